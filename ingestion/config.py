@@ -1,0 +1,53 @@
+"""The two environment variables that steer every entry point (Dagster, the run command, tests).
+
+``BUDGET_INBOX_DIRS``: folders to read documents from, separated by ``:``
+(default ``warehouse/samples:warehouse/inbox``).
+``BUDGET_DUCKDB_PATH``: the warehouse file (default ``warehouse/budget.duckdb``).
+
+Relative paths are resolved against the project root, never the current directory, because dbt runs
+with ``cwd=dbt_project/`` and would otherwise look somewhere else. Staging Parquet files live in a
+``staging/`` folder next to the DuckDB file, so one variable moves the whole warehouse.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INBOX_DIRS = "warehouse/samples:warehouse/inbox"
+DEFAULT_DUCKDB_PATH = "warehouse/budget.duckdb"
+
+
+def _absolute(path: str) -> Path:
+    candidate = Path(path).expanduser()
+    return candidate if candidate.is_absolute() else (PROJECT_ROOT / candidate).resolve()
+
+
+def inbox_dirs() -> list[Path]:
+    raw = os.environ.get("BUDGET_INBOX_DIRS") or DEFAULT_INBOX_DIRS
+    return [_absolute(part) for part in raw.split(":") if part.strip()]
+
+
+def duckdb_path() -> Path:
+    return _absolute(os.environ.get("BUDGET_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH)
+
+
+def staging_dir() -> Path:
+    """Where ingestion writes the Parquet staging files that dbt reads as external sources."""
+    return duckdb_path().parent / "staging"
+
+
+def reports_dir() -> Path:
+    return duckdb_path().parent / "reports"
+
+
+def export_environment() -> dict[str, str]:
+    """Absolute values of the variables, for child processes (dbt) that run in another directory."""
+    os.environ["BUDGET_DUCKDB_PATH"] = str(duckdb_path())
+    os.environ["BUDGET_STAGING_DIR"] = str(staging_dir())
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    return {
+        "BUDGET_DUCKDB_PATH": os.environ["BUDGET_DUCKDB_PATH"],
+        "BUDGET_STAGING_DIR": os.environ["BUDGET_STAGING_DIR"],
+    }

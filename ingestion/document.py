@@ -1,0 +1,150 @@
+"""The one document model every reader produces and every extractor consumes.
+
+A disclosure, whatever its format, is an ordered list of blocks: text lines and tables. Each block,
+row and cell carries a :class:`Locator` so that every amount the warehouse holds can be traced back
+to the page, line, table row and column it was printed in. Readers never interpret numbers; they
+only preserve text and position. Extractors never look at the file format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Where something was printed. All positions are 1-based; ``None`` means "not applicable".
+
+    ``page`` is the physical page for paginated formats (PDF) and ``None`` for flowing text.
+    ``line`` counts text lines within the page (or within the document when there are no pages).
+    ``table``/``row``/``column`` address a table cell; ``table`` counts tables within the document.
+    """
+
+    page: int | None = None
+    line: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+    def cell(self, row: int, column: int | None = None) -> Locator:
+        """The locator of a row (or a cell) of the table this locator points at."""
+        return replace(self, row=row, column=column)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"p{self.page}")
+        if self.line is not None:
+            parts.append(f"l{self.line}")
+        if self.table is not None:
+            parts.append(f"t{self.table}")
+        if self.row is not None:
+            parts.append(f"r{self.row}")
+        if self.column is not None:
+            parts.append(f"c{self.column}")
+        return " ".join(parts) or "document"
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of running text (a paragraph, a heading, a caption)."""
+
+    text: str
+    locator: Locator
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as printed: rows of cell texts, top to bottom, left to right.
+
+    Cells are kept as plain strings (empty string for a blank cell) so that extractors can reason about
+    columns; the locator of cell ``(r, c)`` is ``locator.cell(r + 1, c + 1)``.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    locator: Locator
+    # Page of each row, for tables merged across a page break (None when the format has no pages).
+    row_pages: tuple[int | None, ...] = ()
+
+    def cell_locator(self, row_index: int, column_index: int | None = None) -> Locator:
+        """Locator of a 0-based row (and optionally column), keeping the page the row was printed on."""
+        page = self.row_pages[row_index] if row_index < len(self.row_pages) else self.locator.page
+        column = None if column_index is None else column_index + 1
+        return replace(self.locator, page=page, row=row_index + 1, column=column)
+
+    def row_text(self, row_index: int) -> str:
+        """The row as one tab-separated snippet, the form stored as ``source_text``."""
+        return "\t".join(self.rows[row_index]).strip()
+
+
+Block = Union[TextLine, Table]
+
+
+@dataclass
+class Document:
+    """A parsed disclosure: identity of the file plus its blocks in reading order."""
+
+    source_file: str
+    source_format: str
+    sha256: str
+    blocks: list[Block] = field(default_factory=list)
+    page_count: int | None = None
+
+    @property
+    def document_id(self) -> str:
+        """Stable identity: the content hash, so a renamed copy is the same document."""
+        return self.sha256[:16]
+
+    def text_lines(self) -> list[TextLine]:
+        return [block for block in self.blocks if isinstance(block, TextLine)]
+
+    def tables(self) -> list[Table]:
+        return [block for block in self.blocks if isinstance(block, Table)]
+
+
+class DocumentBuilder:
+    """The shared mechanism all readers use to emit blocks with consistent locators.
+
+    A reader adapts its format (text file, PDF page, DOCX body, HTML DOM) to three calls:
+    :meth:`new_page`, :meth:`add_line` and :meth:`add_table`. The builder numbers lines per page and
+    tables per document, drops blank lines, and merges a table that continues on the next page.
+    """
+
+    def __init__(self, source_file: str, source_format: str, sha256: str) -> None:
+        self.document = Document(source_file=source_file, source_format=source_format, sha256=sha256)
+        self._page: int | None = None
+        self._line = 0
+        self._table = 0
+
+    def new_page(self, page_number: int) -> None:
+        self._page = page_number
+        self._line = 0
+        self.document.page_count = max(self.document.page_count or 0, page_number)
+
+    def add_line(self, text: str) -> None:
+        self._line += 1  # count blank lines too, so line numbers match the source
+        cleaned = text.strip()
+        if cleaned:
+            locator = Locator(page=self._page, line=self._line)
+            self.document.blocks.append(TextLine(cleaned, locator))
+
+    def add_table(self, rows: list[list[str]], continues_previous: bool = False) -> None:
+        """Append a table; with ``continues_previous`` its rows extend the last table instead."""
+        cleaned = [tuple((cell or "").strip() for cell in row) for row in rows]
+        cleaned = [row for row in cleaned if any(row)]
+        if not cleaned:
+            return
+        previous = self.document.blocks[-1] if self.document.blocks else None
+        if continues_previous and isinstance(previous, Table):
+            pages = previous.row_pages + (self._page,) * len(cleaned)
+            merged = Table(previous.rows + tuple(cleaned), previous.locator, pages)
+            self.document.blocks[-1] = merged
+            return
+        self._table += 1
+        self._line += 1
+        locator = Locator(page=self._page, line=self._line, table=self._table)
+        self.document.blocks.append(Table(tuple(cleaned), locator, (self._page,) * len(cleaned)))
+
+    def build(self) -> Document:
+        return self.document

@@ -1,0 +1,83 @@
+"""What extractors emit: typed facts, each with the printed amount and where it was printed.
+
+Extractors (tables, narrative sentences) return these dataclasses; ``ingestion.pipeline`` turns them
+into the pandera-validated staging frames. Keeping the facts format-agnostic is what lets one
+extractor serve PDF, DOCX, HTML and text alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingestion.document import Locator
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The printed amount, its unit, and the snippet/locator it came from."""
+
+    reported_amount: str  # exactly as printed, e.g. "1,226.42" or "774.7万元"
+    value: Decimal  # the printed number (no unit applied)
+    reported_unit: str  # 元 / 万元 / 亿元, resolved for this cell or sentence
+    locator: Locator
+    source_text: str  # must contain reported_amount verbatim
+    method: str  # "table" or "narrative"
+
+    @property
+    def amount_yuan(self) -> Decimal | None:
+        from ingestion.amounts import to_yuan
+
+        return to_yuan(self.value, self.reported_unit)
+
+
+@dataclass(frozen=True)
+class LineItemFact:
+    evidence: Evidence
+    functional_subject_code: str | None
+    economic_subject_code: str | None
+    subject_name: str | None
+    expense_type: str = "total"  # total / basic / project / personnel / public
+    fund_source: str = "all"
+    amount_kind: str = "budget"  # budget / actual / prior_year
+    code_source: str = "printed"  # printed / resolved
+    table_title: str | None = None
+
+
+@dataclass(frozen=True)
+class TotalFact:
+    evidence: Evidence
+    measure: str  # see ingestion.schemas.MEASURES
+    amount_kind: str = "budget"
+    fund_source: str = "all"
+
+
+@dataclass(frozen=True)
+class ThreePublicFact:
+    evidence: Evidence
+    category: str  # see ingestion.schemas.THREE_PUBLIC_CATEGORIES
+    amount_kind: str = "budget"
+
+
+@dataclass(frozen=True)
+class ProjectFact:
+    project_name: str
+    project_code: str | None
+    budget: Evidence | None
+    actual: Evidence | None
+    locator: Locator
+    source_text: str
+    method: str
+
+
+@dataclass(frozen=True)
+class IssueFact:
+    """Something printed that was left out, flagged or converted, and why."""
+
+    issue_kind: str
+    detail: str
+    locator: Locator | None = None
+    source_text: str | None = None
+
+
+Fact = LineItemFact | TotalFact | ThreePublicFact | ProjectFact | IssueFact

@@ -1,0 +1,177 @@
+"""pandera models for every staging frame ingestion hands to dbt.
+
+The frames are the contract between Python and dbt: one model per frame, column names equal to the
+Parquet columns dbt's sources declare. Amounts travel as exact decimal strings (``amount_yuan``,
+two decimals) and are cast to ``DECIMAL(20,2)`` when written, so no float ever touches money.
+Validation always runs with ``lazy=True`` so one failure report lists every bad value at once.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+AMOUNT_PATTERN = r"^-?\d+\.\d{2}$"
+AMOUNT_KINDS = ["budget", "actual", "prior_year"]
+EXPENSE_TYPES = ["total", "basic", "project", "personnel", "public"]
+FUND_SOURCES = [
+    "all",
+    "general_public_budget",
+    "government_fund",
+    "state_capital",
+    "fiscal_special_account",
+    "other",
+    "carry_over",
+]
+DOC_KINDS = ["budget", "final_account"]
+EXTRACTION_METHODS = ["table", "narrative"]
+REPORTED_UNITS = ["元", "万元", "亿元"]
+MEASURES = [
+    "grand_total",
+    "income_total",
+    "expenditure_total",
+    "general_public_budget_income",
+    "general_public_budget_expenditure",
+    "government_fund_expenditure",
+    "fiscal_appropriation_income",
+    "fiscal_appropriation_expenditure",
+    "basic_expenditure",
+    "project_expenditure",
+    "personnel_expenditure",
+    "public_expenditure",
+    "office_operation_expense",
+    "procurement_total",
+    "procurement_goods",
+    "procurement_works",
+    "procurement_services",
+    "carry_over_income",
+    "carry_forward",
+    "performance_target_total",
+]
+THREE_PUBLIC_CATEGORIES = [
+    "total",
+    "overseas_travel",
+    "vehicle",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+]
+
+
+class DocumentFrame(pa.DataFrameModel):
+    """One row per file seen, parsed or rejected (nothing is silently dropped)."""
+
+    document_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16})
+    source_file: Series[str]
+    source_path: Series[str]
+    source_format: Series[str] = pa.Field(isin=["pdf", "docx", "txt", "html", "unknown"])
+    sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    page_count: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    parser_version: Series[str]
+    ingested_at: Series[str]
+    status: Series[str] = pa.Field(isin=["parsed", "rejected"])
+    rejection_reason: Series[str] = pa.Field(nullable=True)
+    rejection_detail: Series[str] = pa.Field(nullable=True)
+    agency_name: Series[str] = pa.Field(nullable=True)
+    short_name: Series[str] = pa.Field(nullable=True)
+    fiscal_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100)
+    doc_kind: Series[str] = pa.Field(nullable=True, isin=DOC_KINDS)
+    metadata_source: Series[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(error="a parsed document must have agency_name, fiscal_year and doc_kind")
+    def parsed_documents_are_identified(cls, frame: pd.DataFrame) -> pd.Series:
+        parsed = frame["status"] == "parsed"
+        identified = frame[["agency_name", "fiscal_year", "doc_kind"]].notna().all(axis=1)
+        return ~parsed | identified
+
+
+class SourcedAmountFrame(pa.DataFrameModel):
+    """Columns every amount carries: the exact value, what was printed, and where."""
+
+    document_id: Series[str]
+    amount_yuan: Series[str] = pa.Field(str_matches=AMOUNT_PATTERN)
+    reported_amount: Series[str] = pa.Field(str_length={"min_value": 1})
+    reported_unit: Series[str] = pa.Field(isin=REPORTED_UNITS)
+    source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    extraction_method: Series[str] = pa.Field(isin=EXTRACTION_METHODS)
+
+    @pa.dataframe_check(error="the printed amount must appear in its source snippet")
+    def printed_amount_is_in_snippet(cls, frame: pd.DataFrame) -> pd.Series:
+        return pd.Series(
+            [amount in text for amount, text in zip(frame["reported_amount"], frame["source_text"])],
+            index=frame.index,
+            dtype=bool,
+        )
+
+
+class LineItemFrame(SourcedAmountFrame):
+    """One reported amount by functional and/or economic subject."""
+
+    line_item_id: Series[str] = pa.Field(unique=True)
+    functional_subject_code: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{3}(\d{2}){0,2}$")
+    economic_subject_code: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{3}(\d{2}){0,2}$")
+    subject_name: Series[str] = pa.Field(nullable=True)
+    expense_type: Series[str] = pa.Field(isin=EXPENSE_TYPES)
+    fund_source: Series[str] = pa.Field(isin=FUND_SOURCES)
+    amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
+    code_source: Series[str] = pa.Field(isin=["printed", "resolved"])
+    table_title: Series[str] = pa.Field(nullable=True)
+    other_source_locators: Series[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(error="a line item needs a functional or an economic subject")
+    def has_a_subject(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["functional_subject_code"].notna() | frame["economic_subject_code"].notna()
+
+
+class ReportedTotalFrame(SourcedAmountFrame):
+    measure: Series[str] = pa.Field(isin=MEASURES)
+    amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
+    fund_source: Series[str] = pa.Field(isin=FUND_SOURCES)
+
+
+class ThreePublicExpenseFrame(SourcedAmountFrame):
+    category: Series[str] = pa.Field(isin=THREE_PUBLIC_CATEGORIES)
+    amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
+
+
+class ProjectFrame(pa.DataFrameModel):
+    document_id: Series[str]
+    project_code: Series[str] = pa.Field(nullable=True)
+    project_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    budget_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    actual_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    reported_unit: Series[str] = pa.Field(isin=REPORTED_UNITS)
+    source_locator: Series[str]
+    source_text: Series[str]
+    extraction_method: Series[str] = pa.Field(isin=EXTRACTION_METHODS)
+
+
+class ExtractionIssueFrame(pa.DataFrameModel):
+    """Why something printed was left out, flagged, or converted: the audit trail of extraction."""
+
+    document_id: Series[str]
+    issue_kind: Series[str]
+    detail: Series[str]
+    source_locator: Series[str] = pa.Field(nullable=True)
+    source_text: Series[str] = pa.Field(nullable=True)
+
+
+STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
+    "documents": DocumentFrame,
+    "line_items": LineItemFrame,
+    "reported_totals": ReportedTotalFrame,
+    "three_public_expenses": ThreePublicExpenseFrame,
+    "projects": ProjectFrame,
+    "extraction_issues": ExtractionIssueFrame,
+}
+"""Frame name → schema. The name is also the Parquet file stem and the dbt source table name."""
+
+DECIMAL_COLUMNS = {"amount_yuan", "budget_yuan", "actual_yuan"}
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    """An empty frame with the schema's columns, so dbt sources exist even with no rows."""
+    columns = list(STAGING_FRAMES[name].to_schema().columns)
+    return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})

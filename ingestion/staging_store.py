@@ -1,0 +1,58 @@
+"""Write and read the Parquet staging files that dbt reads as external sources.
+
+Why Parquet and not a ``raw`` schema in the DuckDB file: DuckDB admits one writing process per file,
+and any connection Dagster held open would block dbt. With Parquet, ingestion never opens the
+warehouse file at all; only dbt writes it. The files are written through an in-memory DuckDB
+connection so that amount strings become exact ``DECIMAL(20,2)`` columns without pyarrow.
+Each file is written to a temporary name and renamed, so dbt never reads a half-written file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ingestion.schemas import DECIMAL_COLUMNS, STAGING_FRAMES, empty_frame
+
+
+def _select_list(frame: pd.DataFrame) -> str:
+    columns = []
+    for column in frame.columns:
+        quoted = f'"{column}"'
+        if column in DECIMAL_COLUMNS:
+            columns.append(f"cast({quoted} as decimal(20, 2)) as {quoted}")
+        elif column in {"page_count", "fiscal_year"}:
+            columns.append(f"cast({quoted} as integer) as {quoted}")
+        else:
+            columns.append(f"cast({quoted} as varchar) as {quoted}")
+    return ", ".join(columns)
+
+
+def write_frames(frames: dict[str, pd.DataFrame], directory: Path) -> dict[str, Path]:
+    """Write every staging frame (missing ones as empty frames) to ``<directory>/<name>.parquet``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    with duckdb.connect(":memory:") as connection:
+        for name in STAGING_FRAMES:
+            frame = frames.get(name)
+            if frame is None:
+                frame = empty_frame(name)
+            frame = frame.astype(object).where(frame.notna(), None)
+            target = directory / f"{name}.parquet"
+            partial = directory / f".{name}.parquet.tmp"
+            connection.register("staging_frame", frame)
+            connection.execute(
+                f"copy (select {_select_list(frame)} from staging_frame) to '{partial}' (format parquet)"
+            )
+            connection.unregister("staging_frame")
+            partial.replace(target)
+            written[name] = target
+    return written
+
+
+def read_frame(directory: Path, name: str) -> pd.DataFrame:
+    """Read one staging file back (used by tests and the summary), amounts as exact strings."""
+    with duckdb.connect(":memory:") as connection:
+        return connection.execute(f"select * from read_parquet('{directory / name}.parquet')").df()
