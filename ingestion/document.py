@@ -122,14 +122,17 @@ class DocumentBuilder:
         self._line = 0
         self.document.page_count = max(self.document.page_count or 0, page_number)
 
-    def add_line(self, text: str) -> None:
-        self._line += 1  # count blank lines too, so line numbers match the source
+    def add_line(self, text: str, line_number: int | None = None) -> None:
+        """Add a text line; ``line_number`` overrides the running count (formats that know it)."""
+        self._line = line_number if line_number is not None else self._line + 1
         cleaned = text.strip()
         if cleaned:
             locator = Locator(page=self._page, line=self._line)
             self.document.blocks.append(TextLine(cleaned, locator))
 
-    def add_table(self, rows: list[list[str]], continues_previous: bool = False) -> None:
+    def add_table(
+        self, rows: list[list[str]], continues_previous: bool = False, line_number: int | None = None
+    ) -> None:
         """Append a table; with ``continues_previous`` its rows extend the last table instead."""
         cleaned = [tuple((cell or "").strip() for cell in row) for row in rows]
         cleaned = [row for row in cleaned if any(row)]
@@ -142,7 +145,7 @@ class DocumentBuilder:
             self.document.blocks[-1] = merged
             return
         self._table += 1
-        self._line += 1
+        self._line = line_number if line_number is not None else self._line + 1
         locator = Locator(page=self._page, line=self._line, table=self._table)
         self.document.blocks.append(Table(tuple(cleaned), locator, (self._page,) * len(cleaned)))
 

@@ -1,0 +1,175 @@
+"""Who published the disclosure, for which year, and whether it is a budget or a final account.
+
+Titles are printed in many ways (``中共株洲市委网络安全和信息化 / 委员会办公室 / 2020 年度部门预算`` over three
+lines, ``…办公室2020年部门预算信息公开``, or no title at all with the name only in a ``单位名称`` cell),
+so each field is taken from the strongest evidence available and the source of that evidence is
+recorded in ``metadata_source``. A field that cannot be established stays ``None``; the pipeline then
+rejects the document as not identifiable instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingestion.amounts import normalize_text
+from ingestion.document import Document, Table, TextLine
+
+TITLE_WINDOW = 6  # the title is within the first few lines of a disclosure
+AGENCY_SUFFIXES = (
+    "委员会办公室|办公室|办公厅|人民检察院|人民法院|检察院|法院|街道办事处|办事处|人民政府|政府|局|委员会|"
+    "中心|厅|院|会|站|所|馆|队|部|网信办|处|社|团"
+)
+_CJK = "\u4e00-\u9fff"
+_AGENCY = re.compile(rf"([{_CJK}（）()]{{2,40}}?(?:{AGENCY_SUFFIXES}))")
+_TITLE = re.compile(
+    rf"(?P<agency>[{_CJK}（）()]{{4,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:部\s*门|单\s*位)?\s*"
+    r"(?P<kind>预\s*算|决\s*算)"
+)
+_YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:部门|单位)?\s*(?P<kind>预算|决算)")
+_NAME_LABEL = re.compile(rf"(?:单位名称|部门名称|预算单位|编制单位)\s*[:：]\s*(?P<name>[{_CJK}（）()]{{4,40}})")
+_FINAL_ACCOUNT_MARKERS = re.compile(r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开")
+_SHORT_NAME = re.compile(rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))")
+# Words that run into a name in prose ("现将满城区网信办…", "无纳入巴中市…办公室…") and are not part of it.
+_LEADING_PROSE = re.compile(r"^(?:无纳入|纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|[无将对在向由为是的及和与把从经])+")
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    agency_name: str | None
+    short_name: str | None
+    fiscal_year: int | None
+    doc_kind: str | None  # budget / final_account
+    source: str  # how the agency name was found: title / label / table / text / none
+
+
+def _kind(word: str) -> str:
+    return "final_account" if "决" in word else "budget"
+
+
+def _title_text(document: Document) -> str:
+    lines = [block.text for block in document.blocks[:TITLE_WINDOW] if isinstance(block, TextLine)]
+    return normalize_text("".join(line.replace(" ", "") for line in lines))
+
+
+def _from_title(document: Document) -> tuple[str | None, int | None, str | None]:
+    match = _TITLE.search(_title_text(document))
+    if not match:
+        return None, None, None
+    agency = _AGENCY.search(match.group("agency"))
+    name = _strip_lead(agency.group(1)) if agency else None
+    return name, int(match.group("year")), _kind(match.group("kind"))
+
+
+def _strip_lead(name: str) -> str:
+    """Drop words that precede a name in titles and prose (``目录``, section numbers, ``现将``)."""
+    name = re.sub(r"^(?:目录|第[一二三四五六七八九十]+部分)", "", name)
+    return _LEADING_PROSE.sub("", name)
+
+
+def _all_text(document: Document) -> list[str]:
+    texts = [normalize_text(block.text) for block in document.blocks if isinstance(block, TextLine)]
+    for table in document.tables():
+        texts.extend(normalize_text(cell) for row in table.rows for cell in row if cell)
+    return texts
+
+
+def _from_labels(texts: list[str]) -> str | None:
+    names = Counter(
+        match.group("name") for text in texts for match in _NAME_LABEL.finditer(text.replace(" ", ""))
+    )
+    return names.most_common(1)[0][0] if names else None
+
+
+def _from_name_columns(document: Document) -> str | None:
+    """A ``单位名称`` header cell names the agency in the cell below it (staffing and project tables)."""
+    names: Counter[str] = Counter()
+    for table in document.tables():
+        for row_index, row in enumerate(table.rows[:-1]):
+            for column, cell in enumerate(row):
+                if cell.replace(" ", "") != "单位名称":
+                    continue
+                below = table.rows[row_index + 1]
+                if column < len(below) and _AGENCY.fullmatch(below[column].replace(" ", "")):
+                    names[below[column].replace(" ", "")] += 1
+    return names.most_common(1)[0][0] if names else None
+
+
+def _from_text(texts: list[str]) -> str | None:
+    """The longest agency-like name that is printed at least twice (a full name is repeated)."""
+    counts = Counter(
+        _strip_lead(match.group(1)) for text in texts for match in _AGENCY.finditer(text.replace(" ", ""))
+    )
+    repeated = [name for name, count in counts.items() if count >= 2 and _names_a_place(name)]
+    return max(repeated, key=len) if repeated else None
+
+
+def _names_a_place(name: str) -> bool:
+    """``株洲市…``/``中共那曲市委…`` name a place; ``市经济和信息化局`` ("the city's bureau") does not."""
+    return bool(re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)) and not re.match("^[省市县区州]", name)
+
+
+def _year_and_kind(texts: list[str]) -> tuple[int | None, str | None]:
+    years: Counter[int] = Counter()
+    for text in texts:
+        for match in _YEAR_KIND.finditer(text.replace(" ", "")):
+            years[int(match.group("year"))] += 1
+    year = years.most_common(1)[0][0] if years else None
+    markers = sum(len(_FINAL_ACCOUNT_MARKERS.findall(text.replace(" ", ""))) for text in texts)
+    kind = "final_account" if markers >= 2 else ("budget" if any("预算" in text for text in texts) else None)
+    return year, kind
+
+
+def _short_name(texts: list[str], agency_name: str | None, min_count: int = 2) -> str | None:
+    counts = Counter(
+        _strip_lead(match.group("name")) for text in texts for match in _SHORT_NAME.finditer(text.replace(" ", ""))
+    )
+    candidates = [
+        name
+        for name, count in counts.most_common()
+        if count >= min_count and _names_a_place(name) and (not agency_name or len(name) < len(agency_name))
+    ]
+    return candidates[0] if candidates else None
+
+
+def extract_metadata(document: Document) -> DocumentMetadata:
+    """Agency, year and kind from the title first, then labels, tables and repeated names in text."""
+    texts = _all_text(document)
+    name, year, kind = _from_title(document)
+    source = "title" if name else "none"
+    for finder, label in (
+        (lambda: _from_labels(texts), "label"),
+        (lambda: _from_name_columns(document), "table"),
+        (lambda: _from_text(texts), "text"),
+    ):
+        if name:
+            break
+        name = finder()
+        source = label if name else source
+    text_year, text_kind = _year_and_kind(texts)
+    short = _short_name(texts, name)
+    if name is None:  # a disclosure that never prints its full name (那曲): the short name, once is enough
+        short = short or _short_name(texts, None, min_count=1)
+        name, source = short, ("short_name" if short else source)
+    return DocumentMetadata(
+        agency_name=name,
+        short_name=short,
+        fiscal_year=year or text_year,
+        doc_kind=kind or text_kind,
+        source=source,
+    )
+
+
+def tables_with_titles(document: Document) -> list[tuple[Table, str | None]]:
+    """Each table with the nearest preceding text line that reads like a title (contains 表)."""
+    result: list[tuple[Table, str | None]] = []
+    last_title: str | None = None
+    for block in document.blocks:
+        if isinstance(block, TextLine):
+            text = normalize_text(block.text)
+            if "表" in text and len(text) <= 60:
+                last_title = text
+        else:
+            result.append((block, last_title))
+    return result
