@@ -32,7 +32,9 @@ _NAME_LABEL = re.compile(rf"(?:单位名称|部门名称|预算单位|编制单�
 _FINAL_ACCOUNT_MARKERS = re.compile(r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开")
 _SHORT_NAME = re.compile(rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))")
 # Words that run into a name in prose ("现将满城区网信办…", "无纳入巴中市…办公室…") and are not part of it.
-_LEADING_PROSE = re.compile(r"^(?:无纳入|纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|[无将对在向由为是的及和与把从经])+")
+_LEADING_PROSE = re.compile(
+    r"^(?:.*(?:纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|公开如下))?[无将对在向由为是的及和与把从经]*"
+)
 
 
 @dataclass(frozen=True)
