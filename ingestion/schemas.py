@@ -17,6 +17,7 @@ AMOUNT_KINDS = ["budget", "actual", "prior_year"]
 EXPENSE_TYPES = ["total", "basic", "project", "personnel", "public"]
 FUND_SOURCES = [
     "all",
+    "fiscal_appropriation",
     "general_public_budget",
     "government_fund",
     "state_capital",

@@ -1,0 +1,179 @@
+"""The shape of a printed table: which rows are headers, what each column means, where codes sit.
+
+Disclosure tables are recognised by their titles and headers, never by which document they come from.
+This module only describes structure (header labels per column, code and name cells per row); the
+meaning of amounts is decided in :mod:`ingestion.extract.tables`.
+
+Header rows exported from Word/WPS are often shifted by a merged cell (``总计`` printed one column left
+of its numbers), so each header row is aligned against the data by choosing the shift that puts
+amount labels over numeric columns and name labels over text columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.amounts import find_unit_declaration, is_blank, normalize_text, parse_amount
+from ingestion.document import Table
+
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
+_CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?:\s*(?P<name>\D.*))?$")
+_FRAGMENT = re.compile(r"^(?P<code>\d{2})(?:\s*(?P<name>\D.*))?$")
+_TEXT_LABELS = re.compile(r"名称|编码|代码|科目$|^项目$|^项\s*目$|单位$|类|款|项")
+_AMOUNT_LABELS = re.compile(r"合计|总计|小计|预算|决算|支出|收入|经费|拨款|结转|金额|费")
+_CODE_LIKE = re.compile(r"^(?:\d{2}|\d{3}|\d{5}|\d{7})$")  # 类/款/项 fragments look like integers
+_UNIT_CODE = re.compile(r"^\d{6}$")
+MAX_HEADER_SHIFT = 2
+
+
+def clean_cell(text: str) -> str:
+    """NFKC, and close the spaces some producers put between Chinese characters (``收 入`` → ``收入``)."""
+    return _CJK_SPACE.sub("", normalize_text(text))
+
+
+@dataclass(frozen=True)
+class RowCodes:
+    """Codes found at the left of a data row: joined (``2013701``) or split (``201 | 37 | 01``)."""
+
+    code: str | None
+    name: str | None
+    first_amount_column: int
+
+
+def is_column_number_row(row: tuple[str, ...]) -> bool:
+    """``** ** 1 2 3 …``: a row numbering the columns, printed under many headers."""
+    numbers = [cell for cell in row if cell and cell not in {"*", "**", "栏次"}]
+    if len(numbers) < 2 or not all(cell.isdigit() for cell in numbers):
+        return False
+    values = [int(cell) for cell in numbers]
+    return values == list(range(values[0], values[0] + len(values)))
+
+
+def is_amount_cell(text: str) -> bool:
+    return parse_amount(text) is not None and not text.strip().isdigit() or _is_plain_integer_amount(text)
+
+
+def _is_plain_integer_amount(text: str) -> bool:
+    """Integers are amounts in 元 tables (``156,211,123``) but also codes and counts: only separators prove it."""
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", normalize_text(text)))
+
+
+def find_row_codes(row: tuple[str, ...]) -> RowCodes:
+    """Read a subject code from the row's leading cells; joined, split into 类/款/项, or code+name."""
+    code: str | None = None
+    name: str | None = None
+    for index, raw in enumerate(row):
+        cell = clean_cell(raw)
+        if not cell or _UNIT_CODE.match(cell):  # blank, or a 6-digit 单位代码 beside the subject code
+            continue
+        if code is None and name is None:
+            match = _CODE.match(cell)
+            if match and not is_amount_cell(cell):
+                code, name = match.group("code"), match.group("name")
+                continue
+        elif code is not None and len(code) in (3, 5) and name is None:
+            fragment = _FRAGMENT.match(cell)
+            if fragment:
+                code, name = code + fragment.group("code"), fragment.group("name")
+                continue
+        if parse_amount(cell) is not None:
+            return RowCodes(code, name, index)
+        if name is None:
+            name = cell
+    return RowCodes(code, name, len(row))
+
+
+def header_row_count(table: Table) -> int:
+    """Rows before the first row that carries a code or an amount (column-number rows count as header)."""
+    for index, row in enumerate(table.rows):
+        if is_column_number_row(row):
+            continue
+        codes = find_row_codes(row)
+        has_amount = any(parse_amount(clean_cell(cell)) is not None for cell in row[codes.first_amount_column :])
+        if codes.code or (has_amount and codes.first_amount_column < len(row)):
+            return index
+    return len(table.rows)
+
+
+def _column_is_numeric(table: Table, header_rows: int, width: int) -> list[bool | None]:
+    """Per column: True if its data cells are amounts, False if text, None if always blank."""
+    verdicts: list[bool | None] = []
+    for column in range(width):
+        cells = [
+            clean_cell(row[column]) for row in table.rows[header_rows:] if column < len(row) and not is_blank(row[column])
+        ]
+        if not cells:
+            verdicts.append(None)
+            continue
+        numeric = sum(1 for cell in cells if parse_amount(cell) is not None and not _CODE_LIKE.match(cell))
+        verdicts.append(numeric * 2 > len(cells))
+    return verdicts
+
+
+def _has_contradiction(labels: tuple[str, ...], numeric: list[bool | None]) -> bool:
+    for index, label in enumerate(labels):
+        if not label or index >= len(numeric) or numeric[index] is None:
+            continue
+        is_text_label = bool(_TEXT_LABELS.search(label)) and not _AMOUNT_LABELS.search(label)
+        if is_text_label == bool(numeric[index]):
+            return True
+    return False
+
+
+def _shift_score(labels: tuple[str, ...], shift: int, numeric: list[bool | None]) -> int:
+    score = 0
+    for index, label in enumerate(labels):
+        target = index + shift
+        if not label or target < 0 or target >= len(numeric) or numeric[target] is None:
+            continue
+        if _TEXT_LABELS.search(label) and not _AMOUNT_LABELS.search(label):
+            score += 1 if numeric[target] is False else -1
+        elif _AMOUNT_LABELS.search(label):
+            score += 1 if numeric[target] else -1
+    return score
+
+
+def _aligned(labels: tuple[str, ...], numeric: list[bool | None]) -> tuple[str, ...]:
+    """Shift a header row only when, as printed, some label contradicts its column's data."""
+    if not _has_contradiction(labels, numeric):
+        return labels
+    best = max(range(-MAX_HEADER_SHIFT, MAX_HEADER_SHIFT + 1), key=lambda s: (_shift_score(labels, s, numeric), -abs(s)))
+    width = len(numeric)
+    shifted = [""] * width
+    for index, label in enumerate(labels):
+        if 0 <= index + best < width:
+            shifted[index + best] = label
+    return tuple(shifted)
+
+
+def _is_unit_row(row: tuple[str, ...]) -> bool:
+    """``单位：万元`` (alone or beside the agency name) says nothing about any one column."""
+    cells = [clean_cell(cell) for cell in row if cell.strip()]
+    return any(find_unit_declaration(cell) for cell in cells) and len(cells) <= 2
+
+
+def column_labels(table: Table, header_rows: int) -> list[str]:
+    """One label per column: header cells top to bottom, upper cells spanning to the right over blanks."""
+    width = max(len(row) for row in table.rows)
+    numeric = _column_is_numeric(table, header_rows, width)
+    rows = [
+        _aligned(tuple(clean_cell(cell) for cell in row) + ("",) * (width - len(row)), numeric)
+        for row in table.rows[:header_rows]
+        if not is_column_number_row(row) and not _is_unit_row(row)
+    ]
+    labels = [""] * width
+    for depth, row in enumerate(rows):
+        spanning = ""
+        for column in range(width):
+            cell = row[column]
+            has_children = any(lower[column] for lower in rows[depth + 1 :])
+            if cell:
+                spanning = cell
+            elif spanning and has_children:
+                cell = spanning  # a merged upper cell spans the columns whose lower cells are labelled
+            else:
+                spanning = ""
+            if cell and cell not in labels[column]:
+                labels[column] = f"{labels[column]}/{cell}" if labels[column] else cell
+    return labels

@@ -1,0 +1,377 @@
+"""Amounts printed in tables: subject line items, stated totals, and 三公 figures.
+
+Every table goes through the same steps, whatever document or format it came from: find the header
+rows and label each column (:mod:`ingestion.extract.table_layout`), decide what each amount column
+measures from its label (expense type, fund source, amount kind), then read each data row. A column
+whose meaning cannot be established is left out and recorded as an :class:`IssueFact` — never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.amounts import find_unit_declaration, parse_amount
+from ingestion.document import Document, Table, TextLine
+from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ThreePublicFact, TotalFact
+from ingestion.extract.table_layout import (
+    clean_cell,
+    column_labels,
+    find_row_codes,
+    header_row_count,
+    is_column_number_row,
+)
+
+SUBTOTAL_NAMES = re.compile(r"^(?:合计|小计|总计|本年支出合计|支出合计)$")
+_FUND_SOURCES = (
+    ("一般公共预算", "general_public_budget"),
+    ("公共财政", "general_public_budget"),
+    ("政府性基金", "government_fund"),
+    ("国有资本经营", "state_capital"),
+    ("专户", "fiscal_special_account"),
+    ("上年结转", "carry_over"),
+    ("其他收入", "other"),
+)
+_EXPENSE_TYPES = (
+    ("基本支出", "basic"),
+    ("项目支出", "project"),
+    ("人员经费", "personnel"),
+    ("人员支出", "personnel"),
+    ("公用经费", "public"),
+    ("公用支出", "public"),
+)
+# Words a column label may contain without changing what the column measures.
+_GENERIC_WORDS = re.compile(
+    r"合计|总计|小计|本年|年初|全年|调整|预算数|预算|决算数|决算|支出数|执行数|金额|拨款|财政|支出|经费|收入|"
+    r"数|资金|安排|科目|本年度|年度|\d{4}年度?|[/()（）:：]"
+)
+_NOT_AMOUNT_COLUMNS = re.compile(r"增减|变动|%|率|代码|编码|名称|序号|数量|单价|人数")
+_ECONOMIC_CHILD = re.compile(r"工资福利|商品和服务|个人和家庭|资本性|债务利息|对企|对事业|其他支出|补助|补贴")
+TOTAL_LABELS = (
+    (re.compile(r"^(?:收支总计|收入总计|支出总计|总计)$"), "grand_total"),
+    (re.compile(r"^本年收入合计$|^收入合计$"), "income_total"),
+    (re.compile(r"^本年支出合计$|^支出合计$"), "expenditure_total"),
+    (re.compile(r"^[一二三四五六七八九十]*、?基本支出$"), "basic_expenditure"),
+    (re.compile(r"^[一二三四五六七八九十]*、?项目支出$"), "project_expenditure"),
+    (re.compile(r"^[一二三四五六七八九十]*、?一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
+    (re.compile(r"^[一二三四五六七八九十]*、?上年结转(?:结余)?$"), "carry_over_income"),
+)
+THREE_PUBLIC_LABELS = (
+    (re.compile(r"因公出国"), "overseas_travel"),
+    (re.compile(r"公务用车购置及运行|公务用车购置和运行"), "vehicle"),
+    (re.compile(r"公务用车购置"), "vehicle_purchase"),
+    (re.compile(r"公务用车运行|公车运行"), "vehicle_operation"),
+    (re.compile(r"公务接待"), "official_reception"),
+    (re.compile(r"^(?:合计|小计|总计)$|三公经费(?:预算数|合计)?$"), "total"),
+)
+
+
+@dataclass(frozen=True)
+class ColumnMeaning:
+    expense_type: str
+    fund_source: str
+    amount_kind: str
+
+
+@dataclass(frozen=True)
+class TableScope:
+    """What a table's title restricts all its amounts to (``一般公共预算基本支出…工资福利支出``)."""
+
+    expense_type: str | None = None
+    fund_source: str | None = None
+    economic_class: str | None = None
+    is_unmodelled: bool = False  # the title names a restriction we cannot represent: skip the table
+
+
+_SCOPE_ECONOMIC_CLASSES = (("工资福利", "301"), ("商品和服务", "302"), ("个人和家庭", "303"))
+_UNMODELLED_TITLES = re.compile(r"转移支付|绩效|采购|资产|非税收入|专户|国有资本经营|政府性基金")
+
+
+def title_scope(title: str | None) -> TableScope:
+    if not title:
+        return TableScope()
+    expense_type = next((kind for word, kind in _EXPENSE_TYPES if word in title), None)
+    fund_source = next((source for word, source in _FUND_SOURCES if word in title), None)
+    if fund_source is None and "财政拨款" in title:
+        fund_source = "fiscal_appropriation"
+    economic = next((code for word, code in _SCOPE_ECONOMIC_CLASSES if word in title), None)
+    unmodelled = bool(_UNMODELLED_TITLES.search(title)) and fund_source not in {"government_fund"}
+    return TableScope(expense_type, fund_source, economic, unmodelled)
+
+
+@dataclass(frozen=True)
+class TableContext:
+    title: str | None
+    unit: str
+    unit_declared: bool
+    doc_kind: str
+    fiscal_year: int | None
+
+    @property
+    def scope(self) -> TableScope:
+        return title_scope(self.title)
+
+
+def _amount_kind(label: str, context: TableContext) -> str:
+    years = [int(year) for year in re.findall(r"(\d{4})年", label)]
+    if context.fiscal_year and any(year < context.fiscal_year for year in years) or "上年" in label:
+        return "prior_year"
+    if "决算" in label or "执行数" in label or "支出数" in label:
+        return "actual"
+    if "预算" in label:
+        return "budget"
+    return "actual" if context.doc_kind == "final_account" else "budget"
+
+
+def column_meaning(label: str, context: TableContext) -> ColumnMeaning | None:
+    """What an amount column measures, or ``None`` when its label names something we do not model."""
+    if not label or _NOT_AMOUNT_COLUMNS.search(label):
+        return None
+    expense_type = next((kind for word, kind in _EXPENSE_TYPES if word in label), "total")
+    fund_source = next((source for word, source in _FUND_SOURCES if word in label), "all")
+    leaf = label.split("/")[-1]
+    if _ECONOMIC_CHILD.search(leaf):
+        return None  # a functional × economic cross-tab column: modelled by the cross-tab issue
+    residue = label
+    for word, _ in _FUND_SOURCES + _EXPENSE_TYPES:
+        residue = residue.replace(word, "")
+    if _GENERIC_WORDS.sub("", residue).strip():
+        return None
+    if expense_type == "total" and context.scope.expense_type:
+        expense_type = context.scope.expense_type
+    if fund_source == "all" and context.scope.fund_source:
+        fund_source = context.scope.fund_source
+    return ColumnMeaning(expense_type, fund_source, _amount_kind(label, context))
+
+
+def _evidence(table: Table, row_index: int, column: int, context: TableContext) -> Evidence | None:
+    raw = table.rows[row_index][column]
+    amount = parse_amount(raw)
+    if amount is None:
+        return None
+    return Evidence(
+        reported_amount=amount.printed,
+        value=amount.value,
+        reported_unit=amount.unit or context.unit,
+        locator=table.cell_locator(row_index, column),
+        source_text=clean_row_text(table, row_index),
+        method="table",
+    )
+
+
+def clean_row_text(table: Table, row_index: int) -> str:
+    from ingestion.amounts import normalize_text
+
+    return "\t".join(normalize_text(cell) for cell in table.rows[row_index]).strip()
+
+
+def _subject_facts(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
+    facts: list[Fact] = []
+    meanings = {column: column_meaning(label, context) for column, label in enumerate(labels)}
+    skipped: set[int] = set()
+    for row_index in range(header_rows, len(table.rows)):
+        row = table.rows[row_index]
+        if is_column_number_row(row):
+            continue
+        codes = find_row_codes(row)
+        if not codes.code:
+            continue
+        functional = codes.code if codes.code.startswith("2") else None
+        economic = codes.code if codes.code[0] in "35" else context.scope.economic_class
+        if not functional and not economic:
+            continue
+        for column in range(codes.first_amount_column, len(row)):
+            evidence = _evidence(table, row_index, column, context)
+            if evidence is None:
+                continue
+            meaning = meanings.get(column)
+            if meaning is None:
+                skipped.add(column)
+                continue
+            facts.append(
+                LineItemFact(
+                    evidence=evidence,
+                    functional_subject_code=functional,
+                    economic_subject_code=economic,
+                    subject_name=codes.name,
+                    expense_type=meaning.expense_type,
+                    fund_source=meaning.fund_source,
+                    amount_kind=meaning.amount_kind,
+                    table_title=context.title,
+                )
+            )
+    for column in sorted(skipped):
+        facts.append(
+            IssueFact(
+                "column_not_extracted",
+                f"amounts under column '{labels[column] or '(no header)'}' of table '{context.title}' were left "
+                "out: the column's meaning is not one the warehouse models yet",
+                table.cell_locator(header_rows, column),
+                clean_row_text(table, max(header_rows - 1, 0)),
+            )
+        )
+    return facts
+
+
+def _label_value_facts(table: Table, context: TableContext) -> list[Fact]:
+    """Totals printed as label / amount pairs (收支总表, 收入总表): ``本年收入合计 | 472.74``."""
+    facts: list[Fact] = []
+    kind = "actual" if context.doc_kind == "final_account" else "budget"
+    for row_index, row in enumerate(table.rows):
+        for column in range(len(row) - 1):
+            label = clean_cell(row[column])
+            measure = next((name for pattern, name in TOTAL_LABELS if pattern.match(label)), None)
+            if measure is None:
+                continue
+            evidence = _evidence(table, row_index, column + 1, context)
+            if evidence is not None:
+                facts.append(TotalFact(evidence=evidence, measure=measure, amount_kind=kind))
+    return facts
+
+
+def _three_public_facts(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
+    """三公 tables print categories either as columns (one agency row) or as rows (one column per year)."""
+    facts: list[Fact] = []
+    column_categories = {
+        column: _category(label.split("/")[-1]) for column, label in enumerate(labels) if _category(label.split("/")[-1])
+    }
+    for row_index in range(header_rows, len(table.rows)):
+        row = table.rows[row_index]
+        row_category = _category(clean_cell(row[0])) if row else None
+        for column in range(len(row)):
+            if row_category:
+                meaning = column_meaning(labels[column], context) if column < len(labels) else None
+                category, kind = row_category, meaning.amount_kind if meaning else None
+            else:
+                category, kind = column_categories.get(column), _amount_kind(labels[column], context)
+            evidence = _evidence(table, row_index, column, context) if category and kind else None
+            if evidence is not None:
+                facts.append(ThreePublicFact(evidence=evidence, category=category, amount_kind=kind))
+    return facts
+
+
+def _category(label: str) -> str | None:
+    return next((category for pattern, category in THREE_PUBLIC_LABELS if pattern.search(label)), None)
+
+
+def interpret_table(table: Table, context: TableContext) -> list[Fact]:
+    """All facts one table states; which recognisers apply depends on its title and header only."""
+    if context.scope.is_unmodelled:
+        return []
+    header_rows = header_row_count(table)
+    labels = column_labels(table, header_rows)
+    title = context.title or ""
+    header_text = " ".join(labels)
+    if "三公" in title or "三公" in header_text:
+        return _three_public_facts(table, labels, header_rows, context)
+    facts = _subject_facts(table, labels, header_rows, context)
+    return facts + _label_value_facts(table, context)
+
+
+def extract_tables(document: Document, *, doc_kind: str, fiscal_year: int | None, default_unit: str) -> list[Fact]:
+    """Walk the document once, tracking the latest title and unit declaration before each table."""
+    facts: list[Fact] = []
+    title: str | None = None
+    unit: str | None = None
+    for block in document.blocks:
+        text = _as_title_text(block)
+        if text is not None:
+            unit = find_unit_declaration(text) or unit
+            if _TITLE_LIKE.search(text) and len(text) <= 60 and not text.endswith(("。", "；", "，")):
+                title, unit = text, find_unit_declaration(text)
+            continue
+        table_unit = _unit_inside(block) or unit
+        context = TableContext(title, table_unit or default_unit, table_unit is not None, doc_kind, fiscal_year)
+        table_facts = interpret_table(block, context)
+        if table_facts and table_unit is None:
+            facts.append(
+                IssueFact(
+                    "unit_assumed",
+                    f"table '{title}' declares no unit; the document's usual unit {default_unit} was applied",
+                    block.locator,
+                    clean_row_text(block, 0),
+                )
+            )
+        facts.extend(table_facts)
+    return facts
+
+
+_CODE_LINE = re.compile(
+    r"^(?:\d{1,2}[.、]\s*)?(?P<code>\d{3}(?:\d{2}){0,2})\s+(?P<name>[^\d\s][^\d]*?)\s+(?P<amount>-?[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元)?$"
+)
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分)")
+
+
+def extract_code_lines(
+    document: Document, *, doc_kind: str, default_unit: str
+) -> list[Fact]:
+    """Code lists printed as prose lines, ``2210201   住房公积金   79.53万元``: one line = one table row."""
+    facts: list[Fact] = []
+    heading = ""
+    kind = "actual" if doc_kind == "final_account" else "budget"
+    for line in document.text_lines():
+        text = clean_cell(line.text)
+        if _HEADING.match(text):
+            heading = text
+        match = _CODE_LINE.match(text)
+        if not match:
+            continue
+        code = match.group("code")
+        amount = parse_amount(match.group("amount"))
+        if amount is None or code[0] not in "235":
+            continue
+        evidence = Evidence(
+            reported_amount=match.group("amount") + (match.group("unit") or ""),
+            value=amount.value,
+            reported_unit=match.group("unit") or default_unit,
+            locator=line.locator,
+            source_text=text,
+            method="table",
+        )
+        facts.append(
+            LineItemFact(
+                evidence=evidence,
+                functional_subject_code=code if code[0] == "2" else None,
+                economic_subject_code=code if code[0] in "35" else None,
+                subject_name=match.group("name").strip(),
+                fund_source=title_scope(heading).fund_source or "all",
+                amount_kind=kind,
+                table_title=heading or None,
+            )
+        )
+    return facts
+
+
+_TITLE_LIKE = re.compile(r"表|情况|三公|预算|决算")
+
+
+def _as_title_text(block: TextLine | Table) -> str | None:
+    """Text lines, and one-cell tables (exports often box a table's title in its own cell)."""
+    if isinstance(block, TextLine):
+        return clean_cell(block.text)
+    cells = [cell for row in block.rows for cell in row if cell.strip()]
+    return clean_cell(cells[0]) if len(cells) == 1 else None
+
+
+def _unit_inside(table: Table) -> str | None:
+    """A ``单位：万元`` printed in the table's own top rows (a common export artefact)."""
+    for row in table.rows[:3]:
+        for cell in row:
+            unit = find_unit_declaration(clean_cell(cell))
+            if unit:
+                return unit
+    return None
+
+
+def document_unit(document: Document) -> str:
+    """The unit most declarations in the document use (万元 when none is printed, flagged by callers)."""
+    from collections import Counter
+
+    units: Counter[str] = Counter()
+    for block in document.blocks:
+        texts = [block.text] if isinstance(block, TextLine) else [cell for row in block.rows[:3] for cell in row]
+        for text in texts:
+            unit = find_unit_declaration(clean_cell(text))
+            if unit:
+                units[unit] += 1
+    return units.most_common(1)[0][0] if units else "万元"
