@@ -60,7 +60,15 @@ THREE_PUBLIC_CATEGORIES = [
 ]
 
 
-class DocumentFrame(pa.DataFrameModel):
+class StagingModel(pa.DataFrameModel):
+    """Base of every staging model: values are coerced to the declared dtypes (pandas 3 strings)."""
+
+    class Config:
+        coerce = True
+        strict = True  # a column no model declares would never reach dbt: fail loudly instead
+
+
+class DocumentFrame(StagingModel):
     """One row per file seen, parsed or rejected (nothing is silently dropped)."""
 
     document_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16})
@@ -87,7 +95,7 @@ class DocumentFrame(pa.DataFrameModel):
         return ~parsed | identified
 
 
-class SourcedAmountFrame(pa.DataFrameModel):
+class SourcedAmountFrame(StagingModel):
     """Columns every amount carries: the exact value, what was printed, and where."""
 
     document_id: Series[str]
@@ -137,7 +145,7 @@ class ThreePublicExpenseFrame(SourcedAmountFrame):
     amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
 
 
-class ProjectFrame(pa.DataFrameModel):
+class ProjectFrame(StagingModel):
     document_id: Series[str]
     project_code: Series[str] = pa.Field(nullable=True)
     project_name: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -149,7 +157,7 @@ class ProjectFrame(pa.DataFrameModel):
     extraction_method: Series[str] = pa.Field(isin=EXTRACTION_METHODS)
 
 
-class ExtractionIssueFrame(pa.DataFrameModel):
+class ExtractionIssueFrame(StagingModel):
     """Why something printed was left out, flagged, or converted: the audit trail of extraction."""
 
     document_id: Series[str]
