@@ -1,0 +1,43 @@
+"""The dbt project as Dagster assets: every model a node of the lineage, every dbt test an asset check.
+
+``target/manifest.json`` is created on first load (``dbt parse``) so that a fresh clone, the tests and
+the run command work without a separate preparation step; ``dagster dev`` re-parses on every load.
+"""
+
+
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster import AssetExecutionContext
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from ingestion import config
+from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, parse_dbt_project
+
+
+config.export_environment()
+budget_dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+budget_dbt_project.prepare_if_dev()
+if not budget_dbt_project.manifest_path.exists():
+    parse_dbt_project()
+
+
+class BudgetDbtTranslator(DagsterDbtTranslator):
+    """Groups follow the dbt folders (staging / intermediate / marts); seeds form a reference group."""
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "reference"
+        fqn = dbt_resource_props.get("fqn", [])
+        return fqn[1] if len(fqn) > 2 else "dbt"
+
+
+@dbt_assets(manifest=budget_dbt_project.manifest_path, dagster_dbt_translator=BudgetDbtTranslator())
+def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
+    """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it."""
+    yield from dbt.cli(["build"], context=context).stream()
+
+
+def dbt_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=budget_dbt_project, dbt_executable=dbt_executable())
