@@ -54,5 +54,11 @@ def write_frames(frames: dict[str, pd.DataFrame], directory: Path) -> dict[str, 
 
 def read_frame(directory: Path, name: str) -> pd.DataFrame:
     """Read one staging file back (used by tests and the summary), amounts as exact strings."""
+    path = directory / f"{name}.parquet"
     with duckdb.connect(":memory:") as connection:
-        return connection.execute(f"select * from read_parquet('{directory / name}.parquet')").df()
+        columns = [row[0] for row in connection.execute(f"describe select * from read_parquet('{path}')").fetchall()]
+        select = ", ".join(
+            f'cast("{column}" as varchar) as "{column}"' if column in DECIMAL_COLUMNS else f'"{column}"'
+            for column in columns
+        )
+        return connection.execute(f"select {select} from read_parquet('{path}')").df()

@@ -22,7 +22,7 @@ _CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?:\s*(?P<name>\D.*))?$")
 _FRAGMENT = re.compile(r"^(?P<code>\d{2})(?:\s*(?P<name>\D.*))?$")
 _TEXT_LABELS = re.compile(r"名称|编码|代码|科目$|^项目$|^项\s*目$|单位$|类|款|项")
 _AMOUNT_LABELS = re.compile(r"合计|总计|小计|预算|决算|支出|收入|经费|拨款|结转|金额|费")
-_CODE_LIKE = re.compile(r"^(?:\d{2}|\d{3}|\d{5}|\d{7})$")  # 类/款/项 fragments look like integers
+_CODE_LIKE = re.compile(r"^(?:\d{2}|\d{3}|\d{5,7})$")  # 类/款/项 fragments and 单位代码 look like integers
 _UNIT_CODE = re.compile(r"^\d{6}$")
 MAX_HEADER_SHIFT = 2
 

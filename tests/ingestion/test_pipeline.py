@@ -1,0 +1,106 @@
+"""The ingestion pipeline on the samples and on malformed inputs: facts, provenance, rejections."""
+
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from ingestion.errors import StagingValidationFailed
+from ingestion.pipeline import discover_documents, ingest, ingest_document, merge_statements, validate_frames
+from ingestion.staging_store import read_frame, write_frames
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def sample_batch():
+    return ingest(discover_documents([SAMPLES]))
+
+
+def test_all_samples_parse(sample_batch):
+    documents = sample_batch.frames["documents"]
+    assert len(documents) == 5
+    assert set(documents["status"]) == {"parsed"}
+    assert set(documents["doc_kind"]) == {"budget", "final_account"}
+
+
+def test_every_amount_is_printed_in_its_snippet(sample_batch):
+    for name in ("line_items", "reported_totals", "three_public_expenses"):
+        frame = sample_batch.frames[name]
+        assert len(frame) > 0
+        for amount, snippet in zip(frame["reported_amount"], frame["source_text"]):
+            assert amount in snippet
+
+
+def test_duplicate_statements_are_merged_with_both_sources(sample_batch):
+    items = sample_batch.frames["line_items"]
+    zhuzhou = items[(items.functional_subject_code == "2013701") & (items.expense_type == "total")
+                    & (items.fund_source == "general_public_budget") & (items.reported_amount == "292.74")]  # fmt: skip
+    assert len(zhuzhou) == 1  # printed in 部门支出总表 and 一般公共预算拨款支出预算分类汇总表
+    assert zhuzhou.iloc[0]["other_source_locators"]
+    key = ["document_id", "functional_subject_code", "economic_subject_code", "expense_type", "fund_source",
+           "amount_kind", "amount_yuan"]  # fmt: skip
+    assert not items.duplicated(subset=key).any()
+
+
+def test_nagqu_housing_fund_amount(sample_batch):
+    items = sample_batch.frames["line_items"]
+    row = items[items.functional_subject_code == "2210201"].iloc[0]
+    assert Decimal(row["amount_yuan"]) == Decimal("795300.00")
+    assert row["reported_unit"] == "万元" and row["amount_kind"] == "actual"
+
+
+def test_parquet_round_trip_keeps_exact_amounts(sample_batch, tmp_path):
+    write_frames(sample_batch.frames, tmp_path)
+    items = read_frame(tmp_path, "line_items")
+    assert len(items) == len(sample_batch.frames["line_items"])
+    assert str(items.loc[items.functional_subject_code == "2210201", "amount_yuan"].iloc[0]) == "795300.00"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty_file"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "unsupported_format"),
+        ("这是一份会议通知，没有任何预算内容。".encode(), "not_a_disclosure"),
+    ],
+)
+def test_bad_inputs_are_rejected_with_a_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = ingest_document(path)
+    assert result.is_rejected
+    assert result.document_row["rejection_reason"] == reason
+    assert result.document_row["rejection_detail"]
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path, sample_path):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(sample_path("zhuzhou").read_bytes())
+    result = ingest(discover_documents([tmp_path]))
+    assert list(result.frames["documents"]["status"]) == ["rejected", "parsed"]
+    assert len(result.frames["line_items"]) > 10
+
+
+def test_validation_failure_names_frame_column_and_values():
+    frame = pd.DataFrame([{
+        "document_id": "x", "amount_yuan": "12.3", "reported_amount": "1.23", "reported_unit": "万元",
+        "source_locator": "l1", "source_text": "1.23", "extraction_method": "table", "measure": "grand_total",
+        "amount_kind": "budget", "fund_source": "all",
+    }])  # fmt: skip
+    with pytest.raises(StagingValidationFailed) as raised:
+        validate_frames({"reported_totals": frame}, "doc.pdf")
+    message = str(raised.value)
+    assert "doc.pdf" in message and "reported_totals.amount_yuan" in message and "12.3" in message
+
+
+def test_conflicting_statements_are_both_kept_and_flagged():
+    from ingestion.document import Locator
+    from ingestion.extract.facts import Evidence, IssueFact, TotalFact
+
+    def total(amount: str, line: int) -> TotalFact:
+        evidence = Evidence(amount, Decimal(amount), "万元", Locator(line=line), f"收入合计 {amount}", "table")
+        return TotalFact(evidence, "income_total")
+
+    merged = merge_statements([total("10.00", 1), total("10.00", 2), total("11.00", 3)])
+    assert len([f for f in merged if isinstance(f, IssueFact)]) == 1
+    assert len([f for f in merged if not isinstance(f, IssueFact)]) == 2
