@@ -1,0 +1,62 @@
+"""One end-to-end run of the whole Dagster job into a temporary DuckDB file."""
+
+import os
+
+import dagster as dg
+import duckdb
+import pytest
+
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def built_warehouse(tmp_path_factory):
+    root = tmp_path_factory.mktemp("warehouse")
+    database = root / "budget.duckdb"
+    saved = {name: os.environ.get(name) for name in ("BUDGET_DUCKDB_PATH", "BUDGET_INBOX_DIRS", "BUDGET_STAGING_DIR")}
+    os.environ.update(BUDGET_DUCKDB_PATH=str(database), BUDGET_INBOX_DIRS=str(SAMPLES))
+    os.environ.pop("BUDGET_STAGING_DIR", None)
+    from ingestion import config
+    from orchestration.dbt_manifest import parse_dbt_project
+
+    config.export_environment()
+    parse_dbt_project()
+    from orchestration.definitions import defs
+
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_job_def("warehouse_job").execute_in_process(instance=instance, raise_on_error=False)
+    yield result, database
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+def test_job_succeeds_and_writes_the_temporary_warehouse(built_warehouse):
+    result, database = built_warehouse
+    assert result.success
+    assert database.exists()
+
+
+def test_line_items_reach_the_marts(built_warehouse):
+    _, database = built_warehouse
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(
+            """
+            select a.agency_name, f.fiscal_year, f.doc_kind, f.functional_subject_code, f.amount_yuan
+            from marts.fct_line_item f join marts.dim_agency a using (agency_id)
+            where (f.functional_subject_code = '2013701' and f.amount_yuan = 2927400.00)
+               or (f.functional_subject_code = '2210201' and f.amount_yuan = 795300.00)
+            """
+        ).fetchall()
+    found = {(agency, year, kind, code) for agency, year, kind, code, _ in rows}
+    assert ("中共株洲市委网络安全和信息化委员会办公室", 2020, "budget", "2013701") in found
+    assert ("那曲市委网信办", 2023, "final_account", "2210201") in found
+
+
+def test_rejections_are_queryable(built_warehouse):
+    _, database = built_warehouse
+    with duckdb.connect(str(database), read_only=True) as connection:
+        statuses = dict(connection.execute("select status, count(*) from marts.dim_document group by 1").fetchall())
+    assert statuses == {"parsed": 5}
