@@ -60,3 +60,17 @@ def test_rejections_are_queryable(built_warehouse):
     with duckdb.connect(str(database), read_only=True) as connection:
         statuses = dict(connection.execute("select status, count(*) from marts.dim_document group by 1").fetchall())
     assert statuses == {"parsed": 5}
+
+
+def test_example_queries_run(built_warehouse):
+    """Every query shipped in warehouse/queries runs against the built warehouse and returns rows."""
+    from tests.conftest import PROJECT_ROOT
+
+    _, database = built_warehouse
+    queries = sorted((PROJECT_ROOT / "warehouse" / "queries").glob("*.sql"))
+    assert queries
+    with duckdb.connect(str(database), read_only=True) as connection:
+        for query in queries:
+            rows = connection.execute(query.read_text(encoding="utf-8")).fetchall()
+            if "rejected" not in query.name:
+                assert rows, f"{query.name} returned no rows"
