@@ -1,0 +1,86 @@
+{#-
+    Parts → whole within a group: the row whose `category_column` is `whole` (expected) against the
+    sum of the rows whose category is in `parts` (actual). A group is checked when the whole and at
+    least one part are printed; a part that is not printed counts as zero (disclosures often leave a
+    zero category out). A figure printed more than once in a group is taken once (`order_by` picks it).
+-#}
+{% macro parts_whole_checks(
+    relation,
+    category_column,
+    whole,
+    parts,
+    group_by,
+    amount_column='amount_yuan',
+    id_column='fact_id',
+    locator_column='source_locator',
+    text_column='source_text',
+    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator"
+) -%}
+    with pw_rows as (
+
+        select
+            {% for column in group_by %}{{ column }},
+            {% endfor -%}
+            {{ category_column }} as pw_category,
+            {{ amount_column }} as pw_amount_yuan,
+            cast({{ id_column }} as varchar) as pw_fact_id,
+            {{ locator_column }} as pw_source_locator,
+            {{ text_column }} as pw_source_text
+        from {{ relation }}
+        where {{ category_column }} in ('{{ whole }}'{% for part in parts %}, '{{ part }}'{% endfor %})
+            and {{ amount_column }} is not null
+        qualify row_number() over (
+            partition by {% for column in group_by %}{{ column }}, {% endfor %}{{ category_column }}
+            order by {{ order_by }}
+        ) = 1
+
+    ),
+
+    pw_parts as (
+
+        select
+            {% for column in group_by %}{{ column }},
+            {% endfor -%}
+            count(*) as addend_count,
+            sum(pw_amount_yuan) as actual_yuan,
+            string_agg(pw_category, ' + ' order by pw_category) as part_categories,
+            list(pw_fact_id order by pw_category) as actual_fact_ids,
+            string_agg(pw_category || ': ' || coalesce(pw_source_locator, '?'), '; ' order by pw_category)
+                as actual_source_locator,
+            string_agg(coalesce(pw_source_text, ''), ' ‖ ' order by pw_category) as actual_source_text
+        from pw_rows
+        where pw_category <> '{{ whole }}'
+        group by all
+
+    ),
+
+    pw_checks as (
+
+        select
+            {% for column in group_by %}whole_row.{{ column }},
+            {% endfor -%}
+            whole_row.pw_category as whole_category,
+            whole_row.pw_fact_id as expected_fact_id,
+            whole_row.pw_amount_yuan as expected_yuan,
+            whole_row.pw_source_locator as expected_source_locator,
+            whole_row.pw_source_text as expected_source_text,
+            part_rows.part_categories,
+            part_rows.addend_count,
+            part_rows.actual_yuan,
+            part_rows.actual_fact_ids,
+            part_rows.actual_source_locator,
+            part_rows.actual_source_text,
+            part_rows.actual_yuan - whole_row.pw_amount_yuan as difference_yuan,
+            {{ rounding_tolerance('part_rows.addend_count') }} as tolerance_yuan
+        from pw_rows as whole_row
+        inner join pw_parts as part_rows
+            on {{ null_safe_join('whole_row', 'part_rows', group_by) }}
+        where whole_row.pw_category = '{{ whole }}'
+
+    )
+
+    select
+        *,
+        {{ reconciliation_status('difference_yuan', 'tolerance_yuan') }} as status
+    from pw_checks
+{%- endmacro %}

@@ -1,0 +1,41 @@
+{#- 三公经费 amounts with a stable id and their document's agency, year and kind. -#}
+
+with
+
+three_public_expenses as (
+
+    select * from {{ ref('stg_ingested__three_public_expenses') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('int_documents_identified') }}
+
+),
+
+final as (
+
+    select
+        {{ short_hash(['three_public_expenses.document_id', 'three_public_expenses.category',
+                       'three_public_expenses.amount_kind', 'three_public_expenses.extraction_method',
+                       'three_public_expenses.source_locator']) }} as three_public_expense_id,
+        three_public_expenses.document_id,
+        documents.agency_id,
+        documents.fiscal_year,
+        documents.doc_kind,
+        three_public_expenses.category,
+        three_public_expenses.amount_kind,
+        three_public_expenses.amount_yuan,
+        three_public_expenses.reported_amount,
+        three_public_expenses.reported_unit,
+        three_public_expenses.source_locator,
+        three_public_expenses.source_text,
+        three_public_expenses.extraction_method
+    from three_public_expenses
+    left join documents
+        on three_public_expenses.document_id = documents.document_id
+
+)
+
+select * from final

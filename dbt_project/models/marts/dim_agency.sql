@@ -1,0 +1,28 @@
+with
+
+agencies as (
+
+    select * from {{ ref('int_agencies_resolved') }}
+
+),
+
+final as (
+
+    select
+        agency_id,
+        agency_name,
+        short_name,
+        province,
+        city,
+        county,
+        admin_level,
+        agency_type,
+        is_short_name_derived,
+        matched_division_form,
+        matched_division_form_kind,
+        document_count
+    from agencies
+
+)
+
+select * from final

@@ -1,0 +1,23 @@
+{#-
+    Reconciliation: within a group, the `whole` category equals the sum of the `parts` categories, up
+    to 0.01万元 per part. Returns the failing groups (see macro parts_whole_checks).
+-#}
+{% test parts_equal_whole(
+    model,
+    category_column,
+    whole,
+    parts,
+    group_by,
+    amount_column='amount_yuan',
+    id_column='fact_id',
+    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator"
+) %}
+
+    select *
+    from (
+        {{ parts_whole_checks(model, category_column, whole, parts, group_by, amount_column, id_column,
+                              order_by=order_by) | indent(8) }}
+    ) as checks
+    where status = 'fail'
+
+{% endtest %}
