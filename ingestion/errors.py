@@ -17,6 +17,10 @@ class DocumentRejected(Exception):
         self.source_file = source_file
         self.message = message
 
+    def __reduce__(self):
+        """Pickle as (source_file, message), so a rejection raised in a worker process arrives intact."""
+        return type(self), (self.source_file, self.message)
+
 
 class EmptyFile(DocumentRejected):
     reason = "empty_file"
