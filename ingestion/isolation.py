@@ -1,0 +1,126 @@
+"""Read one document in a child process with a memory ceiling and a wall-clock limit.
+
+A 4 KB PDF whose content stream is Flate inside Flate inflates to gigabytes, and pdfminer/PDFium
+will try to hold it all; a malformed file can also make a parser loop. Either would take the whole
+batch down with it. So every document is parsed in a forked worker whose address space is capped
+with ``RLIMIT_AS``; if the worker runs out of memory, crashes, or outlives the timeout it is killed
+and the document is rejected with :class:`~ingestion.errors.ResourceLimitExceeded`. A rejection
+raised inside the worker (encrypted, no text layer, …) comes back as the same exception type with
+the same message; the parsed :class:`~ingestion.document.Document` comes back pickled.
+
+Workers come from a ``forkserver`` that has already imported the readers, so starting one costs
+milliseconds, not a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import traceback
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from ingestion.document import Document
+from ingestion.errors import DocumentRejected, ResourceLimitExceeded
+
+_PRELOAD = ["ingestion.readers", "ingestion.readers.pdf", "ingestion.readers.docx", "ingestion.readers.html"]
+_context: multiprocessing.context.BaseContext | None = None
+
+
+def read_document_isolated(
+    path: Path, sha256: str | None = None, *, timeout_seconds: float = 180, memory_mb: int = 2048
+) -> Document:
+    """``ingestion.readers.read_document`` in a worker limited to ``memory_mb`` and ``timeout_seconds``."""
+    path = Path(path)
+    receiver, sender = _mp_context().Pipe(duplex=False)
+    worker = _mp_context().Process(
+        target=_work, args=(sender, str(path), sha256, memory_mb), name=f"read {path.name}", daemon=True
+    )
+    worker.start()
+    sender.close()
+    try:
+        outcome = _wait(receiver, timeout_seconds)
+    finally:
+        receiver.close()
+        _stop(worker)
+    return _unpack(outcome, path, worker.exitcode, timeout_seconds, memory_mb)
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """A forkserver with the readers preloaded (spawn where forkserver does not exist)."""
+    global _context
+    if _context is None:
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            context.set_forkserver_preload(_PRELOAD)
+        _context = context
+    return _context
+
+
+def _wait(receiver: Connection, timeout_seconds: float) -> tuple:
+    """The worker's message; ``("timeout", None)`` when time ran out, ``("died", None)`` if it crashed."""
+    if not receiver.poll(timeout_seconds):
+        return "timeout", None
+    try:
+        return receiver.recv()
+    except (EOFError, OSError):
+        return "died", None  # the pipe closed without a message: the worker was killed or crashed
+
+
+def _stop(worker: multiprocessing.Process) -> None:
+    if worker.is_alive():
+        worker.kill()
+    worker.join(5)
+
+
+def _unpack(outcome: tuple, path: Path, exitcode: int | None, timeout: float, memory_mb: int) -> Document:
+    kind, payload = outcome
+    if kind == "document":
+        return payload
+    if kind == "rejected":
+        raise payload
+    if kind == "timeout":
+        raise ResourceLimitExceeded(
+            path.name,
+            f"parsing took longer than {timeout:g} s and was stopped; the file is probably malformed or a "
+            "decompression bomb. Re-save it as a new PDF, or raise timeout_seconds for this one file if it "
+            "is genuinely huge.",
+        )
+    if kind == "memory":
+        raise ResourceLimitExceeded(path.name, _memory_advice(memory_mb))
+    if kind == "died":
+        cause = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
+        raise ResourceLimitExceeded(
+            path.name, f"the reader process died ({cause}); {_memory_advice(memory_mb)}"
+        )
+    raise RuntimeError(f"reading {path.name} failed in the worker process:\n{payload}")
+
+
+def _memory_advice(memory_mb: int) -> str:
+    return (
+        f"parsing needed more than {memory_mb} MB (a decompression bomb or an enormous embedded stream). "
+        "Check the file; if it is a genuine disclosure, re-save it as a new PDF or raise memory_mb for it."
+    )
+
+
+def _work(sender: Connection, path: str, sha256: str | None, memory_mb: int) -> None:
+    """Worker body: cap the address space, read, and send back exactly one message."""
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        from ingestion.readers import read_document
+
+        message: tuple = ("document", read_document(Path(path), sha256))
+    except MemoryError:
+        message = ("memory", None)
+    except DocumentRejected as rejection:
+        message = ("rejected", rejection)
+    except Exception:  # noqa: BLE001 - any other failure is reported with its traceback
+        message = ("error", traceback.format_exc())
+    try:
+        sender.send(message)
+    except MemoryError:
+        sender.send(("memory", None))
+    finally:
+        sender.close()
