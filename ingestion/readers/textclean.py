@@ -18,7 +18,7 @@ _CJK_PUNCT = "()（）、，。：:；;“”‘’《》【】"
 _TIGHT = f"[{_CJK}{re.escape(_CJK_PUNCT)}]"
 _SPACE_BETWEEN_TIGHT = re.compile(rf"(?<={_TIGHT}) +(?={_TIGHT})")
 _SPACED_RUN = re.compile(rf"[{_CJK}](?: [{_CJK}]){{2,}}")
-_BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
+_BLANKS = re.compile(r"[\s\u3000\u00a0]+")
 _CUT_NUMBER = re.compile(r"(?:\d[.,]$)|(?:^[.,]\d)")
 
 
