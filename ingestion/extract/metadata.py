@@ -27,8 +27,12 @@ _TITLE = re.compile(
     rf"(?P<agency>[{_CJK}（）()]{{4,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:部\s*门|单\s*位)?\s*"
     r"(?P<kind>预\s*算|决\s*算)"
 )
-_YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:部门|单位)?\s*(?P<kind>预算|决算)")
-_NAME_LABEL = re.compile(rf"(?:单位名称|部门名称|预算单位|编制单位)\s*[:：]\s*(?P<name>[{_CJK}（）()]{{4,40}})")
+_YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:区级|市级|省级|县级|州级)?(?:部门|单位)?\s*(?P<kind>预算|决算)")
+# Last resort for table volumes: "2019年政府采购预算表".
+_LOOSE_YEAR_KIND = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年[{_CJK}]{{0,8}}?(?P<kind>预算|决算)")
+_NAME_LABEL = re.compile(
+    rf"(?:单位名称|部门名称|预算单位|编制单位|预算主管部门|主管部门|编报部门|部门)\s*[:：]\s*(?P<name>[{_CJK}（）()]{{4,40}}?)(?=\s|单位[:：]|[,，;；]|$)"
+)
 _FINAL_ACCOUNT_MARKERS = re.compile(r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开")
 _SHORT_NAME = re.compile(rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))")
 # Words that run into a name in prose ("现将满城区网信办…", "无纳入巴中市…办公室…") and are not part of it.
@@ -50,18 +54,23 @@ def _kind(word: str) -> str:
     return "final_account" if "决" in word else "budget"
 
 
-def _title_text(document: Document) -> str:
+def _title_lines(document: Document) -> list[str]:
     lines = [block.text for block in document.blocks[:TITLE_WINDOW] if isinstance(block, TextLine)]
-    return normalize_text("".join(line.replace(" ", "") for line in lines))
+    return [normalize_text(line).replace(" ", "") for line in lines]
 
 
 def _from_title(document: Document) -> tuple[str | None, int | None, str | None]:
-    match = _TITLE.search(_title_text(document))
-    if not match:
-        return None, None, None
-    agency = _AGENCY.search(match.group("agency"))
-    name = _strip_lead(agency.group(1)) if agency else None
-    return name, int(match.group("year")), _kind(match.group("kind"))
+    """Name, year and kind from the cover: ``<agency><year>年度部门预算`` over one to three lines."""
+    lines = _title_lines(document)
+    match = _TITLE.search("".join(lines))
+    year_kind = next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
+    name = None
+    if match:
+        agency = _AGENCY.search(match.group("agency"))
+        name = _strip_lead(agency.group(1)) if agency and _names_a_place(_strip_lead(agency.group(1))) else None
+    if year_kind is None:
+        return name, None, None
+    return name, int(year_kind.group("year")), _kind(year_kind.group("kind"))
 
 
 def _strip_lead(name: str) -> str:
@@ -79,7 +88,7 @@ def _all_text(document: Document) -> list[str]:
 
 def _from_labels(texts: list[str]) -> str | None:
     names = Counter(
-        match.group("name") for text in texts for match in _NAME_LABEL.finditer(text.replace(" ", ""))
+        match.group("name") for text in texts for match in _NAME_LABEL.finditer(text)
     )
     return names.most_common(1)[0][0] if names else None
 
@@ -112,12 +121,17 @@ def _names_a_place(name: str) -> bool:
     return bool(re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)) and not re.match("^[省市县区州]", name)
 
 
-def _year_and_kind(texts: list[str]) -> tuple[int | None, str | None]:
+def _most_common_year(texts: list[str], pattern: re.Pattern) -> int | None:
     years: Counter[int] = Counter()
     for text in texts:
-        for match in _YEAR_KIND.finditer(text.replace(" ", "")):
+        for match in pattern.finditer(text.replace(" ", "")):
             years[int(match.group("year"))] += 1
-    year = years.most_common(1)[0][0] if years else None
+    return years.most_common(1)[0][0] if years else None
+
+
+def _year_and_kind(texts: list[str]) -> tuple[int | None, str | None]:
+    """The year most often printed as "N年(度)…预算/决算" (the prose also mentions last year's figures)."""
+    year = _most_common_year(texts, _YEAR_KIND) or _most_common_year(texts, _LOOSE_YEAR_KIND)
     markers = sum(len(_FINAL_ACCOUNT_MARKERS.findall(text.replace(" ", ""))) for text in texts)
     kind = "final_account" if markers >= 2 else ("budget" if any("预算" in text for text in texts) else None)
     return year, kind
@@ -138,10 +152,11 @@ def _short_name(texts: list[str], agency_name: str | None, min_count: int = 2) -
 def extract_metadata(document: Document) -> DocumentMetadata:
     """Agency, year and kind from the title first, then labels, tables and repeated names in text."""
     texts = _all_text(document)
-    name, year, kind = _from_title(document)
-    source = "title" if name else "none"
+    title_name, year, kind = _from_title(document)
+    name, source = _from_labels(texts), "label"
+    if name is None:
+        name, source = title_name, ("title" if title_name else "none")
     for finder, label in (
-        (lambda: _from_labels(texts), "label"),
         (lambda: _from_name_columns(document), "table"),
         (lambda: _from_text(texts), "text"),
     ):
