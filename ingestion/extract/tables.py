@@ -28,6 +28,7 @@ _FUND_SOURCES = (
     ("公共财政", "general_public_budget"),
     ("政府性基金", "government_fund"),
     ("国有资本经营", "state_capital"),
+    ("财政拨款", "fiscal_appropriation"),
     ("专户", "fiscal_special_account"),
     ("上年结转", "carry_over"),
     ("其他收入", "other"),
@@ -42,7 +43,7 @@ _EXPENSE_TYPES = (
 )
 # Words a column label may contain without changing what the column measures.
 _GENERIC_WORDS = re.compile(
-    r"合计|总计|小计|本年|年初|全年|调整|预算数|预算|决算数|决算|支出数|执行数|金额|拨款|财政|支出|经费|收入|"
+    r"合计|总计|小计|本年|年初|全年|调整|预算数|预算|决算数|决算|支出数|执行数|金额|支出|经费|"
     r"数|资金|安排|科目|本年度|年度|\d{4}年度?|[/()（）:：]"
 )
 _NOT_AMOUNT_COLUMNS = re.compile(r"增减|变动|%|率|代码|编码|名称|序号|数量|单价|人数")
@@ -53,7 +54,7 @@ TOTAL_LABELS = (
     (re.compile(r"^本年支出合计$|^支出合计$"), "expenditure_total"),
     (re.compile(r"^[一二三四五六七八九十]*、?基本支出$"), "basic_expenditure"),
     (re.compile(r"^[一二三四五六七八九十]*、?项目支出$"), "project_expenditure"),
-    (re.compile(r"^[一二三四五六七八九十]*、?一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
+    (re.compile(r"^[一二三四五六七八九十]+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
     (re.compile(r"^[一二三四五六七八九十]*、?上年结转(?:结余)?$"), "carry_over_income"),
 )
 THREE_PUBLIC_LABELS = (
@@ -92,10 +93,10 @@ def title_scope(title: str | None) -> TableScope:
         return TableScope()
     expense_type = next((kind for word, kind in _EXPENSE_TYPES if word in title), None)
     fund_source = next((source for word, source in _FUND_SOURCES if word in title), None)
-    if fund_source is None and "财政拨款" in title:
-        fund_source = "fiscal_appropriation"
     economic = next((code for word, code in _SCOPE_ECONOMIC_CLASSES if word in title), None)
-    unmodelled = bool(_UNMODELLED_TITLES.search(title)) and fund_source not in {"government_fund"}
+    # Income by subject (收入决算表) has no place in a fact table of spending: sums would double.
+    income_only = "收入" in title and "支出" not in title
+    unmodelled = income_only or (bool(_UNMODELLED_TITLES.search(title)) and fund_source != "government_fund")
     return TableScope(expense_type, fund_source, economic, unmodelled)
 
 
@@ -225,7 +226,8 @@ def _label_value_facts(table: Table, context: TableContext) -> list[Fact]:
                 continue
             evidence = _evidence(table, row_index, column + 1, context)
             if evidence is not None:
-                facts.append(TotalFact(evidence=evidence, measure=measure, amount_kind=kind))
+                fund = context.scope.fund_source or "all"  # 财政拨款收支总表 states fiscal-appropriation totals
+                facts.append(TotalFact(evidence=evidence, measure=measure, amount_kind=kind, fund_source=fund))
     return facts
 
 
@@ -256,9 +258,9 @@ def _category(label: str) -> str | None:
 
 def interpret_table(table: Table, context: TableContext) -> list[Fact]:
     """All facts one table states; which recognisers apply depends on its title and header only."""
-    if context.scope.is_unmodelled:
-        return []
     header_rows = header_row_count(table)
+    if context.scope.is_unmodelled:
+        return _label_value_facts(table, context)
     labels = column_labels(table, header_rows)
     title = context.title or ""
     header_text = " ".join(labels)
