@@ -30,6 +30,8 @@
             count(*) as addend_count,
             sum(node_amount_yuan) as actual_yuan,
             string_agg(node_code, ', ' order by node_code) as child_codes,
+            min(length(node_code)) as child_code_length_min,
+            max(length(node_code)) as child_code_length_max,
             list(node_fact_id order by node_code) as actual_fact_ids,
             string_agg(node_code || ': ' || coalesce(node_source_locator, '?'), '; ' order by node_code)
                 as actual_source_locator,
@@ -52,6 +54,8 @@
             parent.node_source_locator as expected_source_locator,
             parent.node_source_text as expected_source_text,
             children.child_codes,
+            children.child_code_length_min,
+            children.child_code_length_max,
             children.addend_count,
             children.actual_yuan,
             children.actual_fact_ids,

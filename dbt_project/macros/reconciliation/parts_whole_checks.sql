@@ -3,6 +3,9 @@
     sum of the rows whose category is in `parts` (actual). A group is checked when the whole and at
     least one part are printed; a part that is not printed counts as zero (disclosures often leave a
     zero category out). A figure printed more than once in a group is taken once (`order_by` picks it).
+    `part_alternatives` maps a part to the categories that make it up when the part itself is not
+    printed, e.g. {'vehicle': ['vehicle_purchase', 'vehicle_operation']}: 三公 tables often print the
+    two vehicle lines without their subtotal.
 -#}
 {% macro parts_whole_checks(
     relation,
@@ -14,9 +17,16 @@
     id_column='fact_id',
     locator_column='source_locator',
     text_column='source_text',
-    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator"
+    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator",
+    part_alternatives={}
 ) -%}
-    with pw_rows as (
+    {%- set categories = [whole] + parts -%}
+    {%- for part, alternatives in part_alternatives.items() -%}
+        {%- for alternative in alternatives if alternative not in categories -%}
+            {%- do categories.append(alternative) -%}
+        {%- endfor -%}
+    {%- endfor %}
+    with pw_printed as (
 
         select
             {% for column in group_by %}{{ column }},
@@ -27,12 +37,31 @@
             {{ locator_column }} as pw_source_locator,
             {{ text_column }} as pw_source_text
         from {{ relation }}
-        where {{ category_column }} in ('{{ whole }}'{% for part in parts %}, '{{ part }}'{% endfor %})
+        where {{ category_column }} in ('{{ categories | join("', '") }}')
             and {{ amount_column }} is not null
         qualify row_number() over (
             partition by {% for column in group_by %}{{ column }}, {% endfor %}{{ category_column }}
             order by {{ order_by }}
         ) = 1
+
+    ),
+
+    pw_rows as (
+
+        select *
+        from pw_printed as candidate
+        where candidate.pw_category in ('{{ ([whole] + parts) | join("', '") }}')
+        {%- for part, alternatives in part_alternatives.items() %}
+            or (
+                candidate.pw_category in ('{{ alternatives | join("', '") }}')
+                and not exists (
+                    select 1
+                    from pw_printed as printed_part
+                    where {{ null_safe_join('printed_part', 'candidate', group_by) | indent(20) }}
+                        and printed_part.pw_category = '{{ part }}'
+                )
+            )
+        {%- endfor %}
 
     ),
 

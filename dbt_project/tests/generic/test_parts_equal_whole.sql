@@ -1,6 +1,7 @@
 {#-
     Reconciliation: within a group, the `whole` category equals the sum of the `parts` categories, up
-    to 0.01万元 per part. Returns the failing groups (see macro parts_whole_checks).
+    to 0.01万元 per part; `part_alternatives` stand in for a part that is not printed (vehicle =
+    vehicle_purchase + vehicle_operation). Returns the failing groups (see macro parts_whole_checks).
 -#}
 {% test parts_equal_whole(
     model,
@@ -10,13 +11,14 @@
     group_by,
     amount_column='amount_yuan',
     id_column='fact_id',
-    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator"
+    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator",
+    part_alternatives={}
 ) %}
 
     select *
     from (
         {{ parts_whole_checks(model, category_column, whole, parts, group_by, amount_column, id_column,
-                              order_by=order_by) | indent(8) }}
+                              order_by=order_by, part_alternatives=part_alternatives) | indent(8) }}
     ) as checks
     where status = 'fail'
 

@@ -1,0 +1,207 @@
+{#-
+    Rule family `balance`: the two sides of the 收支总表 agree.
+      BAL-INCOME-EXPENDITURE  本年收入合计 + 上年结转 = 本年支出合计 + 年末结转和结余; always for budgets
+                              (a missing carry term counts as zero), for final accounts only when both
+                              carry terms are stated (their other balancing items are not extracted);
+      BAL-GRAND-TOTAL         收支总计 = 本年收入合计 + 上年结转 (income side) and
+                              收支总计 = 本年支出合计 + 年末结转和结余 (expenditure side), under the
+                              same condition on the carry term of that side.
+    Each measure is taken once per document, amount kind and fund source (table figure first).
+-#}
+
+with
+
+reported_totals as (
+
+    select * from {{ ref('int_reported_totals_identified') }}
+
+),
+
+stated as (
+
+    select *
+    from reported_totals
+    where measure in ('grand_total', 'income_total', 'expenditure_total', 'carry_over_income', 'carry_forward')
+    qualify row_number() over (
+        partition by document_id, amount_kind, fund_source, measure
+        order by case when extraction_method = 'table' then 0 else 1 end, source_locator
+    ) = 1
+
+),
+
+pivoted as (
+
+    select
+        document_id,
+        any_value(doc_kind) as doc_kind,
+        amount_kind,
+        fund_source,
+        {%- for measure in ['grand_total', 'income_total', 'expenditure_total', 'carry_over_income', 'carry_forward'] %}
+        max(amount_yuan) filter (where measure = '{{ measure }}') as {{ measure }}_yuan,
+        max(reported_total_id) filter (where measure = '{{ measure }}') as {{ measure }}_id,
+        max(source_locator) filter (where measure = '{{ measure }}') as {{ measure }}_locator,
+        max(source_text) filter (where measure = '{{ measure }}') as {{ measure }}_text{{ ',' if not loop.last }}
+        {%- endfor %}
+    from stated
+    group by document_id, amount_kind, fund_source
+
+),
+
+sides as (
+
+    select
+        *,
+        income_total_yuan + coalesce(carry_over_income_yuan, 0) as income_side_yuan,
+        expenditure_total_yuan + coalesce(carry_forward_yuan, 0) as expenditure_side_yuan,
+        1 + (carry_over_income_yuan is not null)::integer as income_addends,
+        1 + (carry_forward_yuan is not null)::integer as expenditure_addends,
+        '本年收入合计' || case when carry_over_income_yuan is not null then ' + 上年结转' else '' end as income_label,
+        '本年支出合计' || case when carry_forward_yuan is not null then ' + 年末结转和结余' else '' end as expenditure_label,
+        concat_ws('; ', '本年收入合计: ' || income_total_locator, '上年结转: ' || carry_over_income_locator)
+            as income_locator,
+        concat_ws('; ', '本年支出合计: ' || expenditure_total_locator, '年末结转和结余: ' || carry_forward_locator)
+            as expenditure_locator,
+        concat_ws(' ‖ ', income_total_text, carry_over_income_text) as income_text,
+        concat_ws(' ‖ ', expenditure_total_text, carry_forward_text) as expenditure_text,
+        flatten([[income_total_id], case when carry_over_income_id is not null then [carry_over_income_id] else [] end])
+            as income_ids,
+        flatten([[expenditure_total_id], case when carry_forward_id is not null then [carry_forward_id] else [] end])
+            as expenditure_ids,
+        doc_kind = 'budget' or carry_over_income_yuan is not null as is_income_side_complete,
+        doc_kind = 'budget' or carry_forward_yuan is not null as is_expenditure_side_complete
+    from pivoted
+
+),
+
+income_expenditure as (
+
+    select
+        document_id,
+        'BAL-INCOME-EXPENDITURE' as rule_id,
+        concat_ws('|', amount_kind, fund_source) as check_key,
+        '收入方 = 支出方' as check_name,
+        'income = expenditure' as scope,
+        amount_kind,
+        fund_source,
+        expenditure_side_yuan as expected_yuan,
+        income_side_yuan as actual_yuan,
+        income_addends + expenditure_addends as addend_count,
+        {{ comparison_detail(
+            "'The expenditure side (' || expenditure_label || ')'",
+            "'the income side (' || income_label || ') is'",
+            'expenditure_side_yuan', 'income_side_yuan', rounding_tolerance('income_addends + expenditure_addends'),
+            'expenditure_locator', 'income_locator'
+        ) }} as detail,
+        expenditure_locator as expected_source_locator,
+        expenditure_text as expected_source_text,
+        income_locator as actual_source_locator,
+        income_text as actual_source_text,
+        list_concat(expenditure_ids, income_ids) as fact_ids
+    from sides
+    where income_total_yuan is not null
+        and expenditure_total_yuan is not null
+        and is_income_side_complete
+        and is_expenditure_side_complete
+
+),
+
+grand_total_income as (
+
+    select
+        document_id,
+        'BAL-GRAND-TOTAL' as rule_id,
+        concat_ws('|', 'income', amount_kind, fund_source) as check_key,
+        '收支总计 = ' || income_label as check_name,
+        'grand_total income side' as scope,
+        amount_kind,
+        fund_source,
+        grand_total_yuan as expected_yuan,
+        income_side_yuan as actual_yuan,
+        income_addends as addend_count,
+        {{ comparison_detail(
+            "'The stated 收支总计'",
+            "income_label || ' is'",
+            'grand_total_yuan', 'income_side_yuan', rounding_tolerance('income_addends'),
+            'grand_total_locator', 'income_locator'
+        ) }} as detail,
+        grand_total_locator as expected_source_locator,
+        grand_total_text as expected_source_text,
+        income_locator as actual_source_locator,
+        income_text as actual_source_text,
+        list_prepend(grand_total_id, income_ids) as fact_ids
+    from sides
+    where grand_total_yuan is not null
+        and income_total_yuan is not null
+        and is_income_side_complete
+
+),
+
+grand_total_expenditure as (
+
+    select
+        document_id,
+        'BAL-GRAND-TOTAL' as rule_id,
+        concat_ws('|', 'expenditure', amount_kind, fund_source) as check_key,
+        '收支总计 = ' || expenditure_label as check_name,
+        'grand_total expenditure side' as scope,
+        amount_kind,
+        fund_source,
+        grand_total_yuan as expected_yuan,
+        expenditure_side_yuan as actual_yuan,
+        expenditure_addends as addend_count,
+        {{ comparison_detail(
+            "'The stated 收支总计'",
+            "expenditure_label || ' is'",
+            'grand_total_yuan', 'expenditure_side_yuan', rounding_tolerance('expenditure_addends'),
+            'grand_total_locator', 'expenditure_locator'
+        ) }} as detail,
+        grand_total_locator as expected_source_locator,
+        grand_total_text as expected_source_text,
+        expenditure_locator as actual_source_locator,
+        expenditure_text as actual_source_text,
+        list_prepend(grand_total_id, expenditure_ids) as fact_ids
+    from sides
+    where grand_total_yuan is not null
+        and expenditure_total_yuan is not null
+        and is_expenditure_side_complete
+
+),
+
+unioned as (
+
+    select * from income_expenditure
+    union all by name
+    select * from grand_total_income
+    union all by name
+    select * from grand_total_expenditure
+
+),
+
+final as (
+
+    select
+        document_id,
+        rule_id,
+        check_key,
+        check_name,
+        scope,
+        amount_kind,
+        cast(null as varchar) as expense_type,
+        fund_source,
+        expected_yuan,
+        actual_yuan,
+        actual_yuan - expected_yuan as difference_yuan,
+        addend_count,
+        {{ rounding_tolerance('addend_count') }} as tolerance_yuan,
+        {{ reconciliation_status('actual_yuan - expected_yuan', rounding_tolerance('addend_count')) }} as status,
+        detail,
+        expected_source_locator,
+        expected_source_text,
+        actual_source_locator,
+        actual_source_text,
+        fact_ids
+    from unioned
+
+)
+
+select * from final

@@ -1,0 +1,204 @@
+{#-
+    Rule families `label` and `reference`, one check per document and distinct printed subject:
+      LBL-SUBJECT-NAME  the printed name is a name of its code in the national classification (any
+                        year, ignoring （类）（款）（项） markers; see int_line_items_resolved); not
+                        checked when the code is unknown or only low-confidence reference rows exist;
+      REF-SUBJECT-CODE  the printed code is in the national classification.
+    These checks carry no amounts: expected_yuan / actual_yuan are null.
+-#}
+
+with
+
+line_items as (
+
+    select * from {{ ref('int_line_items_resolved') }}
+
+),
+
+subjects as (
+
+    select * from {{ ref('int_subjects_unioned') }}
+
+),
+
+labels as (
+
+    select
+        *,
+        count(*) over (
+            partition by document_id, functional_subject_code, economic_subject_code, {{ normalize_subject_name('subject_name') }}
+        ) as line_count
+    from line_items
+    where is_label_mismatch is not null
+    qualify row_number() over (
+        partition by document_id, functional_subject_code, economic_subject_code, {{ normalize_subject_name('subject_name') }}
+        order by case when extraction_method = 'table' then 0 else 1 end, source_locator, line_item_id
+    ) = 1
+
+),
+
+label_checks as (
+
+    select
+        document_id,
+        'LBL-SUBJECT-NAME' as rule_id,
+        concat_ws('|', coalesce(functional_subject_code, ''), coalesce(economic_subject_code, ''), subject_name)
+            as check_key,
+        '科目名称 ' || concat_ws(' × ', functional_subject_code, economic_subject_code) as check_name,
+        concat_ws(' × ', functional_subject_code, economic_subject_code) as scope,
+        amount_kind,
+        expense_type,
+        fund_source,
+        case when is_label_mismatch then 'fail' else 'pass' end as status,
+        'Line ' || concat_ws(' × ', functional_subject_code, economic_subject_code) || ' is printed as “'
+            || subject_name || '” (' || source_locator
+            || case when line_count > 1 then ' and ' || (line_count - 1) || ' more' else '' end || ')'
+            || case
+                when is_label_mismatch
+                    then ', which is not a name of its code in the national classification (' || label_reference_names
+                        || '): check the code and the name.'
+                else ', a name of its code in the national classification (' || label_reference_names || ').'
+            end as detail,
+        'national classification' as expected_source_locator,
+        label_reference_names as expected_source_text,
+        source_locator as actual_source_locator,
+        source_text as actual_source_text,
+        [line_item_id] as fact_ids
+    from labels
+
+),
+
+printed_codes as (
+
+    select
+        document_id,
+        'functional' as classification,
+        functional_subject_code as subject_code,
+        is_functional_code_in_reference as is_in_reference,
+        subject_name,
+        line_item_id,
+        source_locator,
+        source_text,
+        extraction_method
+    from line_items
+    where functional_subject_code is not null
+
+    union all
+
+    select
+        document_id,
+        economic_subject_scheme as classification,
+        economic_subject_code as subject_code,
+        is_economic_code_in_reference as is_in_reference,
+        subject_name,
+        line_item_id,
+        source_locator,
+        source_text,
+        extraction_method
+    from line_items
+    where economic_subject_code is not null
+
+),
+
+distinct_codes as (
+
+    select
+        *,
+        count(*) over (partition by document_id, classification, subject_code) as line_count,
+        list(line_item_id) over (partition by document_id, classification, subject_code) as line_item_ids
+    from printed_codes
+    qualify row_number() over (
+        partition by document_id, classification, subject_code
+        order by case when extraction_method = 'table' then 0 else 1 end, source_locator, line_item_id
+    ) = 1
+
+),
+
+with_parents as (
+
+    select
+        distinct_codes.*,
+        parent.subject_code as parent_code,
+        parent.subject_name as parent_name
+    from distinct_codes
+    left join subjects as parent
+        on parent.scheme = coalesce(distinct_codes.classification, 'department')
+        and parent.subject_code = left(distinct_codes.subject_code, length(distinct_codes.subject_code) - 2)
+    qualify row_number() over (
+        partition by distinct_codes.document_id, distinct_codes.classification, distinct_codes.subject_code
+        order by coalesce(parent.valid_to_year, 9999) desc
+    ) = 1
+
+),
+
+reference_checks as (
+
+    select
+        document_id,
+        'REF-SUBJECT-CODE' as rule_id,
+        concat_ws('|', coalesce(classification, 'economic'), subject_code) as check_key,
+        '科目编码 ' || subject_code as check_name,
+        subject_code as scope,
+        cast(null as varchar) as amount_kind,
+        cast(null as varchar) as expense_type,
+        cast(null as varchar) as fund_source,
+        case when is_in_reference then 'pass' else 'fail' end as status,
+        'Code ' || subject_code || coalesce(' (' || subject_name || ')', '') || ', printed at ' || source_locator
+            || case when line_count > 1 then ' and on ' || (line_count - 1) || ' more lines' else '' end
+            || case
+                when is_in_reference then ', is in the national classification.'
+                else ', is not in the national '
+                    || case classification
+                        when 'functional' then '支出功能分类'
+                        when 'department' then '部门预算支出经济分类'
+                        when 'government' then '政府预算支出经济分类'
+                        else '支出经济分类'
+                    end
+                    || coalesce('; it looks like a local extension of ' || parent_code || ' ' || parent_name, '')
+                    || ': kept as printed.'
+            end as detail,
+        'national classification' as expected_source_locator,
+        cast(null as varchar) as expected_source_text,
+        source_locator as actual_source_locator,
+        source_text as actual_source_text,
+        line_item_ids as fact_ids
+    from with_parents
+
+),
+
+unioned as (
+
+    select * from label_checks
+    union all by name
+    select * from reference_checks
+
+),
+
+final as (
+
+    select
+        document_id,
+        rule_id,
+        check_key,
+        check_name,
+        scope,
+        amount_kind,
+        expense_type,
+        fund_source,
+        cast(null as decimal(20, 2)) as expected_yuan,
+        cast(null as decimal(20, 2)) as actual_yuan,
+        cast(null as decimal(20, 2)) as difference_yuan,
+        cast(null as bigint) as addend_count,
+        cast(null as decimal(20, 2)) as tolerance_yuan,
+        status,
+        detail,
+        expected_source_locator,
+        expected_source_text,
+        actual_source_locator,
+        actual_source_text,
+        fact_ids
+    from unioned
+
+)
+
+select * from final

@@ -1,0 +1,135 @@
+{#-
+    Rule family `repeat` (REP-FIGURE): a figure printed more than once — the same stated total, the
+    same line (document × subjects × expense type × fund source × amount kind) or the same 三公
+    category — has one value. The first copy (table before prose, then by locator) is the reference;
+    every other copy is one check against it. Copies ingestion already merged (other_source_locators)
+    were equal and are not repeated here.
+-#}
+
+with
+
+line_items as (
+
+    select * from {{ ref('int_line_items_resolved') }}
+
+),
+
+reported_totals as (
+
+    select * from {{ ref('int_reported_totals_identified') }}
+
+),
+
+three_public_expenses as (
+
+    select * from {{ ref('int_three_public_expenses_identified') }}
+
+),
+
+copies as (
+
+    select
+        document_id,
+        'stated' as figure_kind,
+        concat_ws('|', measure, amount_kind, fund_source) as figure_key,
+        {{ measure_label('measure') }} || '（' || amount_kind || '，' || fund_source || '）' as figure_label,
+        amount_kind,
+        cast(null as varchar) as expense_type,
+        fund_source,
+        reported_total_id as fact_id,
+        amount_yuan,
+        source_locator,
+        source_text,
+        extraction_method
+    from reported_totals
+
+    union all
+
+    select
+        document_id,
+        'line' as figure_kind,
+        concat_ws('|', coalesce(functional_subject_code, ''), coalesce(economic_subject_code, ''),
+            expense_type, fund_source, amount_kind) as figure_key,
+        'line ' || concat_ws(' × ', functional_subject_code, economic_subject_code) || ' '
+            || {{ grouping_label('amount_kind', 'expense_type', 'fund_source') }} as figure_label,
+        amount_kind,
+        expense_type,
+        fund_source,
+        line_item_id as fact_id,
+        amount_yuan,
+        source_locator,
+        source_text,
+        extraction_method
+    from line_items
+
+    union all
+
+    select
+        document_id,
+        'three_public' as figure_kind,
+        concat_ws('|', category, amount_kind) as figure_key,
+        '“三公” ' || category || '（' || amount_kind || '）' as figure_label,
+        amount_kind,
+        cast(null as varchar) as expense_type,
+        cast(null as varchar) as fund_source,
+        three_public_expense_id as fact_id,
+        amount_yuan,
+        source_locator,
+        source_text,
+        extraction_method
+    from three_public_expenses
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by document_id, figure_kind, figure_key
+            order by case when extraction_method = 'table' then 0 else 1 end, source_locator, fact_id
+        ) as copy_number
+    from copies
+    where amount_yuan is not null
+
+),
+
+final as (
+
+    select
+        copy.document_id,
+        'REP-FIGURE' as rule_id,
+        concat_ws('|', copy.figure_kind, copy.figure_key, copy.source_locator, copy.fact_id) as check_key,
+        'same figure printed twice' as check_name,
+        copy.figure_label as scope,
+        copy.amount_kind,
+        copy.expense_type,
+        copy.fund_source,
+        reference.amount_yuan as expected_yuan,
+        copy.amount_yuan as actual_yuan,
+        copy.amount_yuan - reference.amount_yuan as difference_yuan,
+        1 as addend_count,
+        {{ rounding_tolerance(1) }} as tolerance_yuan,
+        {{ reconciliation_status('copy.amount_yuan - reference.amount_yuan', rounding_tolerance(1)) }} as status,
+        {{ comparison_detail(
+            "copy.figure_label || ' as first printed (' || reference.extraction_method || ')'",
+            "'the copy printed in ' || copy.extraction_method || ' is'",
+            'reference.amount_yuan', 'copy.amount_yuan', rounding_tolerance(1),
+            'reference.source_locator', 'copy.source_locator'
+        ) }} as detail,
+        reference.source_locator as expected_source_locator,
+        reference.source_text as expected_source_text,
+        copy.source_locator as actual_source_locator,
+        copy.source_text as actual_source_text,
+        [reference.fact_id, copy.fact_id] as fact_ids
+    from ranked as copy
+    inner join ranked as reference
+        on copy.document_id = reference.document_id
+        and copy.figure_kind = reference.figure_kind
+        and copy.figure_key = reference.figure_key
+        and reference.copy_number = 1
+    where copy.copy_number > 1
+
+)
+
+select * from final

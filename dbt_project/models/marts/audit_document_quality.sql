@@ -1,0 +1,156 @@
+{#-
+    One row per document seen (rejected ones too): how many checks ran, passed, rounded and failed,
+    and the share of the document's amounts (line items, stated totals, 三公 figures) that at least
+    one amount check covered.
+-#}
+
+with
+
+documents as (
+
+    select * from {{ ref('int_documents_identified') }}
+
+),
+
+checks as (
+
+    select * from {{ ref('int_reconciliation_checks_unioned') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('reconciliation_rules') }}
+
+),
+
+line_items as (
+
+    select * from {{ ref('int_line_items_resolved') }}
+
+),
+
+reported_totals as (
+
+    select * from {{ ref('int_reported_totals_identified') }}
+
+),
+
+three_public_expenses as (
+
+    select * from {{ ref('int_three_public_expenses_identified') }}
+
+),
+
+extraction_issues as (
+
+    select * from {{ ref('stg_ingested__extraction_issues') }}
+
+),
+
+amounts as (
+
+    select document_id, line_item_id as fact_id from line_items
+    union all
+    select document_id, reported_total_id as fact_id from reported_totals
+    union all
+    select document_id, three_public_expense_id as fact_id from three_public_expenses
+
+),
+
+covered_facts as (
+
+    select distinct
+        document_id,
+        unnest(fact_ids) as fact_id
+    from checks
+    where expected_yuan is not null
+
+),
+
+coverage as (
+
+    select
+        amounts.document_id,
+        count(*) as amount_count,
+        count(covered_facts.fact_id) as amounts_checked_count
+    from amounts
+    left join covered_facts
+        on amounts.document_id = covered_facts.document_id
+        and amounts.fact_id = covered_facts.fact_id
+    group by amounts.document_id
+
+),
+
+check_summary as (
+
+    select
+        checks.document_id,
+        count(*) as checks_run,
+        count(*) filter (where checks.status = 'pass') as checks_passed,
+        count(*) filter (where checks.status = 'rounding') as checks_rounding,
+        count(*) filter (where checks.status = 'fail') as checks_failed,
+        count(*) filter (where checks.status = 'fail' and rules.severity = 'error') as error_findings,
+        count(*) filter (where checks.status = 'fail' and rules.severity = 'warning') as warning_findings,
+        max(abs(checks.difference_yuan)) filter (where checks.status = 'fail') as largest_difference_yuan,
+        string_agg(distinct checks.rule_id, ', ' order by checks.rule_id) filter (where checks.status = 'fail')
+            as failed_rule_ids
+    from checks
+    left join rules
+        on checks.rule_id = rules.rule_id
+    group by checks.document_id
+
+),
+
+issue_counts as (
+
+    select document_id, count(*) as extraction_issue_count
+    from extraction_issues
+    group by document_id
+
+),
+
+final as (
+
+    select
+        documents.document_id,
+        documents.agency_id,
+        documents.agency_name,
+        documents.fiscal_year,
+        documents.doc_kind,
+        documents.source_file,
+        documents.status as document_status,
+        coalesce(check_summary.checks_run, 0) as checks_run,
+        coalesce(check_summary.checks_passed, 0) as checks_passed,
+        coalesce(check_summary.checks_rounding, 0) as checks_rounding,
+        coalesce(check_summary.checks_failed, 0) as checks_failed,
+        coalesce(check_summary.error_findings, 0) as error_findings,
+        coalesce(check_summary.warning_findings, 0) as warning_findings,
+        check_summary.largest_difference_yuan,
+        check_summary.failed_rule_ids,
+        coalesce(coverage.amount_count, 0) as amount_count,
+        coalesce(coverage.amounts_checked_count, 0) as amounts_checked_count,
+        case
+            when coverage.amount_count > 0
+                then round(coverage.amounts_checked_count / coverage.amount_count, 4)
+        end as amount_coverage_share,
+        coalesce(issue_counts.extraction_issue_count, 0) as extraction_issue_count,
+        case
+            when documents.status <> 'parsed' then 'rejected'
+            when coalesce(check_summary.checks_run, 0) = 0 then 'not_checked'
+            when check_summary.error_findings > 0 then 'fails'
+            when check_summary.warning_findings > 0 then 'warnings'
+            when check_summary.checks_rounding > 0 then 'rounding'
+            else 'reconciled'
+        end as reconciliation_outcome
+    from documents
+    left join check_summary
+        on documents.document_id = check_summary.document_id
+    left join coverage
+        on documents.document_id = coverage.document_id
+    left join issue_counts
+        on documents.document_id = issue_counts.document_id
+
+)
+
+select * from final

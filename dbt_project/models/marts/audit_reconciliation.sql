@@ -1,0 +1,68 @@
+{#-
+    One row per document × check, passes included: which disclosures do not add up, where, and by how
+    much. Status: pass (equal), rounding (|difference| ≤ 0.01万元 per addend), fail. finding_kind is
+    set for failures only.
+-#}
+
+with
+
+checks as (
+
+    select * from {{ ref('int_reconciliation_checks_unioned') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('int_documents_identified') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('reconciliation_rules') }}
+
+),
+
+final as (
+
+    select
+        checks.check_id,
+        checks.document_id,
+        documents.agency_id,
+        documents.agency_name,
+        documents.fiscal_year,
+        documents.doc_kind,
+        documents.source_file,
+        checks.rule_id,
+        rules.rule_label,
+        rules.rule_family,
+        rules.severity,
+        checks.check_name,
+        checks.scope,
+        checks.amount_kind,
+        checks.expense_type,
+        checks.fund_source,
+        checks.expected_yuan,
+        checks.actual_yuan,
+        checks.difference_yuan,
+        checks.addend_count,
+        checks.tolerance_yuan,
+        checks.status,
+        checks.status = 'fail' as is_finding,
+        checks.finding_kind,
+        checks.detail,
+        checks.expected_source_locator,
+        checks.expected_source_text,
+        checks.actual_source_locator,
+        checks.actual_source_text,
+        checks.fact_ids
+    from checks
+    left join documents
+        on checks.document_id = documents.document_id
+    left join rules
+        on checks.rule_id = rules.rule_id
+
+)
+
+select * from final
