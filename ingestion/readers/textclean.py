@@ -19,7 +19,8 @@ _TIGHT = f"[{_CJK}{re.escape(_CJK_PUNCT)}]"
 _SPACE_BETWEEN_TIGHT = re.compile(rf"(?<={_TIGHT}) +(?={_TIGHT})")
 _SPACED_RUN = re.compile(rf"[{_CJK}](?: [{_CJK}]){{2,}}")
 _BLANKS = re.compile(r"[\s\u3000\u00a0]+")
-_CUT_NUMBER = re.compile(r"(?:\d[.,]$)|(?:^[.,]\d)")
+_CUT_BEFORE = re.compile(r"\d[.,]$")  # "1,511." — the line ends inside a number
+_CUT_AFTER = re.compile(r"^[.,]\d")  # ".90" — the line starts inside a number
 
 
 def nfkc(text: str) -> str:
@@ -61,6 +62,6 @@ def join_wrapped(lines: list[str]) -> str:
 def _glue(left: str, right: str) -> str:
     if re.match(_TIGHT, left[-1]) or re.match(_TIGHT, right[0]):
         return ""
-    if _CUT_NUMBER.search(left[-2:]) or _CUT_NUMBER.search(right[:2]):
+    if _CUT_BEFORE.search(left) or _CUT_AFTER.search(right):
         return ""  # "1,511." + "90": a number cut at its separator
     return " "  # two whole numbers stay apart, so a cell never fuses two amounts into one
