@@ -1,0 +1,83 @@
+"""Numbers in prose that are *not* amounts of the warehouse, kept for the reconciliation and coverage
+work (issue 5): completion rates and shares, year-on-year changes, and headcounts.
+
+They never become line items or totals: ``完成预算100%`` is a ratio, ``减少157.39万元`` a difference
+between two years, ``编制人数 18 人`` a count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingestion.document import Locator
+from ingestion.extract.facts import Evidence
+
+CHANGE_AT_END = re.compile(
+    r"(?P<word>增加|减少|增长|下降|增减|节约|超支|降低|提高)"
+    r"(?:/(?:减少|下降)|\((?:减少|下降)\)|增长|下降)?了?\s*$"
+)
+_RATE_CONTEXT = [
+    ("completion_rate", re.compile(r"完成(?:年初)?预算(?:的)?\s*$|执行率\s*$|支出\s*$|为\s*$")),
+    ("share", re.compile(r"占[^，。；]*?的?\s*$")),
+    ("change_rate", re.compile(r"(?:增长|下降|增加|减少|降低|提高)(?:/下降|\(下降\))?\s*$")),
+]
+_STAFF = re.compile(
+    r"(?P<label>编制人数|人员编制数?|行政编制|参公编制|事业编制|在编在岗人数|在职人数|实有人数|在职人员)"
+    r"\s*(?:为|共)?\s*(?P<count>\d+)\s*(?:人|名)"
+)
+
+
+@dataclass(frozen=True)
+class PercentageFact:
+    """A percentage printed in prose: ``completion_rate``, ``share``, ``change_rate`` or ``other``."""
+
+    kind: str
+    value: Decimal
+    printed: str
+    locator: Locator
+    source_text: str
+
+
+@dataclass(frozen=True)
+class ChangeFact:
+    """``与2019年相比…减少157.39万元``: a difference between years (or budget and actual), not an amount."""
+
+    label: str  # the words before the amount, e.g. 收入总计减少
+    direction: str  # increase / decrease / unspecified (增加/减少 printed together)
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class StaffingFact:
+    label: str
+    count: int
+    printed: str
+    locator: Locator
+    source_text: str
+
+
+def change_direction(label_text: str) -> str | None:
+    """``None`` unless the label text ends with a change word; then which way the change goes."""
+    match = CHANGE_AT_END.search(label_text)
+    if not match:
+        return None
+    whole = match.group(0)
+    if ("增" in whole or "提高" in whole) and ("减" in whole or "下降" in whole or "降低" in whole):
+        return "unspecified"
+    return "increase" if match.group("word") in {"增加", "增长", "提高", "超支"} else "decrease"
+
+
+def percentage_kind(before: str) -> str:
+    for kind, pattern in _RATE_CONTEXT:
+        if pattern.search(before):
+            return kind
+    return "other"
+
+
+def staffing(text: str, locator: Locator) -> list[StaffingFact]:
+    return [
+        StaffingFact(match.group("label"), int(match.group("count")), match.group(0), locator, text)
+        for match in _STAFF.finditer(text)
+    ]

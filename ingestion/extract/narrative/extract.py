@@ -1,0 +1,329 @@
+"""The narrative extractor: every amount a disclosure states in running text, as typed facts.
+
+It walks the text lines in order, keeping the section context (topic, fund source, heading), reads
+each amount of a line with :func:`~ingestion.extract.narrative.reading.classify`, and turns the
+reading into a fact with evidence (the printed amount, its unit, the sentence, the line's locator).
+Subjects named without codes are resolved at the end, once every sibling of a list is known, and a
+list with one amount in an odd unit is checked against the sums (``units``).
+
+Lines that belong to the table extractor are skipped: tab-separated rows and code lists printed as
+lines (``2210201   住房公积金   79.53万元``), which ``ingestion.extract.tables.extract_code_lines`` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from ingestion.document import TextLine
+from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact, ThreePublicFact, TotalFact
+from ingestion.extract.narrative import details, projects, totals
+from ingestion.extract.narrative.context import Section, is_heading
+from ingestion.extract.narrative.labels import Candidate, amount_kind, clean_label_text
+from ingestion.extract.narrative.pending import PendingSubject, resolve_pending
+from ingestion.extract.narrative.reading import SPEC_FAMILIES, Outcome, classify
+from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers, sentence_span
+
+# Mirrors the code-line rows ``ingestion.extract.tables`` reads, so the two never both claim a line.
+_CODE_LIST_LINE = re.compile(
+    r"^(?:\d{1,2}[.、]\s*)?\d{3}(?:\d{2}){0,2}\s+[^\d\s][^\d]*?\s+-?[\d,]+(?:\.\d+)?\s*(?:万元|元)?$"
+)
+_TOPIC_OF_FAMILY = {
+    "three_public": "three_public",
+    "procurement": "procurement",
+    "office_operation": "office_operation",
+}
+
+
+@dataclass
+class NarrativeResult:
+    """Facts for the warehouse plus the numbers that are not amounts (for issue 5's checks)."""
+
+    facts: list[Fact] = field(default_factory=list)
+    percentages: list[details.PercentageFact] = field(default_factory=list)
+    changes: list[details.ChangeFact] = field(default_factory=list)
+    staffing: list[details.StaffingFact] = field(default_factory=list)
+
+
+def is_table_line(text: str) -> bool:
+    """Rows the table extractor owns: tab-separated cells and code lists printed as lines."""
+    return "\t" in text or bool(_CODE_LIST_LINE.match(normalize(text).strip()))
+
+
+@dataclass
+class _Line:
+    """One text line being read: its normalized copy and the state of the amounts read so far."""
+
+    line: TextLine
+    norm: str
+    topic: str | None
+    previous: Candidate | None = None
+    subject: PendingSubject | None = None
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+class NarrativeExtraction:
+    """State across the lines of one document."""
+
+    def __init__(self, doc_kind: str, default_unit: str, fiscal_year: int | None) -> None:
+        self.default_kind = "actual" if doc_kind == "final_account" else "budget"
+        self.default_unit = default_unit
+        self.fiscal_year = fiscal_year
+        self.section = Section()
+        self.result = NarrativeResult()
+        self.pending: list[PendingSubject] = []
+        self.stated_yuan: set[Decimal] = set()
+
+    # --- lines -------------------------------------------------------------------------------------
+
+    def read(self, line: TextLine) -> None:
+        if is_table_line(line.text):
+            return
+        norm = normalize(line.text)
+        self.result.staffing += details.staffing(line.text, line.locator)
+        mentions = scan_numbers(norm)
+        self._percentages(line, norm, mentions)
+        amounts = [m for m in mentions if m.kind in ("money", "bare")]
+        self.stated_yuan |= {m.value * _factor(m.unit) for m in amounts if m.unit}
+        produced = self._project_line(line, norm, amounts) if projects.find_project(norm) else None
+        if produced is None:
+            produced = self._amounts(_Line(line, norm, self.section.topic), mentions)
+        if not produced and not any(m.kind == "money" for m in mentions) and is_heading(norm):
+            self.section.enter(norm)
+
+    def _amounts(self, state: _Line, mentions: list[Mention]) -> bool:
+        produced = False
+        floor = 0
+        for mention in mentions:
+            if mention.kind in ("money", "bare"):
+                start = clause_start(state.norm, mention.start, floor)
+                label_text = clean_label_text(state.norm[start : mention.start])
+                produced |= self._amount(state, mention, label_text)
+            if mention.kind != "other":
+                floor = mention.end
+        return produced
+
+    def _amount(self, state: _Line, mention: Mention, label_text: str) -> bool:
+        topics = {state.topic, self.section.topic}
+        outcome = classify(label_text, topics, state.previous, self.section.heading)
+        if mention.kind == "bare" and not _bare_is_amount(outcome):
+            return False
+        evidence = self._evidence(state, mention)
+        if mention.unit is None:
+            self._issue(
+                "narrative_unit_assumed",
+                f"{evidence.reported_amount} is printed without a unit; "
+                f"read as {evidence.reported_unit} from its sentence or the document",
+                evidence,
+            )
+        if outcome.how == "change":
+            self.result.changes.append(details.ChangeFact(label_text.strip(), outcome.detail, evidence))
+        elif outcome.how == "project":
+            self._listed_project(state, outcome.detail, evidence, label_text)
+        elif outcome.how == "unlabelled":
+            self._issue(
+                "narrative_amount_unlabelled",
+                f"{evidence.reported_amount}: no measure or subject recognised in '{outcome.detail}'",
+                evidence,
+            )
+        else:
+            self._labelled(state, outcome, evidence, label_text)
+        return True
+
+    # --- facts -------------------------------------------------------------------------------------
+
+    def _labelled(self, state: _Line, outcome: Outcome, evidence: Evidence, label_text: str) -> None:
+        candidate = outcome.candidate
+        kind = self._kind(candidate, label_text, outcome.source)
+        if candidate.family in ("functional", "economic"):
+            self._subject(state, candidate, evidence, kind)
+        elif candidate.family == "total" and candidate.key in totals.EXPENSE_PARTS and state.subject:
+            self._subject_part(state, candidate, evidence, kind)
+        else:
+            self._spec_fact(candidate, evidence, kind)
+        state.previous = candidate
+        if state.topic in (None, self.section.topic):
+            state.topic = _line_topic(candidate) or state.topic
+
+    def _spec_fact(self, candidate: Candidate, evidence: Evidence, kind: str) -> None:
+        if candidate.family == "not_measure":
+            self._issue(
+                "narrative_amount_without_measure",
+                f"{evidence.reported_amount} is stated for "
+                f"{candidate.key}, which has no measure in the warehouse vocabulary",
+                evidence,
+            )
+        elif candidate.family == "three_public":
+            self.result.facts.append(ThreePublicFact(evidence, candidate.key, kind))
+        elif candidate.family == "total":
+            measure, fund, reason = totals.measure_for(candidate, self.section.fund)
+            if measure is None:
+                self._issue(
+                    "narrative_amount_without_measure", f"{evidence.reported_amount}: {reason}", evidence
+                )
+            else:
+                self.result.facts.append(TotalFact(evidence, measure, kind, fund))
+        else:
+            self.result.facts.append(TotalFact(evidence, candidate.key, kind, "all"))
+
+    def _subject(self, state: _Line, candidate: Candidate, evidence: Evidence, kind: str) -> None:
+        pending = PendingSubject(
+            evidence=evidence,
+            scheme=candidate.family,
+            name=candidate.key,
+            path=candidate.payload,
+            amount_kind=kind,
+            fund_source=self.section.fund or "all",
+            block=self.section.block,
+            title=self.section.title,
+        )
+        self.pending.append(pending)
+        if candidate.family == "functional":
+            state.subject = pending
+
+    def _subject_part(self, state: _Line, candidate: Candidate, evidence: Evidence, kind: str) -> None:
+        """``行政运行…主要用于…人员支出274.66万元``: a part of the subject named first in the line."""
+        part = replace(
+            state.subject,
+            evidence=evidence,
+            amount_kind=kind,
+            parent=state.subject,
+            expense_type=totals.EXPENSE_PARTS[candidate.key],
+        )
+        self.pending.append(part)
+
+    def _listed_project(self, state: _Line, name: str, evidence: Evidence, label_text: str) -> None:
+        kind = amount_kind(label_text, None) or self.default_kind
+        budget, actual = (evidence, None) if kind == "budget" else (None, evidence)
+        self.result.facts.append(
+            ProjectFact(name, None, budget, actual, state.line.locator, evidence.source_text, "narrative")
+        )
+
+    def _project_line(self, line: TextLine, norm: str, amounts: list[Mention]) -> bool:
+        """A coded or quoted project sentence: its amounts are the project's budget and actual."""
+        money = [m for m in amounts if m.kind == "money"]
+        if not money:
+            return False
+        kinds, floor = [], 0
+        for mention in money:
+            kinds.append(
+                projects.project_kind(norm[clause_start(norm, mention.start, floor) : mention.start])
+            )
+            floor = mention.end
+        placed = projects.place_amounts(projects.find_project(norm), kinds, [m.value for m in money])
+        evidence = [self._evidence(_Line(line, norm, None), m) for m in money]
+        pick = lambda index: None if index is None else evidence[index]  # noqa: E731
+        self.result.facts.append(
+            ProjectFact(
+                placed.name,
+                placed.code,
+                pick(placed.budget),
+                pick(placed.actual),
+                line.locator,
+                line.text,
+                "narrative",
+            )
+        )
+        for index in placed.repeats:
+            self._issue(
+                "narrative_repeated_amount",
+                f"{evidence[index].reported_amount} repeats an amount "
+                f"already taken for project {placed.name}",
+                evidence[index],
+            )
+        for index in placed.unplaced:
+            self._issue(
+                "narrative_amount_unlabelled",
+                f"{evidence[index].reported_amount} in the sentence on "
+                f"project {placed.name} is neither its budget nor its actual",
+                evidence[index],
+            )
+        return True
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _kind(self, candidate: Candidate, label_text: str, source: str) -> str:
+        """budget/actual/prior_year from the words around the label, else the document's kind."""
+        if source != "own":
+            return amount_kind(label_text, None) or self.default_kind
+        before = label_text[: candidate.start] + candidate.connectors
+        return amount_kind(before, None) or amount_kind(candidate.label, None) or self.default_kind
+
+    def _evidence(self, state: _Line, mention: Mention) -> Evidence:
+        left, right = sentence_span(state.norm, mention.start, mention.end)
+        unit = mention.unit or self._sentence_unit(state.norm[left:right])
+        return Evidence(
+            reported_amount=mention.printed(state.text),
+            value=mention.value,
+            reported_unit=unit,
+            locator=state.line.locator,
+            source_text=state.text[left:right].strip(),
+            method="narrative",
+        )
+
+    def _sentence_unit(self, sentence: str) -> str:
+        units = [m.unit for m in scan_numbers(sentence) if m.kind == "money"]
+        return units[0] if units else self.default_unit
+
+    def _percentages(self, line: TextLine, norm: str, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            if mention.kind == "percent":
+                before = norm[clause_start(norm, mention.start) : mention.start]
+                self.result.percentages.append(
+                    details.PercentageFact(
+                        details.percentage_kind(before),
+                        mention.value,
+                        mention.printed(line.text),
+                        line.locator,
+                        line.text,
+                    )
+                )
+
+    def _issue(self, kind: str, detail: str, evidence: Evidence) -> None:
+        self.result.facts.append(IssueFact(kind, detail, evidence.locator, evidence.source_text))
+
+    def finish(self) -> NarrativeResult:
+        self.result.facts += resolve_pending(self.pending, self.stated_yuan, self.fiscal_year)
+        return self.result
+
+
+def _factor(unit: str) -> Decimal:
+    from ingestion.amounts import UNIT_FACTORS
+
+    return UNIT_FACTORS[unit]
+
+
+def _bare_is_amount(outcome: Outcome) -> bool:
+    """A number without a unit is an amount only behind an explicit total/三公/采购 label."""
+    return outcome.how == "label" and outcome.source == "own" and outcome.candidate.family in SPEC_FAMILIES
+
+
+def _line_topic(candidate: Candidate) -> str | None:
+    if candidate.family == "total" and candidate.key in totals.SECTION_FUNDED:
+        return "basic"
+    if candidate.family == "functional":
+        return "subject"
+    return _TOPIC_OF_FAMILY.get(candidate.family)
+
+
+def extract_narrative_details(
+    lines: list[TextLine], *, doc_kind: str, default_unit: str = "万元", fiscal_year: int | None = None
+) -> NarrativeResult:
+    """Facts plus the percentages, changes and headcounts printed in the prose."""
+    extraction = NarrativeExtraction(doc_kind, default_unit, fiscal_year)
+    for line in lines:
+        extraction.read(line)
+    return extraction.finish()
+
+
+def extract_narrative(
+    lines: list[TextLine], *, doc_kind: str, default_unit: str = "万元", fiscal_year: int | None = None
+) -> list[Fact]:
+    """Every amount stated in running text, as facts with evidence (see the package docstring)."""
+    return extract_narrative_details(
+        lines, doc_kind=doc_kind, default_unit=default_unit, fiscal_year=fiscal_year
+    ).facts

@@ -1,0 +1,85 @@
+"""Subjects named in prose, found by the same "label right before the amount" rule as the totals:
+
+* 类/款/项 paths: ``一般公共服务（类）宣传事务（款）事业运行（项）: 支出决算为72.71万元`` and, with codes in
+  the brackets, ``公共安全支出（204类）司法（06款）行政运行（01项）``;
+* class names: ``卫生健康支出5.2万元``, ``教育支出（类）0万元``;
+* 款/项 names in a numbered list: ``（1） 行政运行1183.39元``, ``（二）事业单位离退休1.4万元`` (only after
+  a list number, because names like 行政运行 are too common to be labels anywhere else);
+* economic subjects: ``基本工资141.71万元、津贴补贴454.15万元``, ``办公费0.3万元``.
+
+The names come from the reference seeds, so a label is recognised only if it *is* a subject name;
+codes are resolved later, once all siblings are known (``ingestion.extract.subjects``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingestion.extract.narrative.labels import CONNECTORS_TO_END, Candidate
+from ingestion.extract.narrative.text import normalize
+from ingestion.extract.subjects import ECONOMIC_ALIASES, SubjectPath, reference
+
+# A level name: no digits, blanks or punctuation, but short bracketed parts are allowed (办公厅（室）).
+_NAME = r"(?:[^()\s\d.:,，。；、\"“”]|\((?!\d*[类款项]\))[^()]{1,4}\))+?"
+_PATH = re.compile(
+    rf"(?P<c>{_NAME})\s*\((?P<cc>\d{{3}})?类\)"
+    rf"(?:\s*(?P<s>{_NAME})\s*\((?P<sc>\d{{2}})?款\))?"
+    rf"(?:\s*(?P<i>{_NAME})\s*\((?P<ic>\d{{2}})?项\))?"
+    rf"{CONNECTORS_TO_END}"
+)
+# Class names too generic to be a label without a （类） mark.
+_GENERIC_CLASSES = {"其他支出", "预备费"}
+
+
+def _names_regex(names: set[str]) -> re.Pattern:
+    alternation = "|".join(re.escape(normalize(name)) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?P<label>{alternation}){CONNECTORS_TO_END}")
+
+
+@lru_cache(maxsize=1)
+def _matchers() -> dict[str, re.Pattern]:
+    ref = reference()
+    classes = ref.names(["functional"], ["类"]) - _GENERIC_CLASSES
+    economic = ref.names(["department"]) | set(ECONOMIC_ALIASES)
+    return {
+        "functional_class": _names_regex(classes),
+        "functional_name": _names_regex(ref.names(["functional"], ["款", "项"])),
+        "economic": _names_regex(economic),
+    }
+
+
+def find_subjects(text: str, *, numbered: bool) -> list[Candidate]:
+    """Every subject reading of a label text (a path, a class, a listed 款/项 name, an economic name)."""
+    found = [candidate for candidate in (_path(text), _named(text, "functional_class")) if candidate]
+    if numbered:
+        found.append(_named(text, "functional_name"))
+    found.append(_named(text, "economic"))
+    return [candidate for candidate in found if candidate]
+
+
+def _path(text: str) -> Candidate | None:
+    match = _PATH.search(text)
+    if not match:
+        return None
+    path = SubjectPath(
+        class_name=match.group("c"),
+        section_name=match.group("s"),
+        item_name=match.group("i"),
+        class_code=match.group("cc"),
+        section_code=match.group("sc"),
+        item_code=match.group("ic"),
+    )
+    return Candidate(
+        match.start(), "functional", path.deepest_name, match.group(0), match.group("conn"), payload=path
+    )
+
+
+def _named(text: str, kind: str) -> Candidate | None:
+    match = _matchers()[kind].search(text)
+    if not match:
+        return None
+    name = match.group("label")
+    family = "economic" if kind == "economic" else "functional"
+    payload = SubjectPath(class_name=name) if kind == "functional_class" else None
+    return Candidate(match.start(), family, name, name, match.group("conn"), payload=payload)
