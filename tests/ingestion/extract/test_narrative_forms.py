@@ -433,8 +433,11 @@ def test_coded_projects_with_budget_and_actual():
         "9.54060024T000001451241-应急指挥中心规范化建设经费，用于设施设备建设等费用，预算追加73.74万元，支出73.74万元，支出100%。",
         doc_kind="final_account",
     )
-    projects = [(p.project_code, p.project_name, p.budget.reported_amount, p.actual.reported_amount)
-                for p in facts if isinstance(p, ProjectFact)]  # fmt: skip
+    projects = [
+        (p.project_code, p.project_name, p.budget.reported_amount, p.actual.reported_amount)
+        for p in facts
+        if isinstance(p, ProjectFact)
+    ]
     assert projects == [
         ("54060023T000000972027", "舆情监测系统经费", "21万元", "21万元"),
         ("54060022T000000533232", "强基惠民驻村经费", "6.25万元", "6.25万元"),
