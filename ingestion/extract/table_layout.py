@@ -23,6 +23,7 @@ _FRAGMENT = re.compile(r"^(?P<code>\d{2})(?:\s*(?P<name>\D.*))?$")
 _TEXT_LABELS = re.compile(r"名称|编码|代码|科目$|^项目$|^项\s*目$|单位$|类|款|项")
 _AMOUNT_LABELS = re.compile(r"合计|总计|小计|预算|决算|支出|收入|经费|拨款|结转|金额|费")
 _CODE_LIKE = re.compile(r"^(?:\d{2}|\d{3}|\d{5,7})$")  # 类/款/项 fragments and 单位代码 look like integers
+_DECIMAL_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$|^\d{1,3}(?:,\d{3})+$")
 _UNIT_CODE = re.compile(r"^\d{6}$")
 MAX_HEADER_SHIFT = 2
 
@@ -97,16 +98,27 @@ def header_row_count(table: Table) -> int:
 
 
 def _column_is_numeric(table: Table, header_rows: int, width: int) -> list[bool | None]:
-    """Per column: True if its data cells are amounts, False if text, None if always blank."""
+    """Per column: True if its data cells are amounts, False if text, None if always blank.
+
+    Bare integers left of the first column with decimal amounts are codes (``201 | 37 | 01``, 单位代码);
+    to the right of it they are amounts (``25`` 万元 in a 三公 table).
+    """
+    columns = [
+        [clean_cell(row[c]) for row in table.rows[header_rows:] if c < len(row) and not is_blank(row[c])]
+        for c in range(width)
+    ]
+    decimal_columns = [c for c, cells in enumerate(columns) if any(_DECIMAL_AMOUNT.match(cell) for cell in cells)]
+    first_decimal = decimal_columns[0] if decimal_columns else width
     verdicts: list[bool | None] = []
-    for column in range(width):
-        cells = [
-            clean_cell(row[column]) for row in table.rows[header_rows:] if column < len(row) and not is_blank(row[column])
-        ]
+    for column, cells in enumerate(columns):
         if not cells:
             verdicts.append(None)
             continue
-        numeric = sum(1 for cell in cells if parse_amount(cell) is not None and not _CODE_LIKE.match(cell))
+        numeric = sum(
+            1
+            for cell in cells
+            if parse_amount(cell) is not None and not (column < first_decimal and _CODE_LIKE.match(cell))
+        )
         verdicts.append(numeric * 2 > len(cells))
     return verdicts
 
@@ -163,17 +175,21 @@ def column_labels(table: Table, header_rows: int) -> list[str]:
         if not is_column_number_row(row) and not _is_unit_row(row)
     ]
     labels = [""] * width
+    parents = [-1] * width  # span id of each column in the row above (one root span at first)
     for depth, row in enumerate(rows):
-        spanning = ""
+        spans: list[int] = []
+        text, span, parent = "", -1, -1
         for column in range(width):
             cell = row[column]
             has_children = any(lower[column] for lower in rows[depth + 1 :])
             if cell:
-                spanning = cell
-            elif spanning and has_children:
-                cell = spanning  # a merged upper cell spans the columns whose lower cells are labelled
+                text, span, parent = cell, depth * width + column, parents[column]
+            elif text and has_children and parents[column] == parent:
+                cell = text  # a merged cell spans right, but never past the end of its parent's span
             else:
-                spanning = ""
-            if cell and cell not in labels[column]:
+                text, span = "", depth * width + column
+            spans.append(span)
+            if cell and cell not in labels[column].split("/"):
                 labels[column] = f"{labels[column]}/{cell}" if labels[column] else cell
+        parents = spans
     return labels
