@@ -72,6 +72,7 @@ class ColumnMeaning:
     expense_type: str
     fund_source: str
     amount_kind: str
+    economic_code: str | None = None  # a functional × economic cross-tab column (基本支出/工资福利支出)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def column_meaning(label: str, context: TableContext) -> ColumnMeaning | None:
     fund_source = next((source for word, source in _FUND_SOURCES if word in label), "all")
     leaf = label.split("/")[-1]
     if _ECONOMIC_CHILD.search(leaf):
-        return None  # a functional × economic cross-tab column: modelled by the cross-tab issue
+        return _cross_tab_meaning(label, leaf, expense_type, fund_source, context)
     residue = label
     for word, _ in _FUND_SOURCES + _EXPENSE_TYPES:
         residue = residue.replace(word, "")
@@ -143,6 +144,26 @@ def column_meaning(label: str, context: TableContext) -> ColumnMeaning | None:
     if fund_source == "all" and context.scope.fund_source:
         fund_source = context.scope.fund_source
     return ColumnMeaning(expense_type, fund_source, _amount_kind(label, context))
+
+
+def _cross_tab_meaning(
+    label: str, leaf: str, expense_type: str, fund_source: str, context: TableContext
+) -> ColumnMeaning | None:
+    """A column named by an economic class (工资福利支出 under 基本支出): only exact reference names count.
+
+    Local wordings such as 一般商品和服务支出 or 业务性商品和服务支出 do not name one national class, so
+    those columns are left out (and reported) rather than mapped to 302 by guesswork.
+    """
+    from ingestion.extract.subjects import resolve_subject
+
+    resolution = resolve_subject(leaf, scheme="economic", level="类", fiscal_year=context.fiscal_year)
+    if resolution.code is None or resolution.how not in {"name", "renamed"}:
+        return None
+    if expense_type == "total" and context.scope.expense_type:
+        expense_type = context.scope.expense_type
+    if fund_source == "all" and context.scope.fund_source:
+        fund_source = context.scope.fund_source
+    return ColumnMeaning(expense_type, fund_source, _amount_kind(label, context), resolution.code)
 
 
 def _evidence(table: Table, row_index: int, column: int, context: TableContext) -> Evidence | None:
@@ -186,14 +207,14 @@ def _subject_facts(table: Table, labels: list[str], header_rows: int, context: T
             if evidence is None:
                 continue
             meaning = meanings.get(column)
-            if meaning is None:
+            if meaning is None or (meaning.economic_code and economic):
                 skipped.add(column)
                 continue
             facts.append(
                 LineItemFact(
                     evidence=evidence,
                     functional_subject_code=functional,
-                    economic_subject_code=economic,
+                    economic_subject_code=economic or meaning.economic_code,
                     subject_name=codes.name,
                     expense_type=meaning.expense_type,
                     fund_source=meaning.fund_source,
