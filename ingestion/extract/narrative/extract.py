@@ -1,8 +1,9 @@
 """The narrative extractor: every amount a disclosure states in running text, as typed facts.
 
-It walks the text lines in order, keeping the section context (topic, fund source, heading), reads
-each amount of a line with :func:`~ingestion.extract.narrative.reading.classify`, and turns the
-reading into a fact with evidence (the printed amount, its unit, the sentence, the line's locator).
+It walks the text in order, a paragraph at a time (lines wrapped mid-sentence are joined, see
+``paragraphs``), keeping the section context (topic, fund source, heading); it reads each amount with
+:func:`~ingestion.extract.narrative.reading.classify` and turns the reading into a fact with evidence
+(the printed amount, its unit, the sentence, the locator of the line the amount is printed on).
 Subjects named without codes are resolved at the end, once every sibling of a list is known, and a
 list with one amount in an odd unit is checked against the sums (``units``).
 
@@ -21,6 +22,7 @@ from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact, Thre
 from ingestion.extract.narrative import details, projects, totals
 from ingestion.extract.narrative.context import Section, is_heading
 from ingestion.extract.narrative.labels import Candidate, amount_kind, clean_label_text
+from ingestion.extract.narrative.paragraphs import Paragraph, paragraphs
 from ingestion.extract.narrative.pending import PendingSubject, resolve_pending
 from ingestion.extract.narrative.reading import SPEC_FAMILIES, Outcome, classify
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers, sentence_span
@@ -53,9 +55,9 @@ def is_table_line(text: str) -> bool:
 
 @dataclass
 class _Line:
-    """One text line being read: its normalized copy and the state of the amounts read so far."""
+    """One paragraph being read: its normalized copy and the state of the amounts read so far."""
 
-    line: TextLine
+    paragraph: Paragraph
     norm: str
     topic: str | None
     previous: Candidate | None = None
@@ -63,7 +65,10 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return self.line.text
+        return self.paragraph.text
+
+    def locator(self, offset: int):
+        return self.paragraph.line_at(offset).locator
 
 
 class NarrativeExtraction:
@@ -80,18 +85,19 @@ class NarrativeExtraction:
 
     # --- lines -------------------------------------------------------------------------------------
 
-    def read(self, line: TextLine) -> None:
-        if is_table_line(line.text):
+    def read(self, paragraph: Paragraph) -> None:
+        if is_table_line(paragraph.text):
             return
-        norm = normalize(line.text)
-        self.result.staffing += details.staffing(line.text, line.locator)
+        state = _Line(paragraph, normalize(paragraph.text), self.section.topic)
+        norm = state.norm
+        self.result.staffing += details.staffing(state.text, paragraph.lines[0].locator)
         mentions = scan_numbers(norm)
-        self._percentages(line, norm, mentions)
+        self._percentages(state, mentions)
         amounts = [m for m in mentions if m.kind in ("money", "bare")]
         self.stated_yuan |= {m.value * _factor(m.unit) for m in amounts if m.unit}
-        produced = self._project_line(line, norm, amounts) if projects.find_project(norm) else None
+        produced = self._project_line(state, amounts) if projects.find_project(norm) else None
         if produced is None:
-            produced = self._amounts(_Line(line, norm, self.section.topic), mentions)
+            produced = self._amounts(state, mentions)
         if not produced and not any(m.kind == "money" for m in mentions) and is_heading(norm):
             self.section.enter(norm)
 
@@ -200,22 +206,22 @@ class NarrativeExtraction:
         kind = amount_kind(label_text, None) or self.default_kind
         budget, actual = (evidence, None) if kind == "budget" else (None, evidence)
         self.result.facts.append(
-            ProjectFact(name, None, budget, actual, state.line.locator, evidence.source_text, "narrative")
+            ProjectFact(name, None, budget, actual, evidence.locator, evidence.source_text, "narrative")
         )
 
-    def _project_line(self, line: TextLine, norm: str, amounts: list[Mention]) -> bool:
+    def _project_line(self, state: _Line, amounts: list[Mention]) -> bool:
         """A coded or quoted project sentence: its amounts are the project's budget and actual."""
         money = [m for m in amounts if m.kind == "money"]
         if not money:
             return False
-        kinds, floor = [], 0
+        norm, kinds, floor = state.norm, [], 0
         for mention in money:
             kinds.append(
                 projects.project_kind(norm[clause_start(norm, mention.start, floor) : mention.start])
             )
             floor = mention.end
         placed = projects.place_amounts(projects.find_project(norm), kinds, [m.value for m in money])
-        evidence = [self._evidence(_Line(line, norm, None), m) for m in money]
+        evidence = [self._evidence(state, m) for m in money]
         pick = lambda index: None if index is None else evidence[index]  # noqa: E731
         self.result.facts.append(
             ProjectFact(
@@ -223,8 +229,8 @@ class NarrativeExtraction:
                 placed.code,
                 pick(placed.budget),
                 pick(placed.actual),
-                line.locator,
-                line.text,
+                state.locator(0),
+                state.text,
                 "narrative",
             )
         )
@@ -260,7 +266,7 @@ class NarrativeExtraction:
             reported_amount=mention.printed(state.text),
             value=mention.value,
             reported_unit=unit,
-            locator=state.line.locator,
+            locator=state.locator(mention.start),
             source_text=state.text[left:right].strip(),
             method="narrative",
         )
@@ -269,17 +275,17 @@ class NarrativeExtraction:
         units = [m.unit for m in scan_numbers(sentence) if m.kind == "money"]
         return units[0] if units else self.default_unit
 
-    def _percentages(self, line: TextLine, norm: str, mentions: list[Mention]) -> None:
+    def _percentages(self, state: _Line, mentions: list[Mention]) -> None:
         for mention in mentions:
             if mention.kind == "percent":
-                before = norm[clause_start(norm, mention.start) : mention.start]
+                before = state.norm[clause_start(state.norm, mention.start) : mention.start]
                 self.result.percentages.append(
                     details.PercentageFact(
                         details.percentage_kind(before),
                         mention.value,
-                        mention.printed(line.text),
-                        line.locator,
-                        line.text,
+                        mention.printed(state.text),
+                        state.locator(mention.start),
+                        state.text,
                     )
                 )
 
@@ -315,8 +321,8 @@ def extract_narrative_details(
 ) -> NarrativeResult:
     """Facts plus the percentages, changes and headcounts printed in the prose."""
     extraction = NarrativeExtraction(doc_kind, default_unit, fiscal_year)
-    for line in lines:
-        extraction.read(line)
+    for paragraph in paragraphs(lines, keep=lambda line: not is_table_line(line.text)):
+        extraction.read(paragraph)
     return extraction.finish()
 
 

@@ -31,7 +31,7 @@ _ONE_TO_ONE = str.maketrans(
     }
 )
 
-NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*[A-Za-z])"
+NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3}(?!\d))+|\d+)(?:\.\d+)?(?![\d.]*[A-Za-z])"
 _NUMBER = re.compile(NUMBER)
 _MONEY_UNIT = re.compile(r"\s*(亿元|万元|元)")
 _THRESHOLD = re.compile(r"\s*(?:\((?:含|不含)\))?\s*以[上下内]")

@@ -5,6 +5,7 @@ from decimal import Decimal
 from ingestion.document import Locator, TextLine
 from ingestion.extract.facts import IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
 from ingestion.extract.narrative import extract_narrative, extract_narrative_details, is_table_line
+from ingestion.extract.narrative.paragraphs import display_width
 
 
 def _lines(*texts: str) -> list[TextLine]:
@@ -531,3 +532,53 @@ def test_lines_owned_by_the_table_extractor_are_skipped():
     assert is_table_line("一、一般公共预算拨款\t472.74\t一、一般公共服务支出\t472.74")
     assert not is_table_line("2.项目支出1163万元。")
     assert _read("2013701   行政运行               771.28万元", "本年收入合计\t472.74") == []
+
+
+# --- wrapped sentences (PDF lines) -----------------------------------------------------------------
+
+
+def _wrapped(paragraph: str, width: int, page: int = 1) -> list[TextLine]:
+    """The paragraph wrapped at ``width`` half-width cells, as a PDF reader returns it."""
+    cuts, current = [], ""
+    for char in paragraph:
+        if display_width(current + char) > width:
+            cuts.append(current)
+            current = ""
+        current += char
+    cuts.append(current)
+    return [TextLine(text, Locator(page=page, line=n)) for n, text in enumerate(cuts, start=1)]
+
+
+def test_a_sentence_wrapped_over_lines_keeps_labels_and_line_locators():
+    lines = [TextLine("二、支出预算", Locator(page=1, line=1))] + [
+        TextLine(line.text, Locator(page=1, line=line.locator.line + 1))
+        for line in _wrapped(
+            "2020年支出预算为1841.55万元。基本支出678.55万元，其中，人员支出559.22万元，公用支出119.33万元；"
+            "项目支出1163万元，主要用于网络舆情监测和网络安全宣传等工作，确保各项工作顺利开展。",
+            width=44,
+        )
+    ]
+    facts = extract_narrative(lines, doc_kind="budget")
+    found = {
+        (f.measure, f.evidence.reported_amount, f.evidence.locator.line)
+        for f in facts
+        if isinstance(f, TotalFact)
+    }
+    # lines 2-4: "…基本支出678.55" / "万元，…公用支出119." / "33万元；项目支出1163万元…"
+    assert found == {
+        ("expenditure_total", "1841.55万元", 2),
+        ("basic_expenditure", "678.55万元", 2),  # its unit is printed on line 3
+        ("personnel_expenditure", "559.22万元", 3),
+        ("public_expenditure", "119.33万元", 3),  # the number itself is cut by the line break
+        ("project_expenditure", "1163万元", 4),
+    }
+    assert all(f.evidence.reported_amount in f.evidence.source_text for f in facts)
+
+
+def test_short_lines_are_not_joined():
+    facts = _read("其中：人员经费49.33万元", "日常公用经费8.3万元", "年初项目15万元")
+    assert [f.measure for f in facts] == [
+        "personnel_expenditure",
+        "public_expenditure",
+        "project_expenditure",
+    ]

@@ -1,0 +1,86 @@
+"""Sentences wrapped over several lines, joined back so a label and its amount meet again.
+
+PDF readers return physical lines: ``…其中，人员支出559.22万元，公用支出`` / ``119.33万元；``. Read line by
+line, the second amount would lose its label (or borrow a wrong one). A line is continued by the next
+one when it runs to the page's usual width, does not end a sentence, and the next line does not start a
+numbered item. Short lines (headings, ``其中：人员经费49.33万元`` on a line of its own) are never joined.
+
+Each amount keeps the locator of the physical line it is printed on (:meth:`Paragraph.line_at`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingestion.document import TextLine
+from ingestion.extract.narrative.labels import starts_with_ordinal
+from ingestion.extract.narrative.text import normalize
+
+_SENTENCE_END = re.compile(r"[。；;！？!?)）]\s*$")
+FULL_SHARE = 0.9  # a line at least this share of its page's usual width reaches the right margin
+_MIN_FULL_WIDTH = 30
+_MIN_LINES_FOR_PERCENTILE = 8
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    lines: tuple[TextLine, ...]
+    starts: tuple[int, ...]  # offset of each line in ``text``
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text for line in self.lines)
+
+    def line_at(self, offset: int) -> TextLine:
+        index = max(i for i, start in enumerate(self.starts) if start <= offset)
+        return self.lines[index]
+
+
+def display_width(text: str) -> int:
+    """Width in half-width cells: a Chinese character counts twice a digit."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _usual_widths(lines: Sequence[TextLine]) -> dict:
+    """Per page, the width most long lines reach (the 80th percentile), i.e. the right margin; the
+    longest line when a page has too few lines for a percentile to mean anything."""
+    widths: dict = defaultdict(list)
+    for line in lines:
+        widths[line.locator.page].append(display_width(line.text))
+    return {page: _margin(sorted(values)) for page, values in widths.items()}
+
+
+def _margin(widths: list[int]) -> int:
+    return widths[int(0.8 * (len(widths) - 1))] if len(widths) >= _MIN_LINES_FOR_PERCENTILE else widths[-1]
+
+
+def _continues(line: TextLine, following: TextLine, usual: dict) -> bool:
+    width = display_width(line.text)
+    full = width >= max(_MIN_FULL_WIDTH, FULL_SHARE * usual[line.locator.page])
+    return full and not _SENTENCE_END.search(line.text) and not starts_with_ordinal(normalize(following.text))
+
+
+def paragraphs(lines: Sequence[TextLine], keep: callable = lambda line: True) -> list[Paragraph]:
+    """Group consecutive prose lines into paragraphs; lines for which ``keep`` is false stand alone."""
+    usual = _usual_widths(lines)
+    result: list[Paragraph] = []
+    current: list[TextLine] = []
+    for index, line in enumerate(lines):
+        current.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or not (keep(line) and keep(following) and _continues(line, following, usual)):
+            result.append(_paragraph(current))
+            current = []
+    return result
+
+
+def _paragraph(lines: list[TextLine]) -> Paragraph:
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line.text)
+    return Paragraph(tuple(lines), tuple(starts))
