@@ -10,6 +10,7 @@
     end
     || '（' || case {{ fund_source }}
         when 'all' then '全部资金'
+        when 'fiscal_appropriation' then '财政拨款'
         when 'general_public_budget' then '一般公共预算'
         when 'government_fund' then '政府性基金预算'
         when 'state_capital' then '国有资本经营预算'

@@ -152,6 +152,12 @@ final as (
         is_economic_code_in_reference,
         coalesce(is_functional_code_in_reference, true)
             and coalesce(is_economic_code_in_reference, true) as is_code_in_reference,
+        functional_reference_names,
+        economic_reference_names,
+        is_functional_reference_reliable,
+        is_economic_reference_reliable,
+        is_functional_name_match,
+        is_economic_name_match,
         -- the reference names the printed name was compared with
         case
             when economic_subject_code is null then functional_reference_names

@@ -4,7 +4,7 @@
       TOT-ECO      the economic roots of a grouping = the stated total for it;
       TOT-FUN-ECO  the functional roots = the economic roots of the same grouping.
     A grouping (expense type, fund source) is compared with the stated measure for it: total →
-    本年支出合计 (or 一般公共预算支出 / 政府性基金预算支出 for those funds), basic → 基本支出,
+    本年支出合计 (or 一般公共预算支出 / 政府性基金预算支出 / 财政拨款支出 for those funds), basic → 基本支出,
     project → 项目支出, personnel → 人员经费, public → 公用经费; when the measure is printed more than
     once, the table figure is used (the repeat rule compares the copies).
 -#}
@@ -86,6 +86,12 @@ stated_for_roots as (
                 and roots.fund_source = 'general_public_budget'
                 and reported_totals.measure = 'general_public_budget_expenditure'
                 and reported_totals.fund_source in ('all', 'general_public_budget')
+            )
+            or (
+                roots.expense_type = 'total'
+                and roots.fund_source = 'fiscal_appropriation'
+                and reported_totals.measure = 'fiscal_appropriation_expenditure'
+                and reported_totals.fund_source in ('all', 'fiscal_appropriation')
             )
             or (
                 roots.expense_type = 'total'

@@ -1,0 +1,174 @@
+"""The dbt project's own rules, checked over target/manifest.json and the built warehouse.
+
+Instead of the dbt hub's dbt_project_evaluator: model prefixes match their folders, every model and
+every column is described, every model has a tested primary key, one properties file per folder, the
+sources join the Dagster lineage, and the accepted-value lists match the vocabularies of
+ingestion/schemas.py. The project is built once over empty staging files (it must build with no data).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+import pytest
+
+from ingestion import schemas
+from ingestion.schemas import STAGING_FRAMES
+from tests.dbt.conftest import DbtWarehouse, failed_nodes
+
+FOLDER_PREFIXES = {
+    "staging": ("stg_",),
+    "intermediate": ("int_",),
+    "marts": ("dim_", "fct_", "audit_", "rpt_"),
+}
+PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
+KEYLESS_MODELS = {"stg_ingested__extraction_issues"}  # identical issues may repeat; keyed in the mart
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> DbtWarehouse:
+    warehouse = DbtWarehouse(tmp_path_factory.mktemp("dbt_structure"))
+    result = warehouse.build({})
+    assert result.success, failed_nodes(result)
+    return warehouse
+
+
+@pytest.fixture(scope="module")
+def manifest(warehouse) -> dict:
+    return warehouse.manifest
+
+
+@pytest.fixture(scope="module")
+def models(manifest) -> list[dict]:
+    return [node for node in manifest["nodes"].values() if node["resource_type"] == "model"]
+
+
+def test_the_project_builds_with_no_documents(warehouse):
+    tables = set(warehouse.query("select table_schema, table_name from information_schema.tables"))
+    assert ("marts", "audit_reconciliation") in tables and ("staging", "stg_ingested__documents") in tables
+    schemas_built = {schema for schema, _ in tables}
+    assert {"staging", "intermediate", "marts", "reference"} <= schemas_built
+
+
+def test_model_prefixes_match_their_folders(models):
+    for model in models:
+        layer = PurePosixPath(model["original_file_path"]).parts[1]
+        assert model["name"].startswith(FOLDER_PREFIXES[layer]), (model["name"], layer)
+        if layer == "staging":
+            source_folder = PurePosixPath(model["original_file_path"]).parts[2]
+            assert model["name"].startswith(f"stg_{source_folder}__"), model["name"]
+            assert model["config"]["materialized"] == "view"
+        else:
+            assert model["config"]["materialized"] == "table"
+
+
+def test_every_model_and_column_is_described(models):
+    for model in models:
+        assert model["description"].strip(), model["name"]
+        assert model["columns"], f"{model['name']} documents no columns"
+        for column in model["columns"].values():
+            assert column["description"].strip(), (model["name"], column["name"])
+
+
+def test_documented_columns_are_the_built_columns(warehouse, models):
+    for model in models:
+        built = [name for (name,) in warehouse.query(
+            "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+            "order by ordinal_position", [model["schema"], model["name"]])]  # fmt: skip
+        assert set(model["columns"]) == set(built), model["name"]
+
+
+def test_every_model_has_a_tested_primary_key(manifest, models):
+    keyed = defaultdict(set)
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "test" or "test_metadata" not in node:
+            continue
+        name = node["test_metadata"]["name"]
+        model = node.get("attached_node") or next(iter(node["depends_on"]["nodes"]), "")
+        if name in PRIMARY_KEY_TESTS:
+            keyed[model].add(name)
+        if name == "not_null" and node.get("column_name"):
+            keyed[model].add(f"not_null:{node['column_name']}")
+        if name == "unique" and node.get("column_name"):
+            keyed[model].add(f"unique:{node['column_name']}")
+    for model in models:
+        tests = keyed[model["unique_id"]]
+        unique_columns = {test.split(":", 1)[1] for test in tests if test.startswith("unique:")}
+        not_null_columns = {test.split(":", 1)[1] for test in tests if test.startswith("not_null:")}
+        single_key = unique_columns & not_null_columns
+        if model["name"] in KEYLESS_MODELS:
+            continue
+        assert single_key or "unique_combination_of_columns" in tests, f"{model['name']} has no tested primary key"
+
+
+def test_one_properties_file_per_folder(models):
+    by_folder = defaultdict(set)
+    for model in models:
+        folder = PurePosixPath(model["original_file_path"]).parent
+        by_folder[folder].add(model["patch_path"].split("://", 1)[1])
+    for folder, files in by_folder.items():
+        assert files == {str(folder / f"_{folder.name}__models.yml")}, folder
+
+
+def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
+    sources = {node["name"]: node for node in manifest["sources"].values() if node["source_name"] == "ingested"}
+    assert set(sources) == set(STAGING_FRAMES)
+    for name, node in sources.items():
+        meta = node["config"]["meta"] or node["meta"]
+        assert meta["dagster"]["asset_key"] == ["ingested", name]
+        assert meta["external_location"].endswith("/{name}.parquet")
+        assert {column for column in node["columns"]} == set(STAGING_FRAMES[name].to_schema().columns), name
+
+
+@pytest.mark.parametrize(
+    ("model", "column", "vocabulary"),
+    [
+        ("fct_line_item", "fund_source", schemas.FUND_SOURCES),
+        ("fct_line_item", "expense_type", schemas.EXPENSE_TYPES),
+        ("fct_line_item", "amount_kind", schemas.AMOUNT_KINDS),
+        ("fct_line_item", "extraction_method", schemas.EXTRACTION_METHODS),
+        ("fct_line_item", "reported_unit", schemas.REPORTED_UNITS),
+        ("fct_reported_total", "measure", schemas.MEASURES),
+        ("fct_three_public_expense", "category", schemas.THREE_PUBLIC_CATEGORIES),
+        ("dim_document", "doc_kind", schemas.DOC_KINDS),
+    ],
+)
+def test_accepted_values_follow_the_ingestion_vocabularies(manifest, model, column, vocabulary):
+    tests = [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "test"
+        and node.get("test_metadata", {}).get("name") == "accepted_values"
+        and node.get("column_name") == column
+        and node.get("attached_node") == f"model.budget_warehouse.{model}"
+    ]
+    assert len(tests) == 1, (model, column)
+    assert set(tests[0]["test_metadata"]["kwargs"]["values"]) == set(vocabulary)
+
+
+def test_reconciliation_tests_warn_and_store_failures_integrity_tests_error(manifest):
+    reconciliation_macros = {"children_sum_to_parent", "parts_equal_whole", "sum_matches_reported_total"}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "test" or "test_metadata" not in node:
+            continue
+        if node["test_metadata"]["name"] in reconciliation_macros:
+            assert node["config"]["severity"].lower() == "warn", node["name"]
+            assert node["config"]["store_failures"] is True, node["name"]
+        elif node["test_metadata"]["name"] in {"unique", "not_null", "relationships", "accepted_values"}:
+            assert node["config"]["severity"].lower() == "error", node["name"]
+
+
+def test_every_rule_has_a_unit_test(manifest):
+    unit_tested_models = {node["model"] for node in manifest.get("unit_tests", {}).values()}
+    rule_models = {node["name"] for node in manifest["nodes"].values()
+                   if node["resource_type"] == "model" and node["name"].endswith("_checks_evaluated")}  # fmt: skip
+    assert rule_models and rule_models <= unit_tested_models
+
+
+def test_classification_codes_are_text(warehouse):
+    types = set(warehouse.query(
+        "select table_name, data_type from information_schema.columns "
+        "where table_schema = 'reference' and column_name in ('code', 'parent_code')"))  # fmt: skip
+    assert types and {data_type for _, data_type in types} == {"VARCHAR"}
+    assert warehouse.query("select count(*) from reference.functional_subjects where code = '201'")[0][0] == 1
