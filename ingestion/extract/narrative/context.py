@@ -58,14 +58,21 @@ class Section:
 
     def enter(self, norm_text: str) -> None:
         """A heading line. A part (``一、``, ``第二部分``) sets topic and fund; a numbered sub-heading
-        (``（二）``, ``1.``) refines them or falls back to its part's; an unnumbered short line only
-        replaces the heading."""
+        (``（二）``, ``1.``) refines them or falls back to its part's. An unnumbered short line only
+        replaces the heading: it does not start a new block of siblings."""
         text = norm_text.strip().rstrip("。:：")
+        self.heading = text
+        if not _ANY_HEADING.match(text):
+            return
         self.block += 1
-        self.heading = self.title = text
+        self.title = text
         if _TOP_HEADING.match(text):
             self.topic = self._part_topic = topic_of(text)
             self.fund = self._part_fund = fund_of(text)
-        elif _ANY_HEADING.match(text):
+        else:
             self.topic = topic_of(text) or self._part_topic
             self.fund = fund_of(text) or self._part_fund
+
+    def leave_heading(self) -> None:
+        """After the first paragraph with amounts, the heading no longer names label-less amounts."""
+        self.heading = None

@@ -98,7 +98,9 @@ class NarrativeExtraction:
         produced = self._project_line(state, amounts) if projects.find_project(norm) else None
         if produced is None:
             produced = self._amounts(state, mentions)
-        if not produced and not any(m.kind == "money" for m in mentions) and is_heading(norm):
+        if produced:
+            self.section.leave_heading()
+        elif not any(m.kind == "money" for m in mentions) and is_heading(norm):
             self.section.enter(norm)
 
     def _amounts(self, state: _Line, mentions: list[Mention]) -> bool:

@@ -37,6 +37,7 @@ SPECS = [
     Spec("not_measure", "国内/外事接待 (a part of 公务接待费)", r"(?:国内|外事)(?:公务)?接待费?"),
     Spec("not_measure", "固定资产总额", r"固定资产总金?额"),
     Spec("not_measure", "在建工程", r"(?:年末)?在建工程"),
+    Spec("not_measure", "公务用车购置 by vehicle type", r"(?:轿车|越野车|载客汽车)\d*辆、?金额"),
 ]
 
 SIDES = {"income", "expenditure"}

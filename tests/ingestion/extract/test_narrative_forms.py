@@ -582,3 +582,14 @@ def test_short_lines_are_not_joined():
         "public_expenditure",
         "project_expenditure",
     ]
+
+
+def test_a_heading_names_only_the_paragraph_right_after_it():
+    facts = _read("（一）基本支出", "2020 年年初预算数为 292.74 万元。", "另安排预算数为 10 万元。")
+    assert _totals(facts) == {("basic_expenditure", "budget", "all"): "292.74 万元"}
+    assert [i.issue_kind for i in _issues(facts)] == ["narrative_amount_unlabelled"]
+
+
+def test_an_unnumbered_short_line_does_not_separate_siblings():
+    facts = _read("（1） 行政运行183.39万元。", "具体情况如下：", "（2） 其他网信事务支出320万元。")
+    assert {code for code, *_ in _items(facts)} == {"2013701", "2013799"}
