@@ -31,6 +31,7 @@ from ingestion.extract.narrative.text import Mention, clause_start, normalize, s
 _CODE_LIST_LINE = re.compile(
     r"^(?:\d{1,2}[.、]\s*)?\d{3}(?:\d{2}){0,2}\s+[^\d\s][^\d]*?\s+-?[\d,]+(?:\.\d+)?\s*(?:万元|元)?$"
 )
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOPIC_OF_FAMILY = {
     "three_public": "three_public",
     "procurement": "procurement",
@@ -255,10 +256,17 @@ class NarrativeExtraction:
     # --- helpers -----------------------------------------------------------------------------------
 
     def _kind(self, candidate: Candidate, label_text: str, source: str) -> str:
-        """budget/actual/prior_year from the words around the label, else the document's kind."""
+        """budget/actual/prior_year from the words around the label, else the document's kind.
+
+        An amount stated for a year before the document's (``2019年预算数…`` in a 2020 budget) is the
+        prior year's, whatever word follows.
+        """
+        before = label_text if source != "own" else label_text[: candidate.start] + candidate.connectors
+        years = [int(year) for year in _YEAR.findall(before)]
+        if self.fiscal_year and years and max(years) < self.fiscal_year:
+            return "prior_year"
         if source != "own":
-            return amount_kind(label_text, None) or self.default_kind
-        before = label_text[: candidate.start] + candidate.connectors
+            return amount_kind(before, None) or self.default_kind
         return amount_kind(before, None) or amount_kind(candidate.label, None) or self.default_kind
 
     def _evidence(self, state: _Line, mention: Mention) -> Evidence:

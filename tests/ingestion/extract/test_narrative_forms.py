@@ -593,3 +593,10 @@ def test_a_heading_names_only_the_paragraph_right_after_it():
 def test_an_unnumbered_short_line_does_not_separate_siblings():
     facts = _read("（1） 行政运行183.39万元。", "具体情况如下：", "（2） 其他网信事务支出320万元。")
     assert {code for code, *_ in _items(facts)} == {"2013701", "2013799"}
+
+
+def test_an_amount_of_an_earlier_year_is_the_prior_year():
+    facts = _read(
+        "2019年“三公”经费财政拨款预算数为3万元，2020年“三公”经费财政拨款预算数为2万元。", fiscal_year=2020
+    )
+    assert _three_public(facts) == {("total", "prior_year"): "3万元", ("total", "budget"): "2万元"}
