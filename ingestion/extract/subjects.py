@@ -39,6 +39,25 @@ ECONOMIC_ALIASES = {
     "维修费": "维修(护)费",
 }
 
+# The 款 an agency of a given type (dbt_project/seeds/agency_types.csv) books its own running costs
+# under; only sections present in the reference with their 项. Used last, after siblings.
+AGENCY_TYPE_SECTIONS = {
+    "人大": "20101",
+    "政协": "20102",
+    "政府办公室": "20103",
+    "发展改革": "20104",
+    "统计": "20105",
+    "财政部门": "20106",
+    "税务": "20107",
+    "审计": "20108",
+    "纪委监委": "20111",
+    "组织部": "20132",
+    "宣传部": "20133",
+    "统战部": "20134",
+    "网信办": "20137",
+    "卫生健康": "21001",
+}
+
 _FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "　": " ", "“": "", "”": "", '"': ""})
 _SPACES = re.compile(r"\s+")
 _LEVEL_MARK = re.compile(r"\((?:\d*)[类款项]\)$")
@@ -73,8 +92,9 @@ class Resolution:
 
     ``how``: ``printed`` (code printed), ``name`` (the name is unique), ``renamed`` (an old name of the
     code), ``alias`` (a wording variant), ``parent`` (unique under the printed parent), ``siblings``
-    (unique within the 款 of the amounts printed beside it), ``year`` (unique among subjects valid that
-    year), ``ambiguous`` / ``unknown`` (no code; ``ambiguous_reason`` says why).
+    (unique within the 款 of the amounts printed beside it), ``agency`` (unique within the 款 of the
+    agency's type, e.g. 网信办 → 20137), ``year`` (unique among subjects valid that year),
+    ``ambiguous`` / ``unknown`` (no code; ``ambiguous_reason`` says why).
     ``note`` carries a remark for a resolved code, e.g. a printed code missing from the reference.
     """
 
@@ -148,6 +168,21 @@ def lookup_code(code: str, *, fiscal_year: int | None = None) -> ReferenceRow | 
     return (in_force or current or rows)[-1]
 
 
+@lru_cache(maxsize=1)
+def _agency_keywords(seeds_dir: Path = SEEDS_DIR) -> list[tuple[str, str]]:
+    with (seeds_dir / "agency_types.csv").open(encoding="utf-8") as handle:
+        rows = [(row["keyword"], row["agency_type"]) for row in csv.DictReader(handle)]
+    return sorted(rows, key=lambda row: len(row[0]), reverse=True)
+
+
+def agency_section(agency_name: str | None) -> str | None:
+    """The 款 of an agency's own running costs, from its type (longest keyword in its name wins)."""
+    for keyword, agency_type in _agency_keywords() if agency_name else ():
+        if keyword in agency_name:
+            return AGENCY_TYPE_SECTIONS.get(agency_type)
+    return None
+
+
 def _schemes(scheme: str) -> tuple[str, ...]:
     return ECONOMIC_SCHEMES if scheme == "economic" else (scheme,)
 
@@ -200,12 +235,14 @@ def resolve_subject(
     scheme: str = "functional",
     level: str | None = None,
     parent_code: str | None = None,
+    agency_section: str | None = None,
 ) -> Resolution:
     """The code of a printed name, narrowed by parent, siblings and year; no code when still ambiguous.
 
     ``scheme`` is ``functional`` or ``economic`` (部门预算经济分类, then 政府预算经济分类). ``sibling_codes``
     are the codes of the amounts printed beside this one: ``其他网信事务支出`` (2013799) beside a bare
-    ``行政运行`` makes it 2013701, because siblings of one enumeration share a 款.
+    ``行政运行`` makes it 2013701, because siblings of one enumeration share a 款. ``agency_section``
+    (see :func:`agency_section`) is the last resort, used only when no sibling shares a 款 with a candidate.
     """
     rows, how = _candidates(name, _schemes(scheme), level, parent_code)
     if not rows:
@@ -217,6 +254,9 @@ def resolve_subject(
     near = [code for code in codes if code[:5] in sections]
     if len(near) == 1:
         return _resolved(near[0], rows, "siblings", fiscal_year)
+    own = [code for code in codes if agency_section and code[:5] == agency_section]
+    if not near and len(own) == 1:
+        return _resolved(own[0], rows, "agency", fiscal_year)
     in_force = [
         code for code in (near or codes) if any(r.valid_in(fiscal_year) for r in reference().by_code[code])
     ]

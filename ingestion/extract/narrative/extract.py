@@ -26,6 +26,7 @@ from ingestion.extract.narrative.paragraphs import Paragraph, paragraphs
 from ingestion.extract.narrative.pending import PendingSubject, resolve_pending
 from ingestion.extract.narrative.reading import SPEC_FAMILIES, Outcome, classify
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers, sentence_span
+from ingestion.extract.subjects import agency_section
 
 # Mirrors the code-line rows ``ingestion.extract.tables`` reads, so the two never both claim a line.
 _CODE_LIST_LINE = re.compile(
@@ -75,10 +76,13 @@ class _Line:
 class NarrativeExtraction:
     """State across the lines of one document."""
 
-    def __init__(self, doc_kind: str, default_unit: str, fiscal_year: int | None) -> None:
+    def __init__(
+        self, doc_kind: str, default_unit: str, fiscal_year: int | None, agency_name: str | None = None
+    ) -> None:
         self.default_kind = "actual" if doc_kind == "final_account" else "budget"
         self.default_unit = default_unit
         self.fiscal_year = fiscal_year
+        self.agency_section = agency_section(agency_name)
         self.section = Section()
         self.result = NarrativeResult()
         self.pending: list[PendingSubject] = []
@@ -303,7 +307,9 @@ class NarrativeExtraction:
         self.result.facts.append(IssueFact(kind, detail, evidence.locator, evidence.source_text))
 
     def finish(self) -> NarrativeResult:
-        self.result.facts += resolve_pending(self.pending, self.stated_yuan, self.fiscal_year)
+        self.result.facts += resolve_pending(
+            self.pending, self.stated_yuan, self.fiscal_year, self.agency_section
+        )
         return self.result
 
 
@@ -327,19 +333,35 @@ def _line_topic(candidate: Candidate) -> str | None:
 
 
 def extract_narrative_details(
-    lines: list[TextLine], *, doc_kind: str, default_unit: str = "万元", fiscal_year: int | None = None
+    lines: list[TextLine],
+    *,
+    doc_kind: str,
+    default_unit: str = "万元",
+    fiscal_year: int | None = None,
+    agency_name: str | None = None,
 ) -> NarrativeResult:
     """Facts plus the percentages, changes and headcounts printed in the prose."""
-    extraction = NarrativeExtraction(doc_kind, default_unit, fiscal_year)
+    extraction = NarrativeExtraction(doc_kind, default_unit, fiscal_year, agency_name)
     for paragraph in paragraphs(lines, keep=lambda line: not is_table_line(line.text)):
         extraction.read(paragraph)
     return extraction.finish()
 
 
 def extract_narrative(
-    lines: list[TextLine], *, doc_kind: str, default_unit: str = "万元", fiscal_year: int | None = None
+    lines: list[TextLine],
+    *,
+    doc_kind: str,
+    default_unit: str = "万元",
+    fiscal_year: int | None = None,
+    agency_name: str | None = None,
 ) -> list[Fact]:
-    """Every amount stated in running text, as facts with evidence (see the package docstring)."""
-    return extract_narrative_details(
-        lines, doc_kind=doc_kind, default_unit=default_unit, fiscal_year=fiscal_year
-    ).facts
+    """Every amount stated in running text, as facts with evidence (see the package docstring).
+
+    ``doc_kind`` (budget / final_account) sets the default amount kind; ``fiscal_year`` lets renamed
+    subjects and earlier years' amounts be recognised; ``agency_name`` lets a bare 行政运行 take the
+    agency's own 款 when nothing printed beside it decides.
+    """
+    result = extract_narrative_details(
+        lines, doc_kind=doc_kind, default_unit=default_unit, fiscal_year=fiscal_year, agency_name=agency_name
+    )
+    return result.facts

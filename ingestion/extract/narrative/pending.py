@@ -27,7 +27,7 @@ from ingestion.extract.subjects import (
     resolve_subject,
 )
 
-_CONTEXT_HOWS = {"siblings", "renamed", "alias", "year"}
+_CONTEXT_HOWS = {"siblings", "agency", "renamed", "alias", "year"}
 
 
 @dataclass
@@ -45,23 +45,27 @@ class PendingSubject:
     resolution: Resolution | None = None
 
 
-def _resolve(item: PendingSubject, siblings: list[str], fiscal_year: int | None) -> Resolution:
+def _resolve(
+    item: PendingSubject, siblings: list[str], fiscal_year: int | None, agency: str | None
+) -> Resolution:
     if item.path is not None:
         return resolve_path(item.path, fiscal_year=fiscal_year)
-    return resolve_subject(item.name, sibling_codes=siblings, fiscal_year=fiscal_year, scheme=item.scheme)
+    return resolve_subject(
+        item.name, sibling_codes=siblings, fiscal_year=fiscal_year, scheme=item.scheme, agency_section=agency
+    )
 
 
-def _resolve_blocks(items: list[PendingSubject], fiscal_year: int | None) -> None:
+def _resolve_blocks(items: list[PendingSubject], fiscal_year: int | None, agency: str | None) -> None:
     blocks: dict[tuple[int, str], list[PendingSubject]] = defaultdict(list)
     for item in items:
         blocks[(item.block, item.scheme)].append(item)
     for block in blocks.values():
         for item in block:
-            item.resolution = _resolve(item, [], fiscal_year)
+            item.resolution = _resolve(item, [], fiscal_year, None)
         siblings = [item.resolution.code for item in block if item.resolution.code]
         for item in block:
             if item.resolution.how == "ambiguous":
-                item.resolution = _resolve(item, siblings, fiscal_year)
+                item.resolution = _resolve(item, siblings, fiscal_year, agency)
 
 
 def _check_units(
@@ -131,13 +135,16 @@ def _resolution_issues(item: PendingSubject, resolution: Resolution) -> list[Fac
 
 
 def resolve_pending(
-    items: Iterable[PendingSubject], stated_yuan: set[Decimal], fiscal_year: int | None
+    items: Iterable[PendingSubject],
+    stated_yuan: set[Decimal],
+    fiscal_year: int | None,
+    agency_section: str | None = None,
 ) -> list[Fact]:
     """Line items (or issue rows) for every subject named in the prose, in reading order."""
     items = list(items)
     heads = [item for item in items if item.parent is None]
     parts = [item for item in items if item.parent is not None]
-    _resolve_blocks(heads, fiscal_year)
+    _resolve_blocks(heads, fiscal_year, agency_section)
     facts = _check_units(heads, parts, stated_yuan)
     for item in items:
         facts += _to_fact(item)

@@ -600,3 +600,9 @@ def test_an_amount_of_an_earlier_year_is_the_prior_year():
         "2019年“三公”经费财政拨款预算数为3万元，2020年“三公”经费财政拨款预算数为2万元。", fiscal_year=2020
     )
     assert _three_public(facts) == {("total", "prior_year"): "3万元", ("total", "budget"): "2万元"}
+
+
+def test_a_lone_common_name_takes_the_agency_types_section():
+    facts = _read("（1） 行政运行183.39万元。", agency_name="中共株洲市委网络安全和信息化委员会办公室")
+    assert set(_items(facts)) == {("2013701", "total", "budget")}
+    assert [i.detail for i in _issues(facts)] == ["'行政运行' → 2013701 by agency"]

@@ -4,6 +4,7 @@ import pytest
 
 from ingestion.extract.subjects import (
     SubjectPath,
+    agency_section,
     economic_expense_type,
     lookup_code,
     name_key,
@@ -96,3 +97,14 @@ def test_economic_expense_type_follows_the_class():
     assert economic_expense_type("30305") == "personnel"
     assert economic_expense_type("30217") == "public"
     assert economic_expense_type("31002") == "basic"
+
+
+def test_the_agency_type_decides_only_when_siblings_cannot():
+    wangxin = agency_section("中共厦门市委网络安全和信息化委员会办公室")
+    assert wangxin == "20137" and agency_section("巴中市互联网信息办公室") == "20137"
+    assert agency_section("某某县公安局") is None  # 204 has no sections in the reference
+    alone = resolve_subject("行政运行", agency_section=wangxin)
+    assert (alone.code, alone.how) == ("2013701", "agency")
+    # a sibling in another 款 that has a 事业运行 wins over the agency's 款
+    beside = resolve_subject("事业运行", sibling_codes=["2013399"], agency_section=wangxin)
+    assert (beside.code, beside.how) == ("2013350", "siblings")
