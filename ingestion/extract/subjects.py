@@ -322,15 +322,17 @@ def _resolve_path_by_names(path: SubjectPath, fiscal_year: int | None) -> Resolu
     steps = [(path.class_name, "类"), (path.section_name, "款"), (path.item_name, "项")][: path.depth]
     parent: str | None = None
     result = Resolution(None, "unknown", "empty path")
-    renamed = False
+    renamed: list[str] = []
     for name, level in steps:
         result = _resolve_level(name, level, parent, fiscal_year)
         if result.code is None:
             return Resolution(None, result.how, f"{level} '{name}': {result.ambiguous_reason}")
-        renamed = renamed or result.how == "renamed"
+        if result.how == "renamed":
+            renamed.append(f"{level} '{name}' is an old name of {result.code}")
         parent = result.code
-    how = "renamed" if renamed else ("name" if path.depth == 1 else "parent")
-    return Resolution(result.code, how, note=result.note)
+    if renamed:
+        return Resolution(result.code, "renamed", note="; ".join(renamed))
+    return Resolution(result.code, "name" if path.depth == 1 else "parent", note=result.note)
 
 
 def _resolve_level(name: str, level: str, parent: str | None, fiscal_year: int | None) -> Resolution:
