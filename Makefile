@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME := $(CURDIR)/.dagster_home
 export DO_NOT_TRACK := 1
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .PHONY: install run test dev lint bench clean
 

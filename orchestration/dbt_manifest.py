@@ -11,6 +11,15 @@ from ingestion import config
 DBT_PROJECT_DIR = config.PROJECT_ROOT / "dbt_project"
 
 
+def put_dbt_on_path() -> None:
+    """dagster-dbt's dev-mode preparer calls plain ``dbt``: make it the one beside this interpreter."""
+    import os
+
+    directory = str(Path(sys.executable).parent)
+    if directory not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = directory + os.pathsep + os.environ.get("PATH", "")
+
+
 def dbt_executable() -> str:
     """The dbt next to this interpreter, so Dagster works without an activated virtualenv."""
     beside = Path(sys.executable).parent / "dbt"

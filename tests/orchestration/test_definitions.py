@@ -21,3 +21,28 @@ def test_ingested_assets_are_the_dbt_sources():
     for key in staging_models:
         parents = graph.get(key).parent_keys
         assert parents & set(STAGING_KEYS.values()), f"{key} is not fed by an ingestion asset"
+
+
+def test_code_location_loads_as_dagster_dev_loads_it(tmp_path):
+    """`dagster dev` re-parses dbt with plain `dbt`; it must work without an activated virtualenv."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import PROJECT_ROOT
+
+    dagster = Path(sys.executable).parent / "dagster"
+    environment = {
+        "HOME": os.environ.get("HOME", str(tmp_path)),
+        "PATH": "/usr/bin:/bin",
+        "DAGSTER_IS_DEV_CLI": "1",
+        "DAGSTER_HOME": str(tmp_path),
+        "DO_NOT_TRACK": "1",
+    }
+    completed = subprocess.run(
+        [str(dagster), "definitions", "validate", "-m", "orchestration.definitions"],
+        cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "Validation successful" in completed.stderr + completed.stdout

@@ -13,10 +13,11 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ingestion import config
-from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, parse_dbt_project
+from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, parse_dbt_project, put_dbt_on_path
 
 
 config.export_environment()
+put_dbt_on_path()
 budget_dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 budget_dbt_project.prepare_if_dev()
 if not budget_dbt_project.manifest_path.exists():
