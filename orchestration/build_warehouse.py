@@ -66,7 +66,8 @@ def main() -> int:
     from orchestration.definitions import defs
 
     job = defs.resolve_job_def("warehouse_job")
-    result = job.execute_in_process(instance=dg.DagsterInstance.get(), raise_on_error=False)
+    quiet_logs = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}  # progress, not debug events
+    result = job.execute_in_process(run_config=quiet_logs, instance=dg.DagsterInstance.get(), raise_on_error=False)
     checks = _check_outcomes(result)
     print("\n=== Budget warehouse ===")
     print(f"run: {'succeeded' if result.success else 'FAILED'} (run id {result.run_id})")
@@ -75,7 +76,7 @@ def main() -> int:
             print(f"{label:>20}: {count}")
     print(f"{'checks':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
     print(f"{'DuckDB file':>20}: {config.duckdb_path()}")
-    print("Query it with: duckdb " + str(config.duckdb_path()) + " -c 'select * from marts.fct_line_item limit 10'")
+    print("Example queries: warehouse/queries/*.sql (open the file read-only with the duckdb CLI or Python)")
     return 0 if result.success else 1
 
 
