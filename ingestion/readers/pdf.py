@@ -1,8 +1,10 @@
 """PDF → :class:`~ingestion.document.Document`: text lines in reading order and tables as clean grids.
 
-Each page is scanned first with pypdfium2 (:mod:`~ingestion.readers.pdf_scan`), which is fast. Pages
-that draw rulings, or are rotated, are then parsed by pdfplumber for their ruled tables
-(:mod:`~ingestion.readers.pdf_tables`); all other pages are read from the scan's glyphs. On every
+Each page is read with pypdfium2 (:mod:`~ingestion.readers.pdf_scan`), which is fast: glyphs with
+their positions, and the visible rulings. Pages with rulings both ways go to pdfplumber's table
+finder, fed with those rulings (:mod:`~ingestion.readers.pdf_rulings`,
+:mod:`~ingestion.readers.pdf_tables`); table pages that are rotated or use fonts the file does not
+embed are parsed by pdfplumber itself (pdfminer). On every
 page, text inside a table never also appears as a text line, tables printed without rulings are
 recovered from column alignment (:mod:`~ingestion.readers.pdf_unruled`), and a table that opens a
 page continues the table that closed the previous one when the columns agree
@@ -28,7 +30,13 @@ from ingestion.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from ingestion.readers.pdf_continuation import OpenTable, continuation_rows, glue_cut_row
 from ingestion.readers.pdf_lines import Glyph, GlyphLine, group_lines, is_page_number
 from ingestion.readers.pdf_scan import PageScan, scan_page
-from ingestion.readers.pdf_tables import PageTable, plumber_glyphs, ruled_tables, visible_page
+from ingestion.readers.pdf_tables import (
+    PageTable,
+    plumber_glyphs,
+    ruled_tables,
+    tables_from_edges,
+    visible_page,
+)
 from ingestion.readers.pdf_unruled import unruled_tables
 
 _EOF_WINDOW = 4096  # bytes at the end of the file that must contain %%EOF
@@ -134,12 +142,25 @@ class _PdfReader:
             problem = f"page {index + 1} is damaged ({error})"
             raise CorruptDocument(self.path.name, f"{problem}; {REPAIR_ADVICE}") from error
         self.glyph_count += len(scan.glyphs)
-        if scan.needs_table_finder:
+        if not scan.needs_table_finder:
+            return _blocks(scan.glyphs, [], scan.height)
+        if scan.rotation or scan.unembedded_fonts:
             return self._plumber_blocks(scan)
-        return _blocks(scan.glyphs, [], scan.height)
+        return self._ruled_blocks(scan)
+
+    def _ruled_blocks(self, scan: PageScan) -> list[_Block]:
+        """Tables found by pdfplumber from PDFium's rulings; cell and line text from PDFium's glyphs."""
+        page = self._plumber_page(scan.number)
+        try:
+            tables, used = tables_from_edges(page, scan.edges, scan.glyphs)
+        finally:
+            page.close()
+        remaining = [glyph for glyph in scan.glyphs if id(glyph) not in used]
+        return _blocks(remaining, tables, scan.height)
 
     def _plumber_blocks(self, scan: PageScan) -> list[_Block]:
-        """Ruled tables and the remaining text of a page, from pdfplumber; the page is closed after."""
+        """A table page read entirely by pdfplumber: rotated (it applies /Rotate) or in fonts PDFium
+        cannot measure. The page is closed after use."""
         page = self._plumber_page(scan.number)
         try:
             visible = visible_page(page)

@@ -1,27 +1,33 @@
-"""The cheap first pass over each PDF page with pypdfium2: its characters and whether it has rulings.
+"""The pass over each PDF page with pypdfium2: its characters, its rulings, whether it has a grid.
 
 pdfminer (under pdfplumber) spends ~90 % of a read interpreting content streams; PDFium does the same
-work 10–25× faster. So every page is scanned here first, and only pages that draw rulings (the lines
-of a ruled table) or are rotated are handed to pdfplumber's table finder. Prose pages, and tables
-printed without rulings, are read from these glyphs alone.
+work 10–25× faster. So every page is read here: glyphs with positions for text and cells, and the
+visible rulings as edges for pdfplumber's table finder. Only pages with rulings both ways go to the
+table finder at all; rotated pages are left to pdfplumber entirely (it applies /Rotate).
 """
 
 from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ingestion.readers.pdf_lines import Glyph
+from ingestion.readers.pdf_rulings import page_edges
 
 # A grid of one row and two columns needs two horizontal and three vertical lines.
 MIN_RULINGS_EACH_WAY = 2
-_THIN = 3.0  # points: a path thinner than this in one direction draws a line
-_LONG = 10.0  # points: shorter paths are glyph decoration, bullets, underline dashes
+_LONG = 10.0  # points: shorter rulings are glyph decoration, bullets, underline dashes
 _ASCENT, _DESCENT = 0.88, 0.12  # share of the font size above and below the baseline
+_LATIN_FONT = re.compile(
+    r"times|arial|helvetica|courier|symbol|zapf|calibri|cambria|verdana|georgia|tahoma|wingdings|segoe|"
+    r"garamond|century|consolas|trebuchet|franklin|book ?antiqua",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -33,7 +39,9 @@ class PageScan:
     height: float
     rotation: int
     glyphs: list[Glyph] = field(default_factory=list)
+    edges: list[dict] = field(default_factory=list)  # visible rulings, as pdfplumber edge objects
     rulings: tuple[int, int] = (0, 0)
+    unembedded_fonts: bool = False  # PDFium may drop one-character strings in such fonts
 
     @property
     def needs_table_finder(self) -> bool:
@@ -48,7 +56,9 @@ def scan_page(document: pdfium.PdfDocument, index: int) -> PageScan:
         left, bottom, right, top = page.get_cropbox()
         scan = PageScan(index + 1, right - left, top - bottom, page.get_rotation())
         scan.glyphs = _glyphs(page, left, top, scan.width, scan.height)
-        scan.rulings = _count_rulings(page)
+        scan.edges = page_edges(page, left, top, scan.width, scan.height)
+        scan.rulings = _count_rulings(scan.edges)
+        scan.unembedded_fonts = _uses_unembedded_fonts(page)
         return scan
     finally:
         page.close()
@@ -104,40 +114,29 @@ def _glyph(textpage: pdfium.PdfTextPage, index: int, text: str, left: float, top
     return Glyph(text, x0 - left, x1 - left, baseline - _ASCENT * size, baseline + _DESCENT * size, size)
 
 
-def _count_rulings(page: pdfium.PdfPage) -> tuple[int, int]:
-    """Visible horizontal and vertical table lines; a stroked outline (a cell, a whole grid) counts as both.
+def _uses_unembedded_fonts(page: pdfium.PdfPage) -> bool:
+    """Whether any text on the page relies on a non-Latin font the file does not carry.
 
-    Underlined prose draws many horizontal lines and no vertical ones, so it is not a table page.
+    PDFium cannot measure such glyphs, and with a non-embedded CID font (STSong-Light, SimSun) it
+    drops strings of a single character from its text page: the "类" "款" "项" of a header row, a
+    lone "-" in a blank cell. Table pages in such fonts are therefore read by pdfminer. Non-embedded
+    Latin fonts (Times New Roman digits in Word files) are single-byte and read correctly.
     """
-    horizontal = vertical = 0
-    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
-        try:
-            x0, y0, x1, y1 = path.get_bounds()
-        except pdfium.PdfiumError:
-            continue
-        width, height = x1 - x0, y1 - y0
-        if max(width, height) < _LONG:
-            continue
-        stroked = _is_stroked(path)
-        thin = min(width, height) <= _THIN
-        if not (stroked or thin) or not _is_visible(path, stroked):
-            continue
-        horizontal += width >= _LONG and (height <= _THIN or not thin)
-        vertical += height >= _LONG and (width <= _THIN or not thin)
+    for text in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4):
+        font = pdfium_c.FPDFTextObj_GetFont(text.raw)
+        if font and not pdfium_c.FPDFFont_GetIsEmbedded(font) and not _LATIN_FONT.search(_font_name(font)):
+            return True
+    return False
+
+
+def _font_name(font) -> str:
+    buffer = ctypes.create_string_buffer(256)
+    length = pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+    return buffer.value.decode("latin-1") if length else ""
+
+
+def _count_rulings(edges: list[dict]) -> tuple[int, int]:
+    """Long horizontal and vertical rulings. Underlined prose has many of the first, none of the second."""
+    horizontal = sum(1 for edge in edges if edge["orientation"] == "h" and edge["width"] >= _LONG)
+    vertical = sum(1 for edge in edges if edge["orientation"] == "v" and edge["height"] >= _LONG)
     return horizontal, vertical
-
-
-def _is_stroked(path: pdfium.PdfObject) -> bool:
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(path.raw, fill_mode, stroke):
-        return True
-    return bool(stroke.value)
-
-
-def _is_visible(path: pdfium.PdfObject, stroked: bool) -> bool:
-    """White paint on white paper draws nothing: Word fills every cell with a white rectangle."""
-    read = pdfium_c.FPDFPageObj_GetStrokeColor if stroked else pdfium_c.FPDFPageObj_GetFillColor
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not read(path.raw, r, g, b, a):
-        return True
-    return a.value > 0 and min(r.value, g.value, b.value) < 242

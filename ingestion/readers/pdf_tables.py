@@ -1,6 +1,7 @@
-"""Ruled tables on one pdfplumber page → clean grids of cell texts with their column geometry.
+"""Ruled tables on one page → clean grids of cell texts with their column geometry.
 
-pdfplumber's ``lines`` strategy finds the cells; everything else is decided here:
+pdfplumber's table finder finds the cells, from rulings PDFium read (``explicit`` strategy) or, on
+rotated pages, from pdfminer's own objects (``lines`` strategy); everything else is decided here:
 
 * only *visible* rulings count. Word paints every cell with a white rectangle a few points inside
   its borders; taken as edges, those split each real column into three and each row into several
@@ -93,10 +94,34 @@ def plumber_glyphs(page: pdfplumber.page.Page) -> list[Glyph]:
 
 def ruled_tables(page: pdfplumber.page.Page, glyphs: list[Glyph]) -> tuple[list[PageTable], set[int]]:
     """Tables drawn with rulings, and the ids of the glyphs they consumed (so text is not doubled)."""
+    return _grids(page.find_tables(RULED_SETTINGS), glyphs)
+
+
+def tables_from_edges(
+    page: pdfplumber.page.Page, edges: list[dict], glyphs: list[Glyph]
+) -> tuple[list[PageTable], set[int]]:
+    """The same, with the rulings supplied (read by PDFium) instead of parsed again by pdfminer.
+
+    pdfplumber's ``explicit`` strategy runs exactly the snapping, joining and cell grouping of the
+    ``lines`` strategy on the edges it is given, and never parses the page's content stream.
+    """
+    vertical = [edge for edge in edges if edge["orientation"] == "v"]
+    horizontal = [edge for edge in edges if edge["orientation"] == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return [], set()
+    settings = {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": vertical,
+        "explicit_horizontal_lines": horizontal,
+    }
+    return _grids(page.find_tables(settings), glyphs)
+
+
+def _grids(found_tables: list, glyphs: list[Glyph]) -> tuple[list[PageTable], set[int]]:
     tables, used = [], set()
-    for found in page.find_tables(RULED_SETTINGS):
-        grid = _Grid(found)
-        table, consumed = grid.build(glyphs)
+    for found in found_tables:
+        table, consumed = _Grid(found).build(glyphs)
         if table is not None:
             tables.append(table)
             used |= consumed

@@ -8,7 +8,9 @@ import unicodedata
 import pytest
 
 from ingestion.document import Table, TextLine
-from tests.fixtures.disclosure_pdf import LAYOUTS
+from ingestion.readers import pdf_scan
+from ingestion.readers.pdf import read_pdf
+from tests.fixtures.disclosure_pdf import LAYOUTS, render_disclosure
 
 AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}")
 
@@ -101,3 +103,14 @@ def test_line_locators_count_lines_per_page(generated):
     assert pages == sorted(pages)
     first = [b for b in document.blocks if isinstance(b, TextLine) and b.locator.page == 1][0]
     assert first.locator.line == 1
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_the_pdfium_rulings_path_reads_every_layout_too(tmp_path, monkeypatch, layout):
+    """Real files embed their fonts, so their table pages take PDFium's rulings and glyphs; so here."""
+    monkeypatch.setattr(pdf_scan, "_uses_unembedded_fonts", lambda page: False)
+    truth = render_disclosure(tmp_path / f"{layout}.pdf", layout, pad_single_characters=True)
+    document = read_pdf(truth.path, "0" * 64)
+    read = [[list(row) for row in table.rows] for table in document.tables()]
+    assert read == [table.rows for table in truth.tables]
+    assert [list(table.row_pages) for table in document.tables()] == [t.pages for t in truth.tables]
