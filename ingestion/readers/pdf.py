@@ -32,6 +32,7 @@ from ingestion.readers.pdf_lines import Glyph, GlyphLine, group_lines, is_page_n
 from ingestion.readers.pdf_scan import PageScan, scan_page
 from ingestion.readers.pdf_tables import (
     PageTable,
+    layout_glyphs,
     plumber_glyphs,
     ruled_tables,
     tables_from_edges,
@@ -136,36 +137,43 @@ class _PdfReader:
         return self.builder.build()
 
     def _page_blocks(self, index: int) -> list[_Block]:
+        """Route the page: rotated → pdfplumber entirely; otherwise PDFium's rulings with glyphs from
+        PDFium or, for fonts it cannot measure, from pdfminer."""
         try:
             scan = scan_page(self.document, index)
         except pdfium.PdfiumError as error:
             problem = f"page {index + 1} is damaged ({error})"
             raise CorruptDocument(self.path.name, f"{problem}; {REPAIR_ADVICE}") from error
-        self.glyph_count += len(scan.glyphs)
-        if not scan.needs_table_finder:
-            return _blocks(scan.glyphs, [], scan.height)
-        if scan.rotation or scan.unembedded_fonts:
+        if scan.rotation:
             return self._plumber_blocks(scan)
-        return self._ruled_blocks(scan)
-
-    def _ruled_blocks(self, scan: PageScan) -> list[_Block]:
-        """Tables found by pdfplumber from PDFium's rulings; cell and line text from PDFium's glyphs."""
+        glyphs = scan.glyphs if scan.pdfium_text else self._pdfminer_glyphs(scan)
+        self.glyph_count += len(glyphs)
+        if not scan.has_grid:
+            return _blocks(glyphs, [], scan.height)
         page = self._plumber_page(scan.number)
         try:
-            tables, used = tables_from_edges(page, scan.edges, scan.glyphs)
+            tables, used = tables_from_edges(page, scan.edges, glyphs)
         finally:
             page.close()
-        remaining = [glyph for glyph in scan.glyphs if id(glyph) not in used]
-        return _blocks(remaining, tables, scan.height)
+        return _blocks([glyph for glyph in glyphs if id(glyph) not in used], tables, scan.height)
+
+    def _pdfminer_glyphs(self, scan: PageScan) -> list[Glyph]:
+        """The page's characters as pdfminer lays them out, in the same frame as PDFium's rulings."""
+        page = self._plumber_page(scan.number)
+        try:
+            return layout_glyphs(page.layout, scan)
+        except PdfminerException as error:
+            raise self._corrupt(scan.number, error) from error
+        finally:
+            page.close()
 
     def _plumber_blocks(self, scan: PageScan) -> list[_Block]:
-        """A table page read entirely by pdfplumber: rotated (it applies /Rotate) or in fonts PDFium
-        cannot measure. The page is closed after use."""
+        """A rotated page, read entirely by pdfplumber (which applies /Rotate); closed after use."""
         page = self._plumber_page(scan.number)
         try:
             visible = visible_page(page)
             glyphs = plumber_glyphs(visible)
-            self.glyph_count += 0 if scan.glyphs else len(glyphs)
+            self.glyph_count += len(glyphs)
             tables, used = ruled_tables(visible, glyphs)
             remaining = [glyph for glyph in glyphs if id(glyph) not in used]
             return _blocks(remaining, tables, float(page.height))

@@ -38,27 +38,37 @@ class PageScan:
     width: float
     height: float
     rotation: int
-    glyphs: list[Glyph] = field(default_factory=list)
+    crop_origin: tuple[float, float] = (0.0, 0.0)  # left and top of the crop box, in PDF user space
+    media_origin: tuple[float, float] = (0.0, 0.0)  # left and bottom of the media box (pdfminer's origin)
+    glyphs: list[Glyph] = field(default_factory=list)  # only when PDFium's text can be trusted
     edges: list[dict] = field(default_factory=list)  # visible rulings, as pdfplumber edge objects
     rulings: tuple[int, int] = (0, 0)
     unembedded_fonts: bool = False  # PDFium may drop one-character strings in such fonts
 
     @property
-    def needs_table_finder(self) -> bool:
-        """Rulings both ways make a grid. Rotated pages go to pdfplumber too: it applies /Rotate."""
-        return self.rotation != 0 or min(self.rulings) >= MIN_RULINGS_EACH_WAY
+    def has_grid(self) -> bool:
+        """Rulings both ways make a grid; underlined prose has only horizontal ones."""
+        return min(self.rulings) >= MIN_RULINGS_EACH_WAY
+
+    @property
+    def pdfium_text(self) -> bool:
+        """Whether this page's glyphs come from PDFium (else pdfminer reads them)."""
+        return self.rotation == 0 and not self.unembedded_fonts
 
 
 def scan_page(document: pdfium.PdfDocument, index: int) -> PageScan:
-    """Glyphs (with tight boxes, page-top coordinates) and a count of visible rulings of one page."""
+    """Rulings, fonts and (where PDFium reads the text reliably) glyphs of one page."""
     page = document[index]
     try:
         left, bottom, right, top = page.get_cropbox()
-        scan = PageScan(index + 1, right - left, top - bottom, page.get_rotation())
-        scan.glyphs = _glyphs(page, left, top, scan.width, scan.height)
+        media_left, media_bottom, _, _ = page.get_mediabox()
+        scan = PageScan(index + 1, right - left, top - bottom, page.get_rotation(), (left, top))
+        scan.media_origin = (media_left, media_bottom)
         scan.edges = page_edges(page, left, top, scan.width, scan.height)
         scan.rulings = _count_rulings(scan.edges)
         scan.unembedded_fonts = _uses_unembedded_fonts(page)
+        if scan.pdfium_text:
+            scan.glyphs = _glyphs(page, left, top, scan.width, scan.height)
         return scan
     finally:
         page.close()

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from ingestion.document import Document, Table
-from ingestion.readers import read_document
+from ingestion.readers import pdf_scan, read_document
 from tests.ingestion.readers.conftest import titled_tables
 
 GOLDEN: dict[str, list[tuple[str, list[str]]]] = {
@@ -140,3 +140,12 @@ def test_text_outside_the_visible_page_is_ignored(corpus_pdf):
     document = _read(corpus_pdf, "012")
     on_page_11 = [t for t in document.tables() if t.locator.page == 11]
     assert len(on_page_11) == 1 and on_page_11[0].rows[-1] == ("2210202", "提租补贴", "1,018.01")
+
+
+@pytest.mark.parametrize("number", sorted(GOLDEN))
+def test_pdfminer_glyphs_give_the_same_document_as_pdfium_glyphs(corpus_pdf, monkeypatch, number):
+    """Pages in fonts PDFium cannot measure are read with pdfminer; both engines must agree."""
+    fast = _read(corpus_pdf, number)
+    monkeypatch.setattr(pdf_scan, "_uses_unembedded_fonts", lambda page: True)
+    slow = read_document(corpus_pdf(number))
+    assert slow.blocks == fast.blocks

@@ -67,10 +67,10 @@ def test_a_wrong_startxref_is_repaired_not_rejected(tmp_path, good_pdf):
 
 
 def test_a_pdfminer_failure_is_corrupt_with_its_cause(monkeypatch, good_pdf):
-    def broken(page):
+    def broken(layout, scan):
         raise PdfminerException(PSSyntaxError("bad content stream"))
 
-    monkeypatch.setattr(pdf_reader, "plumber_glyphs", broken)
+    monkeypatch.setattr(pdf_reader, "layout_glyphs", broken)
     with pytest.raises(CorruptDocument, match="pdfminer cannot parse page 1") as error:
         read_document(good_pdf)
     assert isinstance(error.value.__cause__, PdfminerException)
