@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from ingestion.amounts import UNIT_FACTORS
 from ingestion.document import TextLine
 from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact, ThreePublicFact, TotalFact
 from ingestion.extract.narrative import details, projects, totals
@@ -74,7 +75,7 @@ class _Line:
 
 
 class NarrativeExtraction:
-    """State across the lines of one document."""
+    """State across the paragraphs of one document: section context, facts, subjects awaiting codes."""
 
     def __init__(
         self, doc_kind: str, default_unit: str, fiscal_year: int | None, agency_name: str | None = None
@@ -99,7 +100,7 @@ class NarrativeExtraction:
         mentions = scan_numbers(norm)
         self._percentages(state, mentions)
         amounts = [m for m in mentions if m.kind in ("money", "bare")]
-        self.stated_yuan |= {m.value * _factor(m.unit) for m in amounts if m.unit}
+        self.stated_yuan |= {m.value * UNIT_FACTORS[m.unit] for m in amounts if m.unit}
         produced = self._project_line(state, amounts) if projects.find_project(norm) else None
         if produced is None:
             produced = self._amounts(state, mentions)
@@ -229,13 +230,12 @@ class NarrativeExtraction:
             floor = mention.end
         placed = projects.place_amounts(projects.find_project(norm), kinds, [m.value for m in money])
         evidence = [self._evidence(state, m) for m in money]
-        pick = lambda index: None if index is None else evidence[index]  # noqa: E731
         self.result.facts.append(
             ProjectFact(
                 placed.name,
                 placed.code,
-                pick(placed.budget),
-                pick(placed.actual),
+                _at(evidence, placed.budget),
+                _at(evidence, placed.actual),
                 state.locator(0),
                 state.text,
                 "narrative",
@@ -313,10 +313,8 @@ class NarrativeExtraction:
         return self.result
 
 
-def _factor(unit: str) -> Decimal:
-    from ingestion.amounts import UNIT_FACTORS
-
-    return UNIT_FACTORS[unit]
+def _at(evidence: list[Evidence], index: int | None) -> Evidence | None:
+    return None if index is None else evidence[index]
 
 
 def _bare_is_amount(outcome: Outcome) -> bool:
