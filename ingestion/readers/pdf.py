@@ -1,14 +1,15 @@
 """PDF → :class:`~ingestion.document.Document`: text lines in reading order and tables as clean grids.
 
-Each page is read with pypdfium2 (:mod:`~ingestion.readers.pdf_scan`), which is fast: glyphs with
-their positions, and the visible rulings. Pages with rulings both ways go to pdfplumber's table
-finder, fed with those rulings (:mod:`~ingestion.readers.pdf_rulings`,
-:mod:`~ingestion.readers.pdf_tables`); table pages that are rotated or use fonts the file does not
-embed are parsed by pdfplumber itself (pdfminer). On every
-page, text inside a table never also appears as a text line, tables printed without rulings are
-recovered from column alignment (:mod:`~ingestion.readers.pdf_unruled`), and a table that opens a
-page continues the table that closed the previous one when the columns agree
-(:mod:`~ingestion.readers.pdf_continuation`).
+Each page is read with pypdfium2 first (:mod:`~ingestion.readers.pdf_scan`), which is fast: its
+visible rulings as edges (:mod:`~ingestion.readers.pdf_rulings`) and its glyphs with positions.
+Pages with rulings both ways go to pdfplumber's table finder, fed with those edges through its
+``explicit`` strategy (:mod:`~ingestion.readers.pdf_tables`). pdfminer (under pdfplumber) is used
+only where PDFium cannot be trusted: for the characters of pages set in fonts the file does not
+embed (PDFium drops one-character strings in such CJK fonts), and for rotated pages, which
+pdfplumber reads entirely. On every page, text inside a table never also appears as a text line,
+tables printed without rulings are recovered from column alignment
+(:mod:`~ingestion.readers.pdf_unruled`), and a table that opens a page continues the table that
+closed the previous one when the columns agree (:mod:`~ingestion.readers.pdf_continuation`).
 
 Unreadable files are rejected explicitly, each with advice: encrypted, truncated or damaged, no
 pages, and no text on any page (a scan). pdfplumber pages are closed after use (each keeps ~3 MB of
