@@ -12,12 +12,13 @@
     name_column='subject_name',
     locator_column='source_locator',
     text_column='source_text',
-    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator, line_item_id"
+    order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator, line_item_id",
+    method_column='extraction_method'
 ) -%}
     with hc_nodes as (
 
         {{ hierarchy_nodes(relation, code_column, group_by, amount_column, id_column, name_column,
-                           locator_column, text_column, order_by) | indent(8) }}
+                           locator_column, text_column, order_by, method_column) | indent(8) }}
 
     ),
 

@@ -1,8 +1,12 @@
 {#-
     Parts → whole within a group: the row whose `category_column` is `whole` (expected) against the
     sum of the rows whose category is in `parts` (actual). A group is checked when the whole and at
-    least one part are printed; a part that is not printed counts as zero (disclosures often leave a
-    zero category out). A figure printed more than once in a group is taken once (`order_by` picks it).
+    least one part are printed and, per `missing_parts`, when a part is not printed:
+      'always' — it counts as zero (三公 sentences list only the non-zero categories);
+      'table'  — it counts as zero when the whole and the printed parts come from tables (a blank
+                 cell), otherwise the group is not checked (prose often states only some parts);
+      'never'  — the group is not checked.
+    A figure printed more than once in a group is taken once (`order_by` picks it).
     `part_alternatives` maps a part to the categories that make it up when the part itself is not
     printed, e.g. {'vehicle': ['vehicle_purchase', 'vehicle_operation']}: 三公 tables often print the
     two vehicle lines without their subtotal.
@@ -18,7 +22,9 @@
     locator_column='source_locator',
     text_column='source_text',
     order_by="case when extraction_method = 'table' then 0 else 1 end, source_locator",
-    part_alternatives={}
+    part_alternatives={},
+    missing_parts='table',
+    method_column='extraction_method'
 ) -%}
     {%- set categories = [whole] + parts -%}
     {%- for part, alternatives in part_alternatives.items() -%}
@@ -35,7 +41,8 @@
             {{ amount_column }} as pw_amount_yuan,
             cast({{ id_column }} as varchar) as pw_fact_id,
             {{ locator_column }} as pw_source_locator,
-            {{ text_column }} as pw_source_text
+            {{ text_column }} as pw_source_text,
+            {% if method_column %}{{ method_column }} = 'table'{% else %}true{% endif %} as pw_is_table
         from {{ relation }}
         where {{ category_column }} in ('{{ categories | join("', '") }}')
             and {{ amount_column }} is not null
@@ -48,7 +55,18 @@
 
     pw_rows as (
 
-        select *
+        select
+            *,
+            {% if part_alternatives -%}
+            case
+            {%- for part, alternatives in part_alternatives.items() %}
+                when pw_category in ('{{ alternatives | join("', '") }}') then '{{ part }}'
+            {%- endfor %}
+                else pw_category
+            end as pw_slot
+            {%- else -%}
+            pw_category as pw_slot
+            {%- endif %}
         from pw_printed as candidate
         where candidate.pw_category in ('{{ ([whole] + parts) | join("', '") }}')
         {%- for part, alternatives in part_alternatives.items() %}
@@ -71,6 +89,8 @@
             {% for column in group_by %}{{ column }},
             {% endfor -%}
             count(*) as addend_count,
+            count(distinct pw_slot) as printed_part_count,
+            bool_and(pw_is_table) as are_parts_from_tables,
             sum(pw_amount_yuan) as actual_yuan,
             string_agg(pw_category, ' + ' order by pw_category) as part_categories,
             list(pw_fact_id order by pw_category) as actual_fact_ids,
@@ -105,6 +125,14 @@
         inner join pw_parts as part_rows
             on {{ null_safe_join('whole_row', 'part_rows', group_by) }}
         where whole_row.pw_category = '{{ whole }}'
+        {%- if missing_parts == 'table' %}
+            and (
+                part_rows.printed_part_count = {{ parts | length }}
+                or (whole_row.pw_is_table and part_rows.are_parts_from_tables)
+            )
+        {%- elif missing_parts == 'never' %}
+            and part_rows.printed_part_count = {{ parts | length }}
+        {%- endif %}
 
     )
 

@@ -3,8 +3,12 @@
       LBL-SUBJECT-NAME  the printed name is a name of its code in the national classification (any
                         year, ignoring （类）（款）（项） markers; see int_line_items_resolved); not
                         checked when the code is unknown or only low-confidence reference rows exist;
-      REF-SUBJECT-CODE  the printed code is in the national classification.
-    These checks carry no amounts: expected_yuan / actual_yuan are null.
+      REF-SUBJECT-CODE  the printed code is in the national classification;
+      LBL-SUBJECT-CONTEXT a subject the prose gives an amount for is listed by the document's tables
+                        for the same grouping (when the tables have that grouping at all): 那曲's
+                        人大事务（款）行政运行（项） paragraph carries the whole budget of a 网信办 whose
+                        tables list only 20132 and 20137 under 201. The prose amount is actual_yuan.
+    These checks compare no two amounts: expected_yuan and difference_yuan are null.
 -#}
 
 with
@@ -166,11 +170,126 @@ reference_checks as (
 
 ),
 
+prose_subjects as (
+
+    select
+        *,
+        'functional' as classification,
+        functional_subject_code as subject_code
+    from line_items
+    where extraction_method = 'narrative'
+        and functional_subject_code is not null
+        and economic_subject_code is null
+
+    union all
+
+    select
+        *,
+        'economic' as classification,
+        economic_subject_code as subject_code
+    from line_items
+    where extraction_method = 'narrative'
+        and economic_subject_code is not null
+        and functional_subject_code is null
+
+),
+
+table_subjects as (
+
+    select
+        document_id,
+        amount_kind,
+        expense_type,
+        fund_source,
+        case when economic_subject_code is null then 'functional' else 'economic' end as classification,
+        coalesce(functional_subject_code, economic_subject_code) as subject_code,
+        min(source_locator) as source_locator
+    from line_items
+    where extraction_method = 'table'
+        and (functional_subject_code is null) <> (economic_subject_code is null)
+    group by all
+
+),
+
+context as (
+
+    select
+        prose.*,
+        exists (
+            select 1
+            from table_subjects
+            where table_subjects.document_id = prose.document_id
+                and table_subjects.amount_kind = prose.amount_kind
+                and table_subjects.expense_type = prose.expense_type
+                and table_subjects.fund_source = prose.fund_source
+                and table_subjects.classification = prose.classification
+                and table_subjects.subject_code = prose.subject_code
+        ) as is_in_tables,
+        (
+            select string_agg(table_subjects.subject_code, ', ' order by table_subjects.subject_code)
+            from table_subjects
+            where table_subjects.document_id = prose.document_id
+                and table_subjects.amount_kind = prose.amount_kind
+                and table_subjects.expense_type = prose.expense_type
+                and table_subjects.fund_source = prose.fund_source
+                and table_subjects.classification = prose.classification
+                and left(table_subjects.subject_code, 3) = left(prose.subject_code, 3)
+        ) as table_codes_of_class,
+        (
+            select min(table_subjects.source_locator)
+            from table_subjects
+            where table_subjects.document_id = prose.document_id
+                and table_subjects.amount_kind = prose.amount_kind
+                and table_subjects.expense_type = prose.expense_type
+                and table_subjects.fund_source = prose.fund_source
+                and table_subjects.classification = prose.classification
+        ) as table_locator
+    from prose_subjects as prose
+
+),
+
+context_checks as (
+
+    select
+        document_id,
+        'LBL-SUBJECT-CONTEXT' as rule_id,
+        concat_ws('|', classification, subject_code, amount_kind, expense_type, fund_source, source_locator)
+            as check_key,
+        '文字说明科目 ' || subject_code || ' 见于表格' as check_name,
+        subject_code as scope,
+        amount_kind,
+        expense_type,
+        fund_source,
+        amount_yuan as actual_yuan,
+        case when is_in_tables then 'pass' else 'fail' end as status,
+        'The prose gives ' || {{ format_wan('amount_yuan') }} || '万元 for ' || subject_code
+            || coalesce(' “' || subject_name || '”', '') || ' (' || source_locator || ')'
+            || case
+                when is_in_tables
+                    then ', a subject the tables list for ' || {{ grouping_label('amount_kind', 'expense_type', 'fund_source') }} || '.'
+                else ', but the tables of ' || {{ grouping_label('amount_kind', 'expense_type', 'fund_source') }}
+                    || ' (from ' || table_locator || ') list no ' || subject_code
+                    || coalesce(' (their 类 ' || left(subject_code, 3) || ' lines are ' || table_codes_of_class || ')',
+                        ' and no line of 类 ' || left(subject_code, 3))
+                    || ': check which subject the prose means.'
+            end as detail,
+        table_locator as expected_source_locator,
+        table_codes_of_class as expected_source_text,
+        source_locator as actual_source_locator,
+        source_text as actual_source_text,
+        [line_item_id] as fact_ids
+    from context
+    where table_locator is not null
+
+),
+
 unioned as (
 
     select * from label_checks
     union all by name
     select * from reference_checks
+    union all by name
+    select * from context_checks
 
 ),
 
@@ -186,7 +305,7 @@ final as (
         expense_type,
         fund_source,
         cast(null as decimal(20, 2)) as expected_yuan,
-        cast(null as decimal(20, 2)) as actual_yuan,
+        cast(actual_yuan as decimal(20, 2)) as actual_yuan,
         cast(null as decimal(20, 2)) as difference_yuan,
         cast(null as bigint) as addend_count,
         cast(null as decimal(20, 2)) as tolerance_yuan,

@@ -1,6 +1,8 @@
 {#-
-    Rule family `parts`: parts add up to their whole (see macro parts_whole_checks; a part that is
-    not printed counts as zero, a whole with no printed part is not checked).
+    Rule family `parts`: parts add up to their whole (see macro parts_whole_checks). A whole with no
+    printed part is not checked; a part that is not printed counts as zero for 三公 (sentences list
+    the non-zero categories) and for table figures (a blank cell), while a prose statement that gives
+    only some parts (基本支出 but no 项目支出) is not checked.
       PART-BASIC-PROJECT     basic + project = total, per subject line and for the stated totals;
       PART-PERSONNEL-PUBLIC  personnel + public = basic, per subject line and for the stated totals;
       PART-THREE-PUBLIC      因公出国（境）+ 公务用车购置及运行 + 公务接待 = 三公 total (the vehicle
@@ -68,7 +70,8 @@ three_public_total as (
         ['overseas_travel', 'vehicle', 'official_reception'],
         group_by=['document_id', 'amount_kind'],
         id_column='three_public_expense_id',
-        part_alternatives={'vehicle': ['vehicle_purchase', 'vehicle_operation']}) | indent(4) }}
+        part_alternatives={'vehicle': ['vehicle_purchase', 'vehicle_operation']},
+        missing_parts='always') | indent(4) }}
 
 ),
 
@@ -77,7 +80,8 @@ three_public_vehicle as (
     {{ parts_whole_checks('three_public_expenses', 'category', 'vehicle',
         ['vehicle_purchase', 'vehicle_operation'],
         group_by=['document_id', 'amount_kind'],
-        id_column='three_public_expense_id') | indent(4) }}
+        id_column='three_public_expense_id',
+        missing_parts='always') | indent(4) }}
 
 ),
 
@@ -229,8 +233,7 @@ three_public_checks_described as (
         tolerance_yuan,
         status,
         {{ comparison_detail(
-            "'The ' || whole_label || ' (' || case amount_kind when 'budget' then '预算数' when 'actual' then '决算数'"
-                ~ " else '上年数' end || ')'",
+            "'The ' || whole_label || ' (' || " ~ amount_kind_label('amount_kind') ~ " || ')'",
             "'its parts (' || replace(replace(replace(replace(replace(part_categories, 'overseas_travel', '因公出国（境）'),"
                 ~ " 'vehicle_purchase', '公务用车购置'), 'vehicle_operation', '公务用车运行'),"
                 ~ " 'official_reception', '公务接待'), 'vehicle', '公务用车购置及运行') || ') add up to'",

@@ -32,7 +32,8 @@ copies as (
         document_id,
         'stated' as figure_kind,
         concat_ws('|', measure, amount_kind, fund_source) as figure_key,
-        {{ measure_label('measure') }} || '（' || amount_kind || '，' || fund_source || '）' as figure_label,
+        {{ measure_label('measure') }} || '（' || {{ fund_source_label('fund_source') }} || '，'
+            || {{ amount_kind_label('amount_kind') }} || '）' as figure_label,
         amount_kind,
         cast(null as varchar) as expense_type,
         fund_source,
@@ -68,7 +69,8 @@ copies as (
         document_id,
         'three_public' as figure_kind,
         concat_ws('|', category, amount_kind) as figure_key,
-        '“三公” ' || category || '（' || amount_kind || '）' as figure_label,
+        {{ three_public_category_label('category') }} || '（' || {{ amount_kind_label('amount_kind') }} || '）'
+            as figure_label,
         amount_kind,
         cast(null as varchar) as expense_type,
         cast(null as varchar) as fund_source,
@@ -112,8 +114,8 @@ final as (
         {{ rounding_tolerance(1) }} as tolerance_yuan,
         {{ reconciliation_status('copy.amount_yuan - reference.amount_yuan', rounding_tolerance(1)) }} as status,
         {{ comparison_detail(
-            "copy.figure_label || ' as first printed (' || reference.extraction_method || ')'",
-            "'the copy printed in ' || copy.extraction_method || ' is'",
+            "copy.figure_label || ' as first printed (in ' || case reference.extraction_method when 'table' then 'a table' else 'prose' end || ')'",
+            "'the copy printed in ' || case copy.extraction_method when 'table' then 'a table' else 'prose' end || ' is'",
             'reference.amount_yuan', 'copy.amount_yuan', rounding_tolerance(1),
             'reference.source_locator', 'copy.source_locator'
         ) }} as detail,
