@@ -97,15 +97,15 @@ def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
 
 
 def _narrative_facts(document, metadata: DocumentMetadata, unit: str) -> list[Fact]:
-    import importlib.util
+    from ingestion.extract.narrative import extract_narrative
 
-    if importlib.util.find_spec("ingestion.extract.narrative") is None:  # TODO: remove once narrative lands
-        return []
-    from ingestion.extract import narrative
-
-    if not hasattr(narrative, "extract_narrative"):  # TODO: remove once narrative lands
-        return []
-    return narrative.extract_narrative(document.text_lines(), doc_kind=metadata.doc_kind, default_unit=unit)
+    return extract_narrative(
+        document.text_lines(),
+        doc_kind=metadata.doc_kind,
+        default_unit=unit,
+        fiscal_year=metadata.fiscal_year,
+        agency_name=metadata.agency_name,
+    )
 
 
 def _base_row(path: Path, sha256: str) -> dict:
@@ -303,7 +303,7 @@ def _fact_row(document_id: str, item: Fact | _Corroborated) -> tuple[str, dict] 
         return None
     if isinstance(fact, LineItemFact):
         columns.update(
-            line_item_id=_line_item_id(document_id, *_grain(fact), fact.evidence.locator),
+            line_item_id=_line_item_id(document_id, *_grain(fact), fact.evidence.locator, fact.evidence.amount_yuan),
             functional_subject_code=fact.functional_subject_code,
             economic_subject_code=fact.economic_subject_code,
             subject_name=fact.subject_name,
