@@ -80,8 +80,8 @@ def find_row_codes(row: tuple[str, ...]) -> RowCodes:
                 continue
         if parse_amount(cell) is not None:
             return RowCodes(code, name, index)
-        if name is None:
-            name = cell
+        if name is None or code is not None:
+            name = cell  # the subject name is the text nearest the amounts (a 单位名称 may precede it)
     return RowCodes(code, name, len(row))
 
 
