@@ -31,7 +31,9 @@ def yuan(amount_in_wan: str) -> str:
     return f"{Decimal(amount_in_wan) * 10000:.2f}"
 
 
-def document(document_id: str, agency_name: str | None, fiscal_year: int | None, doc_kind: str | None, **extra):
+def document(
+    document_id: str, agency_name: str | None, fiscal_year: int | None, doc_kind: str | None, **extra
+):
     row = {
         "document_id": document_id,
         "source_file": f"{document_id}.txt",
@@ -126,7 +128,9 @@ def three_public(
     return row
 
 
-def project(document_id: str, name: str, budget_wan: str | None, actual_wan: str | None = None, **extra) -> dict:
+def project(
+    document_id: str, name: str, budget_wan: str | None, actual_wan: str | None = None, **extra
+) -> dict:
     row = {
         "document_id": document_id,
         "project_code": None,
@@ -212,12 +216,17 @@ class DbtWarehouse:
 
         command = [
             *args,
-            "--project-dir", str(DBT_PROJECT_DIR),
-            "--profiles-dir", str(DBT_PROJECT_DIR),
-            "--target-path", str(self.target_dir),
-            "--log-path", str(self.log_dir),
-            "--warn-error-options", WARN_ERROR_OPTIONS,
-        ]  # fmt: skip
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--target-path",
+            str(self.target_dir),
+            "--log-path",
+            str(self.log_dir),
+            "--warn-error-options",
+            WARN_ERROR_OPTIONS,
+        ]
         with _environment(self.environment()):
             try:
                 return dbtRunner().invoke(command)
@@ -236,7 +245,7 @@ class DbtWarehouse:
         with duckdb.connect(str(self.database), read_only=True) as connection:
             cursor = connection.execute(sql, parameters or [])
             names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     @property
     def manifest(self) -> dict:

@@ -73,9 +73,14 @@ def test_every_model_and_column_is_described(models):
 
 def test_documented_columns_are_the_built_columns(warehouse, models):
     for model in models:
-        built = [name for (name,) in warehouse.query(
-            "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
-            "order by ordinal_position", [model["schema"], model["name"]])]  # fmt: skip
+        built = [
+            name
+            for (name,) in warehouse.query(
+                "select column_name from information_schema.columns "
+                "where table_schema = ? and table_name = ? order by ordinal_position",
+                [model["schema"], model["name"]],
+            )
+        ]
         assert set(model["columns"]) == set(built), model["name"]
 
 
@@ -99,7 +104,9 @@ def test_every_model_has_a_tested_primary_key(manifest, models):
         single_key = unique_columns & not_null_columns
         if model["name"] in KEYLESS_MODELS:
             continue
-        assert single_key or "unique_combination_of_columns" in tests, f"{model['name']} has no tested primary key"
+        assert single_key or "unique_combination_of_columns" in tests, (
+            f"{model['name']} has no tested primary key"
+        )
 
 
 def test_one_properties_file_per_folder(models):
@@ -112,7 +119,9 @@ def test_one_properties_file_per_folder(models):
 
 
 def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
-    sources = {node["name"]: node for node in manifest["sources"].values() if node["source_name"] == "ingested"}
+    sources = {
+        node["name"]: node for node in manifest["sources"].values() if node["source_name"] == "ingested"
+    }
     assert set(sources) == set(STAGING_FRAMES)
     for name, node in sources.items():
         meta = node["config"]["meta"] or node["meta"]
@@ -161,14 +170,20 @@ def test_reconciliation_tests_warn_and_store_failures_integrity_tests_error(mani
 
 def test_every_rule_has_a_unit_test(manifest):
     unit_tested_models = {node["model"] for node in manifest.get("unit_tests", {}).values()}
-    rule_models = {node["name"] for node in manifest["nodes"].values()
-                   if node["resource_type"] == "model" and node["name"].endswith("_checks_evaluated")}  # fmt: skip
+    rule_models = {
+        node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["name"].endswith("_checks_evaluated")
+    }
     assert rule_models and rule_models <= unit_tested_models
 
 
 def test_classification_codes_are_text(warehouse):
-    types = set(warehouse.query(
-        "select table_name, data_type from information_schema.columns "
-        "where table_schema = 'reference' and column_name in ('code', 'parent_code')"))  # fmt: skip
+    types = set(
+        warehouse.query(
+            "select table_name, data_type from information_schema.columns "
+            "where table_schema = 'reference' and column_name in ('code', 'parent_code')"
+        )
+    )
     assert types and {data_type for _, data_type in types} == {"VARCHAR"}
     assert warehouse.query("select count(*) from reference.functional_subjects where code = '201'")[0][0] == 1

@@ -27,8 +27,17 @@ GPB = "general_public_budget"
 
 def nagqu_rows() -> dict[str, list[dict]]:
     def fn(item_id, code, wan, name, locator):
-        return line_item(item_id, NAGQU, wan, functional=code, name=name, fund_source=GPB, amount_kind="actual",
-                         locator=locator, text=f"{code}\t{name}\t{wan}万元")  # fmt: skip
+        return line_item(
+            item_id,
+            NAGQU,
+            wan,
+            functional=code,
+            name=name,
+            fund_source=GPB,
+            amount_kind="actual",
+            locator=locator,
+            text=f"{code}\t{name}\t{wan}万元",
+        )
 
     return dict(
         line_items=[
@@ -44,34 +53,82 @@ def nagqu_rows() -> dict[str, list[dict]]:
             fn("n10", "21011", "59.98", "行政事业单位医疗", "l123"),
             fn("n11", "221", "79.53", "住房保障支出", "l131"),
             fn("n12", "22102", "79.53", "住房改革支出", "l133"),
-            line_item("n13", NAGQU, "0.096", economic="30217", name="公务接待费", expense_type="public",
-                      fund_source=GPB, amount_kind="actual", method="narrative", locator="l138",
-                      code_source="resolved", text="公务接待费0.096万元"),
-            line_item("n14", NAGQU, "9.69", economic="30231", name="公务用车运行维护费", expense_type="public",
-                      fund_source=GPB, amount_kind="actual", method="narrative", locator="l138",
-                      code_source="resolved", text="公务用车运行维护费9.69万元"),
+            line_item(
+                "n13",
+                NAGQU,
+                "0.096",
+                economic="30217",
+                name="公务接待费",
+                expense_type="public",
+                fund_source=GPB,
+                amount_kind="actual",
+                method="narrative",
+                locator="l138",
+                code_source="resolved",
+                text="公务接待费0.096万元",
+            ),
+            line_item(
+                "n14",
+                NAGQU,
+                "9.69",
+                economic="30231",
+                name="公务用车运行维护费",
+                expense_type="public",
+                fund_source=GPB,
+                amount_kind="actual",
+                method="narrative",
+                locator="l138",
+                code_source="resolved",
+                text="公务用车运行维护费9.69万元",
+            ),
         ],
         reported_totals=[
-            reported_total(NAGQU, "expenditure_total", "1012.86", amount_kind="actual", fund_source=GPB,
-                           locator="l100", text="合计\t1012.86"),
+            reported_total(
+                NAGQU,
+                "expenditure_total",
+                "1012.86",
+                amount_kind="actual",
+                fund_source=GPB,
+                locator="l100",
+                text="合计\t1012.86",
+            ),
         ],
         three_public_expenses=[
             three_public(NAGQU, "total", "9.78", amount_kind="actual", locator="l173 a", method="narrative"),
-            three_public(NAGQU, "overseas_travel", "0.00", amount_kind="actual", locator="l173 b", method="narrative"),
-            three_public(NAGQU, "vehicle", "9.68", amount_kind="actual", locator="l173 c", method="narrative"),
-            three_public(NAGQU, "official_reception", "0.10", amount_kind="actual", locator="l173 d",
-                         method="narrative"),
+            three_public(
+                NAGQU, "overseas_travel", "0.00", amount_kind="actual", locator="l173 b", method="narrative"
+            ),
+            three_public(
+                NAGQU, "vehicle", "9.68", amount_kind="actual", locator="l173 c", method="narrative"
+            ),
+            three_public(
+                NAGQU,
+                "official_reception",
+                "0.10",
+                amount_kind="actual",
+                locator="l173 d",
+                method="narrative",
+            ),
         ],
-    )  # fmt: skip
+    )
 
 
 def clean_rows() -> dict[str, list[dict]]:
     def fn(item_id, code, wan, name, expense_type="total"):
-        return line_item(item_id, CLEAN, wan, functional=code, name=name, expense_type=expense_type,
-                         locator=f"t3 {item_id}")  # fmt: skip
+        return line_item(
+            item_id,
+            CLEAN,
+            wan,
+            functional=code,
+            name=name,
+            expense_type=expense_type,
+            locator=f"t3 {item_id}",
+        )
 
     def eco(item_id, code, wan, name):
-        return line_item(item_id, CLEAN, wan, economic=code, name=name, expense_type="basic", locator=f"t5 {item_id}")
+        return line_item(
+            item_id, CLEAN, wan, economic=code, name=name, expense_type="basic", locator=f"t5 {item_id}"
+        )
 
     return dict(
         line_items=[
@@ -109,11 +166,20 @@ def slip_rows() -> dict[str, list[dict]]:
     return dict(
         reported_totals=[
             reported_total(SLIP, "expenditure_total", "472.74", locator="t1 r24"),
-            {**reported_total(SLIP, "expenditure_total", "472.74", locator="p2 l4", method="narrative",
-                              text="本年支出合计472.74元"),
-             "amount_yuan": "472.74", "reported_unit": "元"},
+            {
+                **reported_total(
+                    SLIP,
+                    "expenditure_total",
+                    "472.74",
+                    locator="p2 l4",
+                    method="narrative",
+                    text="本年支出合计472.74元",
+                ),
+                "amount_yuan": "472.74",
+                "reported_unit": "元",
+            },
         ],
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture(scope="module")
@@ -123,10 +189,17 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
             document(NAGQU, "那曲市委网信办", 2023, "final_account"),
             document(CLEAN, "中共株洲市委网络安全和信息化委员会办公室", 2020, "budget"),
             document(SLIP, "江苏省人民检察院", 2018, "budget"),
-            document(REJECTED, None, None, None, status="rejected", rejection_reason="unreadable",
-                     rejection_detail="No text layer."),
+            document(
+                REJECTED,
+                None,
+                None,
+                None,
+                status="rejected",
+                rejection_reason="unreadable",
+                rejection_detail="No text layer.",
+            ),
         ]
-    }  # fmt: skip
+    }
     for part in (nagqu_rows(), clean_rows(), slip_rows()):
         for name, records in part.items():
             rows.setdefault(name, []).extend(records)
@@ -139,7 +212,8 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
 
 def findings(warehouse: DbtWarehouse, document_id: str) -> list[dict]:
     return warehouse.query_dicts(
-        "select * from marts.audit_reconciliation where document_id = ? and status = 'fail' order by rule_id, scope",
+        "select * from marts.audit_reconciliation "
+        "where document_id = ? and status = 'fail' order by rule_id, scope",
         [document_id],
     )
 
@@ -185,8 +259,18 @@ def test_clean_document_reconciles(warehouse):
         ("PART-THREE-PUBLIC", "three_public total", "rounding"),
     }
     rules = {row["rule_id"] for row in rows}
-    assert {"HIER-FUN", "HIER-ECO", "TOT-FUN", "TOT-FUN-ECO", "PART-BASIC-PROJECT", "BAL-INCOME-EXPENDITURE",
-            "BAL-GRAND-TOTAL", "REP-FIGURE", "LBL-SUBJECT-NAME", "REF-SUBJECT-CODE"} <= rules  # fmt: skip
+    assert {
+        "HIER-FUN",
+        "HIER-ECO",
+        "TOT-FUN",
+        "TOT-FUN-ECO",
+        "PART-BASIC-PROJECT",
+        "BAL-INCOME-EXPENDITURE",
+        "BAL-GRAND-TOTAL",
+        "REP-FIGURE",
+        "LBL-SUBJECT-NAME",
+        "REF-SUBJECT-CODE",
+    } <= rules
 
 
 def test_a_unit_slip_is_reported_as_such(warehouse):
@@ -198,10 +282,14 @@ def test_a_unit_slip_is_reported_as_such(warehouse):
 
 
 def test_quality_summary_per_document(warehouse):
-    rows = {row["document_id"]: row for row in warehouse.query_dicts("select * from marts.audit_document_quality")}
+    rows = {
+        row["document_id"]: row for row in warehouse.query_dicts("select * from marts.audit_document_quality")
+    }
     assert rows[REJECTED]["reconciliation_outcome"] == "rejected" and rows[REJECTED]["checks_run"] == 0
     assert rows[NAGQU]["reconciliation_outcome"] == "fails"
-    assert rows[NAGQU]["error_findings"] == 1 and rows[NAGQU]["failed_rule_ids"] == "HIER-FUN, LBL-SUBJECT-NAME"
+    assert (
+        rows[NAGQU]["error_findings"] == 1 and rows[NAGQU]["failed_rule_ids"] == "HIER-FUN, LBL-SUBJECT-NAME"
+    )
     assert rows[NAGQU]["largest_difference_yuan"] == Decimal("308100.00")
     assert rows[CLEAN]["reconciliation_outcome"] == "rounding"
     assert rows[CLEAN]["checks_failed"] == 0
@@ -212,9 +300,11 @@ def test_quality_summary_per_document(warehouse):
 
 
 def test_check_ids_are_a_stable_hash_of_document_rule_and_key(warehouse):
-    rows = warehouse.query("select check_id, document_id, rule_id, check_key from int_reconciliation_checks_unioned "
-                           "join marts.audit_reconciliation using (check_id, document_id, rule_id)"
-                           .replace("int_", "intermediate.int_"))  # fmt: skip
+    rows = warehouse.query(
+        "select check_id, document_id, rule_id, check_key "
+        "from intermediate.int_reconciliation_checks_unioned "
+        "join marts.audit_reconciliation using (check_id, document_id, rule_id)"
+    )
     assert rows
     for check_id, document_id, rule_id, check_key in rows:
         assert check_id == hashlib.sha256(f"{document_id}|{rule_id}|{check_key}".encode()).hexdigest()[:16]
