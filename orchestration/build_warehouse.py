@@ -76,6 +76,7 @@ def main() -> int:
             print(f"{label:>20}: {count}")
     print(f"{'checks':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
     print(f"{'DuckDB file':>20}: {config.duckdb_path()}")
+    print(f"{'audit report':>20}: {config.reports_dir() / 'index.html'}")
     print("Example queries: warehouse/queries/*.sql (open the file read-only with the duckdb CLI or Python)")
     return 0 if result.success else 1
 

@@ -74,3 +74,11 @@ def test_example_queries_run(built_warehouse):
             rows = connection.execute(query.read_text(encoding="utf-8")).fetchall()
             if "rejected" not in query.name:
                 assert rows, f"{query.name} returned no rows"
+
+
+def test_audit_report_pages_are_written(built_warehouse):
+    _, database = built_warehouse
+    index = database.parent / "reports" / "index.html"
+    assert index.exists()
+    text = index.read_text(encoding="utf-8")
+    assert "那曲市委网信办" in text and "中共株洲市委网络安全和信息化委员会办公室" in text

@@ -1,0 +1,114 @@
+"""Static HTML audit reports: one page per document listing each finding with both snippets, and an index.
+
+Plain functions over plain rows (dicts), so they are tested without Dagster or DuckDB. Pages are
+self-contained (inline CSS, no scripts, no external assets): a journalist can open them from disk,
+attach them to an email, or publish them as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from pathlib import Path
+
+STYLE = """
+body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;max-width:72rem;color:#222}
+table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.4rem;vertical-align:top}
+th{background:#f3f3f3;text-align:left}.fail{background:#fde2e1}.rounding{background:#fff6d6}
+.num{text-align:right;white-space:nowrap}code{background:#f6f6f6;padding:0 .2rem}.snippet{font-size:.9em;color:#444}
+"""
+
+
+def _text(value) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def wan_yuan(value) -> str:
+    """Amounts are shown in 万元, the unit disclosures print, with two decimals."""
+    if value is None:
+        return ""
+    return f"{Decimal(str(value)) / Decimal(10000):,.2f}"
+
+
+def page_name(document: Mapping) -> str:
+    """A stable, filesystem-safe file name per document: its id plus the source file's stem."""
+    stem = re.sub(r"[^0-9A-Za-z_.-]+", "_", Path(str(document["source_file"])).stem)[:60]
+    return f"{document['document_id']}_{stem}.html"
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{_text(title)}</title>'
+        f"<style>{STYLE}</style></head><body>{body}</body></html>"
+    )
+
+
+def _finding_row(finding: Mapping) -> str:
+    sides = []
+    for side, label in (("expected", "stated / expected"), ("actual", "computed / other side")):
+        locator, snippet = finding.get(f"{side}_source_locator"), finding.get(f"{side}_source_text")
+        if locator or snippet:
+            sides.append(f"<b>{label}</b> at <code>{_text(locator)}</code><div class=snippet>{_text(snippet)}</div>")
+    return (
+        f'<tr class="{_text(finding["status"])}"><td>{_text(finding["status"])}</td>'
+        f'<td><code>{_text(finding["rule_id"])}</code> {_text(finding["rule_label"])}<br>{_text(finding["scope"])}</td>'
+        f'<td class=num>{wan_yuan(finding.get("expected_yuan"))}</td><td class=num>{wan_yuan(finding.get("actual_yuan"))}</td>'
+        f'<td class=num>{wan_yuan(finding.get("difference_yuan"))}</td>'
+        f'<td>{_text(finding.get("detail"))}</td><td>{"<hr>".join(sides)}</td></tr>'
+    )
+
+
+def document_page(document: Mapping, findings: Iterable[Mapping]) -> str:
+    """Every non-passing check of one document, fails first, with the evidence of both sides."""
+    ordered = sorted(findings, key=lambda f: (f["status"] != "fail", -abs(Decimal(str(f.get("difference_yuan") or 0)))))
+    header = (
+        f"<p><a href=index.html>← all documents</a></p><h1>{_text(document['agency_name'])}</h1>"
+        f"<p>{_text(document['fiscal_year'])} · {_text(document['doc_kind'])} · file <code>{_text(document['source_file'])}</code>"
+        f" · {document['checks_run']} checks: {document['checks_passed']} passed, {document['checks_rounding']} rounding,"
+        f" {document['checks_failed']} failed. Amounts in 万元; a difference of at most 0.01万元 per addend is rounding.</p>"
+    )
+    if not ordered:
+        return _page(str(document["agency_name"]), header + "<p>Every check passed.</p>")
+    table = (
+        "<table><tr><th>status</th><th>rule and scope</th><th>expected</th><th>actual</th><th>difference</th>"
+        "<th>what it means</th><th>where to look</th></tr>" + "".join(_finding_row(f) for f in ordered) + "</table>"
+    )
+    return _page(str(document["agency_name"]), header + table)
+
+
+def index_page(documents: list[Mapping]) -> str:
+    """Documents ranked by failed checks, then by the largest unexplained difference."""
+    ranked = sorted(
+        documents,
+        key=lambda d: (-(d["checks_failed"] or 0), -abs(Decimal(str(d.get("largest_difference_yuan") or 0)))),
+    )
+    rows = "".join(
+        f'<tr><td><a href="{page_name(d)}">{_text(d["agency_name"])}</a></td><td>{_text(d["fiscal_year"])}</td>'
+        f'<td>{_text(d["doc_kind"])}</td><td class=num>{d["checks_failed"]}</td><td class=num>{d["checks_rounding"]}</td>'
+        f'<td class=num>{d["checks_passed"]}</td><td class=num>{wan_yuan(d.get("largest_difference_yuan"))}</td></tr>'
+        for d in ranked
+    )
+    body = (
+        "<h1>Budget disclosures: reconciliation findings</h1><p>Each document's arithmetic re-checked: "
+        "sums of subjects, totals, 三公, prose against tables. Amounts in 万元.</p><table><tr><th>agency</th>"
+        "<th>year</th><th>kind</th><th>failed</th><th>rounding</th><th>passed</th><th>largest difference</th></tr>"
+        + rows + "</table>"
+    )
+    return _page("Reconciliation findings", body)
+
+
+def write_reports(directory: Path, documents: list[Mapping], findings: list[Mapping]) -> list[Path]:
+    """Write the index and one page per document; returns the paths written (index first)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    by_document: dict[str, list[Mapping]] = {}
+    for finding in findings:
+        by_document.setdefault(finding["document_id"], []).append(finding)
+    written = [directory / "index.html"]
+    written[0].write_text(index_page(documents), encoding="utf-8")
+    for document in documents:
+        path = directory / page_name(document)
+        path.write_text(document_page(document, by_document.get(document["document_id"], [])), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,38 @@
+from decimal import Decimal
+
+from orchestration.defs.audit.report_pages import document_page, index_page, page_name, wan_yuan, write_reports
+
+DOCUMENT = {
+    "document_id": "af6d64db84e4bf22", "source_file": "004 那曲.txt", "agency_name": "那曲市委网信办",
+    "fiscal_year": 2023, "doc_kind": "final_account", "checks_run": 3, "checks_passed": 1, "checks_rounding": 1,
+    "checks_failed": 1, "largest_difference_yuan": Decimal("308100.00"),
+}  # fmt: skip
+FAIL = {
+    "document_id": "af6d64db84e4bf22", "status": "fail", "rule_id": "HIER-FUN", "rule_label": "项→款→类",
+    "scope": "201", "expected_yuan": Decimal("7747000.00"), "actual_yuan": Decimal("8055100.00"),
+    "difference_yuan": Decimal("308100.00"), "detail": "类 201 is 774.70万元 but its 款 add up to 805.51万元",
+    "expected_source_locator": "l105", "expected_source_text": "201 一般公共服务支出 774.7万元 <script>",
+    "actual_source_locator": "l107; l111", "actual_source_text": "20132 组织事务 34.23万元",
+}  # fmt: skip
+
+
+def test_amounts_are_shown_in_wan_yuan():
+    assert wan_yuan(Decimal("7747000.00")) == "774.70"
+    assert wan_yuan(None) == ""
+
+
+def test_document_page_shows_both_sides_escaped():
+    page = document_page(DOCUMENT, [FAIL])
+    assert "774.70" in page and "805.51" in page and "30.81" in page
+    assert "l105" in page and "l107; l111" in page and "20132 组织事务 34.23万元" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page  # snippets are escaped
+
+
+def test_index_ranks_documents_by_failures(tmp_path):
+    clean = dict(DOCUMENT, document_id="0000000000000000", agency_name="无问题单位", checks_failed=0)
+    page = index_page([clean, DOCUMENT])
+    assert page.index("那曲市委网信办") < page.index("无问题单位")
+    written = write_reports(tmp_path, [clean, DOCUMENT], [FAIL])
+    assert [path.name for path in written] == ["index.html", page_name(clean), page_name(DOCUMENT)]
+    assert "Every check passed" in written[1].read_text(encoding="utf-8")
+    assert page_name(DOCUMENT).endswith(".html") and " " not in page_name(DOCUMENT)
