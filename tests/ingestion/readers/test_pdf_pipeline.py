@@ -43,11 +43,6 @@ def test_a_yuan_table_beside_wanyuan_prose_keeps_its_own_unit(generated):
     assert set(grand["reported_unit"]) == {"元"}
 
 
-@pytest.mark.xfail(
-    reason="table interpretation (not the reader) maps the 小计/购置费/运行费 sub-columns under "
-    "公务用车购置及运行费 to total instead of vehicle/vehicle_purchase/vehicle_operation",
-    strict=False,
-)
 @pytest.mark.parametrize("layout", ["merged_spaced_header", "yuan_tables_wanyuan_prose"])
 def test_three_public_categories_reach_the_frames(generated, layout):
     truth, _ = generated[layout]
