@@ -30,15 +30,9 @@ from ingestion.document import Document, DocumentBuilder
 from ingestion.errors import CorruptDocument, EncryptedDocument, NoTextLayer
 from ingestion.readers.pdf_continuation import OpenTable, continuation_rows, glue_cut_row
 from ingestion.readers.pdf_lines import Glyph, GlyphLine, group_lines, is_page_number
+from ingestion.readers.pdf_miner import layout_glyphs, plumber_glyphs, visible_page
 from ingestion.readers.pdf_scan import PageScan, scan_page
-from ingestion.readers.pdf_tables import (
-    PageTable,
-    layout_glyphs,
-    plumber_glyphs,
-    ruled_tables,
-    tables_from_edges,
-    visible_page,
-)
+from ingestion.readers.pdf_tables import PageTable, ruled_tables, tables_from_edges
 from ingestion.readers.pdf_unruled import unruled_tables
 
 _EOF_WINDOW = 4096  # bytes at the end of the file that must contain %%EOF

@@ -3,10 +3,9 @@
 pdfplumber's table finder finds the cells, from rulings PDFium read (``explicit`` strategy) or, on
 rotated pages, from pdfminer's own objects (``lines`` strategy); everything else is decided here:
 
-* only *visible* rulings count. Word paints every cell with a white rectangle a few points inside
-  its borders; taken as edges, those split each real column into three and each row into several
-  (015 gave 18 columns for a 6-column table). Paint that cannot be seen is dropped before the
-  table finder runs, and so is anything outside the page (WPS leaves whole tables off-page);
+* only *visible* rulings reach the finder (see :mod:`~ingestion.readers.pdf_rulings` and
+  :func:`~ingestion.readers.pdf_miner.visible_page`): Word paints a white rectangle a few points
+  inside every cell, which taken as edges split 015's 6-column table into 18 columns;
 * cell text is rebuilt from :class:`Glyph` objects with the same line logic as running text, then
   wrapped lines are joined and spaced-out characters closed up (``clean_cell``);
 * merged cells become ``""`` in the columns they cover, so every row has one cell per column;
@@ -17,18 +16,15 @@ rotated pages, from pdfminer's own objects (``lines`` strategy); everything else
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pdfplumber.page
-from pdfminer.layout import LTChar, LTContainer, LTPage
 
 from ingestion.readers.pdf_lines import Glyph, glyph_text, group_lines
-from ingestion.readers.pdf_scan import PageScan
 from ingestion.readers.textclean import clean_cell, clean_line
 
 RULED_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-_WHITE_LEVEL = 0.95
 
 
 @dataclass
@@ -48,75 +44,6 @@ class PageTable:
     @property
     def column_count(self) -> int:
         return len(self.edges) - 1
-
-
-def visible_page(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
-    """The page without invisible paint (white fills) and without objects lying outside its box."""
-    x0, top, x1, bottom = page.bbox
-
-    def keep(obj: dict) -> bool:
-        if obj.get("x1", x0) < x0 or obj.get("x0", x1) > x1:
-            return False
-        if obj.get("bottom", top) < top or obj.get("top", bottom) > bottom:
-            return False
-        return obj.get("object_type") != "rect" or _paints_visibly(obj)
-
-    return page.filter(keep)
-
-
-def _paints_visibly(rect: dict) -> bool:
-    stroke = rect.get("stroke") and not _is_white(rect.get("stroking_color"))
-    fill = rect.get("fill") and not _is_white(rect.get("non_stroking_color"))
-    return bool(stroke or fill)
-
-
-def _is_white(color: object) -> bool:
-    """Gray 1, RGB (1, 1, 1) or CMYK (0, 0, 0, 0); patterns and unknown spaces count as visible."""
-    if color is None:
-        return False
-    values = color if isinstance(color, (tuple, list)) else (color,)
-    try:
-        values = tuple(float(value) for value in values)
-    except (TypeError, ValueError):
-        return False
-    if len(values) in (1, 3):
-        return min(values) >= _WHITE_LEVEL
-    if len(values) == 4:
-        return max(values) <= 1 - _WHITE_LEVEL
-    return False
-
-
-def plumber_glyphs(page: pdfplumber.page.Page) -> list[Glyph]:
-    """pdfplumber's characters as :class:`Glyph` objects (already in page-top coordinates)."""
-    return [
-        Glyph(char["text"], char["x0"], char["x1"], char["top"], char["bottom"], char.get("size") or 0.0)
-        for char in page.chars
-    ]
-
-
-def layout_glyphs(layout: LTPage, scan: PageScan) -> list[Glyph]:
-    """pdfminer's characters straight from its layout, moved into the crop-box frame PDFium uses.
-
-    Going through ``page.chars`` would also turn every rectangle and line into a dictionary, a third
-    of the cost of a pdfminer read; only the characters are needed here. pdfminer shifts
-    coordinates by the media box origin, which is added back before measuring from the crop box.
-    """
-    (crop_left, crop_top), (media_left, media_bottom) = scan.crop_origin, scan.media_origin
-    dx, dy = media_left - crop_left, crop_top - media_bottom
-    glyphs = []
-    for char in _chars(layout):
-        glyph = Glyph(char.get_text(), char.x0 + dx, char.x1 + dx, dy - char.y1, dy - char.y0, char.size)
-        if 0 <= glyph.centre_x <= scan.width and 0 <= glyph.middle <= scan.height:
-            glyphs.append(glyph)
-    return glyphs
-
-
-def _chars(container: LTContainer) -> Iterator[LTChar]:
-    for item in container:
-        if isinstance(item, LTChar):
-            yield item
-        elif isinstance(item, LTContainer):
-            yield from _chars(item)
 
 
 def ruled_tables(page: pdfplumber.page.Page, glyphs: list[Glyph]) -> tuple[list[PageTable], set[int]]:
