@@ -1,9 +1,10 @@
-"""The pass over each PDF page with pypdfium2: its characters, its rulings, whether it has a grid.
+"""The pass over each PDF page with pypdfium2: its rulings, its fonts, and (mostly) its characters.
 
 pdfminer (under pdfplumber) spends ~90 % of a read interpreting content streams; PDFium does the same
-work 10–25× faster. So every page is read here: glyphs with positions for text and cells, and the
-visible rulings as edges for pdfplumber's table finder. Only pages with rulings both ways go to the
-table finder at all; rotated pages are left to pdfplumber entirely (it applies /Rotate).
+work 10–25× faster. So every page is read here first: the visible rulings as edges for pdfplumber's
+table finder (only pages with rulings both ways have a grid), and glyphs with positions for text
+and cells, unless the page is rotated or set in a non-embedded CJK font, where pdfminer reads the
+characters instead (see :attr:`PageScan.pdfium_text`).
 """
 
 from __future__ import annotations
