@@ -267,7 +267,7 @@ def _conflict_issue(grain: tuple, group: list[Fact]) -> IssueFact:
     )
 
 
-def _amount_columns(document_id: str, evidence: Evidence) -> dict | None:
+def _amount_columns(document_id: str, evidence: Evidence, others: tuple[str, ...] = ()) -> dict | None:
     yuan = evidence.amount_yuan
     if yuan is None:
         return None
@@ -279,6 +279,7 @@ def _amount_columns(document_id: str, evidence: Evidence) -> dict | None:
         "source_locator": str(evidence.locator),
         "source_text": evidence.source_text,
         "extraction_method": evidence.method,
+        "other_source_locators": "; ".join(others) or None,
     }
 
 
@@ -298,7 +299,7 @@ def _fact_row(document_id: str, item: Fact | _Corroborated) -> tuple[str, dict] 
         }
     if isinstance(fact, ProjectFact):
         return "projects", _project_row(document_id, fact)
-    columns = _amount_columns(document_id, fact.evidence)
+    columns = _amount_columns(document_id, fact.evidence, others)
     if columns is None:
         return None
     if isinstance(fact, LineItemFact):
@@ -312,7 +313,6 @@ def _fact_row(document_id: str, item: Fact | _Corroborated) -> tuple[str, dict] 
             amount_kind=fact.amount_kind,
             code_source=fact.code_source,
             table_title=fact.table_title,
-            other_source_locators="; ".join(others) or None,
         )
         return "line_items", columns
     if isinstance(fact, TotalFact):

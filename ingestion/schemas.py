@@ -105,6 +105,8 @@ class SourcedAmountFrame(StagingModel):
     source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
     source_text: Series[str] = pa.Field(str_length={"min_value": 1})
     extraction_method: Series[str] = pa.Field(isin=EXTRACTION_METHODS)
+    # Where else the same statement is printed (merged duplicates), "; "-separated locators.
+    other_source_locators: Series[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="the printed amount must appear in its source snippet")
     def printed_amount_is_in_snippet(cls, frame: pd.DataFrame) -> pd.Series:
@@ -127,7 +129,6 @@ class LineItemFrame(SourcedAmountFrame):
     amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
     code_source: Series[str] = pa.Field(isin=["printed", "resolved"])
     table_title: Series[str] = pa.Field(nullable=True)
-    other_source_locators: Series[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="a line item needs a functional or an economic subject")
     def has_a_subject(cls, frame: pd.DataFrame) -> pd.Series:

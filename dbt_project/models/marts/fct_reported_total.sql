@@ -22,6 +22,7 @@ final as (
         reported_unit,
         source_locator,
         source_text,
+        other_source_locators,
         extraction_method
     from reported_totals
 

@@ -32,6 +32,7 @@ final as (
         reported_totals.reported_unit,
         reported_totals.source_locator,
         reported_totals.source_text,
+        reported_totals.other_source_locators,
         reported_totals.extraction_method
     from reported_totals
     left join documents
