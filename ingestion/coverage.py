@@ -177,6 +177,7 @@ class _Ledger:
     claims: dict[str, list[_Claim]] = field(default_factory=lambda: defaultdict(list))
     issues: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     column_issues: dict[tuple[int, int], tuple[int, str, str]] = field(default_factory=dict)
+    table_issues: dict[int, tuple[str, str]] = field(default_factory=dict)
     changes: dict[str, list[_Claim]] = field(default_factory=lambda: defaultdict(list))
 
     def take(self, locators: Iterable[str], value: Decimal, unit: str | None) -> _Claim | None:
@@ -204,7 +205,7 @@ class _Ledger:
         column = self.column_issues.get((locator.table, locator.column))
         if column and locator.row >= column[0]:
             return column[1], column[2]
-        return None
+        return self.table_issues.get(locator.table)
 
 
 def _take(claims: dict[str, list[_Claim]], locators: Iterable[str], value: Decimal, unit: str | None):
@@ -240,6 +241,14 @@ def _printed_key(reported: str) -> tuple[Decimal, str | None] | None:
     return (amount.value, amount.unit) if amount else None
 
 
+def _project_amount_places(row: pd.Series) -> dict[str, str]:
+    """``budget: l206 t3 r4 c3; actual: …`` → {"budget": "l206 t3 r4 c3", …}."""
+    places = row.get("amount_locators")
+    if places is None or pd.isna(places):
+        return {}
+    return dict(part.split(": ", 1) for part in str(places).split("; ") if ": " in part)
+
+
 def _ledger_from_frames(frames: dict[str, pd.DataFrame]) -> _Ledger:
     """Claims from every amount row (and its merged duplicates), issues by place."""
     ledger = _Ledger()
@@ -254,11 +263,12 @@ def _ledger_from_frames(frames: dict[str, pd.DataFrame]) -> _Ledger:
                 merged = f"{label} (merged duplicate of {row['source_locator']})"
                 ledger.claims[other].append(_Claim(name, merged, None, yuan, row["reported_unit"]))
     for _, row in frames.get("projects", pd.DataFrame()).iterrows():
+        places = _project_amount_places(row)
         for column, kind in (("budget_yuan", "budget"), ("actual_yuan", "actual")):
             if not pd.isna(row[column]):
                 label = f"{_row_label('projects', row)} {kind}"
                 claim = _Claim("projects", label, None, Decimal(row[column]), row["reported_unit"])
-                ledger.claims[row["source_locator"]].append(claim)
+                ledger.claims[places.get(kind, row["source_locator"])].append(claim)
     for _, row in frames.get("extraction_issues", pd.DataFrame()).iterrows():
         locator = _parse_locator(row["source_locator"]) if not pd.isna(row["source_locator"]) else None
         if locator is None:
@@ -266,6 +276,8 @@ def _ledger_from_frames(frames: dict[str, pd.DataFrame]) -> _Ledger:
         if row["issue_kind"] in COLUMN_ISSUES and locator.column is not None:
             column = (locator.table, locator.column)
             ledger.column_issues[column] = (locator.row, row["issue_kind"], row["detail"])
+        elif locator.table is not None and locator.row is None:  # a whole table left out, with its reason
+            ledger.table_issues[locator.table] = (row["issue_kind"], row["detail"])
         else:
             ledger.issues[row["source_locator"]].append((row["issue_kind"], row["detail"]))
     return ledger

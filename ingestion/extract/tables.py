@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ingestion.amounts import find_unit_declaration, parse_amount
 from ingestion.document import Document, Table, TextLine
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ThreePublicFact, TotalFact
+from ingestion.extract.table_projects import form_project, list_projects
 from ingestion.extract.table_layout import (
     clean_cell,
     column_labels,
@@ -197,6 +198,7 @@ def _subject_facts(table: Table, labels: list[str], header_rows: int, context: T
             continue
         codes = find_row_codes(row)
         if not codes.code:
+            facts.extend(_subtotal_facts(table, row_index, codes.first_amount_column, meanings, context))
             continue
         functional = codes.code if codes.code.startswith("2") else None
         economic = codes.code if codes.code[0] in "35" else context.scope.economic_class
@@ -235,6 +237,35 @@ def _subject_facts(table: Table, labels: list[str], header_rows: int, context: T
     return facts
 
 
+_SUBTOTAL_MEASURES = {
+    "total": "expenditure_total",
+    "basic": "basic_expenditure",
+    "project": "project_expenditure",
+    "personnel": "personnel_expenditure",
+    "public": "public_expenditure",
+}
+
+
+def _subtotal_facts(
+    table: Table, row_index: int, first_amount: int, meanings: dict, context: TableContext
+) -> list[Fact]:
+    """The 合计 row of an expenditure table states the document's totals, one per column meaning."""
+    row = table.rows[row_index]
+    if not any(SUBTOTAL_NAMES.match(clean_cell(cell)) for cell in row[:first_amount]):
+        return []
+    if "支出" not in (context.title or "") or "收入" in (context.title or ""):
+        return []
+    facts: list[Fact] = []
+    for column in range(first_amount, len(row)):
+        meaning = meanings.get(column)
+        evidence = _evidence(table, row_index, column, context) if meaning else None
+        if evidence is None or meaning.economic_code:
+            continue
+        measure = _SUBTOTAL_MEASURES[meaning.expense_type]
+        facts.append(TotalFact(evidence, measure, meaning.amount_kind, meaning.fund_source))
+    return facts
+
+
 def _label_value_facts(table: Table, context: TableContext) -> list[Fact]:
     """Totals printed as label / amount pairs (收支总表, 收入总表): ``本年收入合计 | 472.74``."""
     facts: list[Fact] = []
@@ -249,6 +280,40 @@ def _label_value_facts(table: Table, context: TableContext) -> list[Fact]:
             if evidence is not None:
                 fund = context.scope.fund_source or "all"  # 财政拨款收支总表 states fiscal-appropriation totals
                 facts.append(TotalFact(evidence=evidence, measure=measure, amount_kind=kind, fund_source=fund))
+    return facts
+
+
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+_SUMMARY_TITLE = re.compile(r"收支.*总表|收支总体情况表")
+
+
+def _summary_subject_facts(table: Table, context: TableContext) -> list[Fact]:
+    """收支总表 print class totals by name (``一、一般公共服务支出 | 472.74``) and, under 基本支出 /
+    项目支出, economic classes (``工资福利支出 | 183.06``): codes come from exact reference names only."""
+    from ingestion.extract.subjects import resolve_subject
+
+    facts: list[Fact] = []
+    kind = "actual" if context.doc_kind == "final_account" else "budget"
+    expense_by_column: dict[int, str] = {}
+    for row_index, row in enumerate(table.rows):
+        for column in range(len(row) - 1):
+            label = _NUMBERED.sub("", clean_cell(row[column]))
+            expense = next((kind_ for word, kind_ in _EXPENSE_TYPES[:2] if label == word), None)
+            if expense:
+                expense_by_column[column] = expense
+                continue
+            evidence = _evidence(table, row_index, column + 1, context) if label else None
+            if evidence is None:
+                continue
+            functional = resolve_subject(label, level="类", fiscal_year=context.fiscal_year)
+            economic = resolve_subject(label, scheme="economic", level="类", fiscal_year=context.fiscal_year)
+            fund = context.scope.fund_source or "all"
+            if functional.code and functional.how in {"name", "renamed"}:
+                facts.append(LineItemFact(evidence, functional.code, None, label, "total", fund, kind,
+                                          "resolved", context.title))  # fmt: skip
+            elif economic.code and economic.how in {"name", "renamed"} and column in expense_by_column:
+                facts.append(LineItemFact(evidence, None, economic.code, label, expense_by_column[column], fund,
+                                          kind, "resolved", context.title))  # fmt: skip
     return facts
 
 
@@ -298,15 +363,38 @@ def _category_of_path(label: str, table_has_three_public_heading: bool) -> str |
 def interpret_table(table: Table, context: TableContext) -> list[Fact]:
     """All facts one table states; which recognisers apply depends on its title and header only."""
     header_rows = header_row_count(table)
-    if context.scope.is_unmodelled:
-        return _label_value_facts(table, context)
     labels = column_labels(table, header_rows)
     title = context.title or ""
+    if context.scope.is_unmodelled:
+        projects = form_project(table, context.unit) if "绩效" in title else []
+        return _label_value_facts(table, context) + projects + _not_modelled(table, context)
     header_text = " ".join(labels)
     if "三公" in title or "三公" in header_text:
         return _three_public_facts(table, labels, header_rows, context)
+    if "项目" in title and not any(find_row_codes(row).code for row in table.rows[header_rows:]):
+        kind = "actual" if context.doc_kind == "final_account" else "budget"
+        projects = list_projects(table, labels, header_rows, context.unit, kind)
+        if projects:
+            return projects
     facts = _subject_facts(table, labels, header_rows, context)
+    if _SUMMARY_TITLE.search(title):
+        facts += _summary_subject_facts(table, context)
     return facts + _label_value_facts(table, context)
+
+
+def _not_modelled(table: Table, context: TableContext) -> list[Fact]:
+    """One issue row per skipped table that prints amounts, so every amount left out is explained."""
+    if not any(parse_amount(clean_cell(cell)) for row in table.rows for cell in row if "." in cell):
+        return []
+    return [
+        IssueFact(
+            "table_not_modelled",
+            f"table '{context.title}' (performance targets, assets, procurement, income by subject or a fund "
+            "the warehouse does not model) was not read for line items",
+            table.locator,
+            clean_row_text(table, 0),
+        )
+    ]
 
 
 def extract_tables(document: Document, *, doc_kind: str, fiscal_year: int | None, default_unit: str) -> list[Fact]:
@@ -324,7 +412,7 @@ def extract_tables(document: Document, *, doc_kind: str, fiscal_year: int | None
         table_unit = _unit_inside(block) or unit
         context = TableContext(title, table_unit or default_unit, table_unit is not None, doc_kind, fiscal_year)
         table_facts = interpret_table(block, context)
-        if table_facts and table_unit is None:
+        if table_unit is None and any(not isinstance(fact, IssueFact) for fact in table_facts):
             facts.append(
                 IssueFact(
                     "unit_assumed",
