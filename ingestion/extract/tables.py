@@ -51,8 +51,11 @@ _NOT_AMOUNT_COLUMNS = re.compile(r"增减|变动|%|率|代码|编码|名称|序�
 _ECONOMIC_CHILD = re.compile(r"工资福利|商品和服务|个人和家庭|资本性|债务利息|对企|对事业|其他支出|补助|补贴")
 TOTAL_LABELS = (
     (re.compile(r"^(?:收支总计|收入总计|支出总计|总计)$"), "grand_total"),
-    (re.compile(r"^本年收入合计$|^收入合计$"), "income_total"),
-    (re.compile(r"^本年支出合计$|^支出合计$"), "expenditure_total"),
+    (re.compile(r"^(?:本年|当年)收入(?:合计|小计)?$"), "income_total"),
+    (re.compile(r"^(?:本年|当年)支出(?:合计|小计)$"), "expenditure_total"),
+    # Bare 收入合计/支出合计 include the carry-over lines when the table prints them (江苏 收支预算总表).
+    (re.compile(r"^收入合计$"), "income_or_grand_total"),
+    (re.compile(r"^支出合计$"), "expenditure_or_grand_total"),
     (re.compile(r"^[一二三四五六七八九十]*、?基本支出$"), "basic_expenditure"),
     (re.compile(r"^[一二三四五六七八九十]*、?项目支出$"), "project_expenditure"),
     (re.compile(r"^[一二三四五六七八九十]+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
@@ -126,11 +129,20 @@ def _amount_kind(label: str, context: TableContext) -> str:
     return "actual" if context.doc_kind == "final_account" else "budget"
 
 
+def _leaf_most(label: str, vocabulary: tuple[tuple[str, str], ...]) -> str | None:
+    """The most specific match in a header path: ``基本支出/人员经费`` is personnel, not basic."""
+    for segment in reversed(label.split("/")):
+        found = next((value for word, value in vocabulary if word in segment), None)
+        if found:
+            return found
+    return None
+
+
 def column_meaning(label: str, context: TableContext) -> ColumnMeaning | None:
     """What an amount column measures, or ``None`` when its label names something we do not model."""
     if not label or _NOT_AMOUNT_COLUMNS.search(label):
         return None
-    expense_type = next((kind for word, kind in _EXPENSE_TYPES if word in label), "total")
+    expense_type = _leaf_most(label, _EXPENSE_TYPES) or "total"
     fund_source = next((source for word, source in _FUND_SOURCES if word in label), "all")
     leaf = label.split("/")[-1]
     if _ECONOMIC_CHILD.search(leaf):
@@ -267,20 +279,48 @@ def _subtotal_facts(
 
 
 def _label_value_facts(table: Table, context: TableContext) -> list[Fact]:
-    """Totals printed as label / amount pairs (收支总表, 收入总表): ``本年收入合计 | 472.74``."""
+    """Totals printed as label / amount pairs (收支总表, 收入总表): ``本年收入合计 | 472.74``.
+
+    The amount is the next non-empty cell to the right of the label. Below a carry-over label
+    (年初结转和结余, 上年结转) in the same column, numbered lines are parts of the carry-over, not income.
+    """
     facts: list[Fact] = []
     kind = "actual" if context.doc_kind == "final_account" else "budget"
+    fund = context.scope.fund_source or "all"  # 财政拨款收支总表 states fiscal-appropriation totals
+    has_carry_over = any(_CARRY_OVER.search(clean_cell(cell)) for row in table.rows for cell in row)
+    carry_over_columns: set[int] = set()
     for row_index, row in enumerate(table.rows):
         for column in range(len(row) - 1):
             label = clean_cell(row[column])
+            if _CARRY_OVER.search(label) and not label.startswith("结转下年"):
+                carry_over_columns.add(column)
             measure = next((name for pattern, name in TOTAL_LABELS if pattern.match(label)), None)
-            if measure is None:
+            if measure is None or (column in carry_over_columns and measure.endswith("_income")):
                 continue
-            evidence = _evidence(table, row_index, column + 1, context)
+            measure = _resolve_bare_total(measure, has_carry_over)
+            value_column = _next_filled(row, column)
+            evidence = _evidence(table, row_index, value_column, context) if value_column is not None else None
             if evidence is not None:
-                fund = context.scope.fund_source or "all"  # 财政拨款收支总表 states fiscal-appropriation totals
                 facts.append(TotalFact(evidence=evidence, measure=measure, amount_kind=kind, fund_source=fund))
     return facts
+
+
+_CARRY_OVER = re.compile(r"结转|结余")
+
+
+def _resolve_bare_total(measure: str, has_carry_over: bool) -> str:
+    if measure == "income_or_grand_total":
+        return "grand_total" if has_carry_over else "income_total"
+    if measure == "expenditure_or_grand_total":
+        return "grand_total" if has_carry_over else "expenditure_total"
+    return measure
+
+
+def _next_filled(row: tuple[str, ...], column: int) -> int | None:
+    for next_column in range(column + 1, len(row)):
+        if clean_cell(row[next_column]):
+            return next_column
+    return None
 
 
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
@@ -406,7 +446,7 @@ def extract_tables(document: Document, *, doc_kind: str, fiscal_year: int | None
         text = _as_title_text(block)
         if text is not None:
             unit = find_unit_declaration(text) or unit
-            if _TITLE_LIKE.search(text) and len(text) <= 60 and not text.endswith(("。", "；", "，")):
+            if _is_title(text):
                 title, unit = text, find_unit_declaration(text)
             continue
         table_unit = _unit_inside(block) or unit
@@ -472,6 +512,17 @@ def extract_code_lines(
 
 
 _TITLE_LIKE = re.compile(r"表|情况|三公|预算|决算")
+# Table numbers printed above or beside titles: 公开表四, 公开01表, 附件1, 附表2.
+_TABLE_NUMBER = re.compile(r"^(?:公开|附)?(?:表|件)?[0-9一二三四五六七八九十]+表?$|^公开[0-9]+表$")
+
+
+def _is_title(text: str) -> bool:
+    return (
+        bool(_TITLE_LIKE.search(text))
+        and len(text) <= 60
+        and not text.endswith(("。", "；", "，"))
+        and not _TABLE_NUMBER.match(text.replace(" ", ""))
+    )
 
 
 def _as_title_text(block: TextLine | Table) -> str | None:

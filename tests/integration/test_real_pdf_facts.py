@@ -125,64 +125,24 @@ TOTALS = [
     ("007", "grand_total", "91016775.35", "91,016,775.35", "元", "p8 l3 t1 r10 c2", "p8 l3 t1 r10 c4"),
     # 010 p10 (单位:元): 收入总计 96,282,213.44 | 支出总计 96,282,213.44
     ("010", "grand_total", "96282213.44", "96,282,213.44", "元", "p10 l3 t1 r10 c2", "p10 l3 t1 r10 c4"),
+    # 江苏 收支预算总表: 当年收入(小计) | 当年支出小计 are this year's income and expenditure; 收入合计 |
+    # 支出合计 add the carry-over lines (上年结转资金 / 结转下年资金), so they are the grand total (收支总计).
     # 012 p8: 当年收入 13,649.07 / 当年支出小计 13,649.07; p9: 收入合计 13,649.07 | 支出合计 13,649.07
-    ("012", "income_total", "136490700.00", "13,649.07", "万元", "p9 l3 t1 r27 c2", None),
-    pytest.param(
-        "012",
-        "expenditure_total",
-        "136490700.00",
-        "13,649.07",
-        "万元",
-        "p9 l3 t1 r27 c6",
-        None,
-        marks=defect(EXPENDITURE_TOTAL_NOT_READ.format(n="012", p=9, v="13,649.07", r=27)),
-        id="012-expenditure_total",
-    ),
+    ("012", "income_total", "136490700.00", "13,649.07", "万元", "p8 l3 t1 r24 c2", None),
+    ("012", "expenditure_total", "136490700.00", "13,649.07", "万元", "p8 l3 t1 r24 c6", None),
+    ("012", "grand_total", "136490700.00", "13,649.07", "万元", "p9 l3 t1 r27 c2", "p9 l3 t1 r27 c6"),
     # 014 p1: 当年收入小计 18,330.37 / 当年支出小计 18,330.37; 收入合计 18,330.37 | 支出合计 18,330.37
-    ("014", "income_total", "183303700.00", "18,330.37", "万元", "p1 l4 t1 r27 c2", None),
-    ("014", "expenditure_total", "183303700.00", "18,330.37", "万元", None, None),
-    pytest.param(
-        "014",
-        "expenditure_total",
-        "183303700.00",
-        "18,330.37",
-        "万元",
-        "p1 l4 t1 r27 c6",
-        None,
-        marks=defect(
-            "014: the only expenditure_total/all/table fact comes from 公开表四 "
-            "财政拨款收支预算总表 (p4 t4 r7 c4, a 财政拨款 table mis-scoped as 'all'), not from "
-            "the 收支预算总表 p1 支出合计 18,330.37 at t1 r27 c6, which is not read "
-            "(c6 = 支出用途 金额 column)"
-        ),
-        id="014-expenditure_total-from-p1",
-    ),
+    ("014", "income_total", "183303700.00", "18,330.37", "万元", "p1 l4 t1 r25 c2", None),
+    ("014", "expenditure_total", "183303700.00", "18,330.37", "万元", "p1 l4 t1 r25 c6", None),
+    ("014", "grand_total", "183303700.00", "18,330.37", "万元", "p1 l4 t1 r27 c2", "p1 l4 t1 r27 c6"),
     # 015 p14 (table starts on p13): 当年收入小计 21,955.35 ...; 收入合计 21,955.35 | 支出合计 21,955.35
-    ("015", "income_total", "219553500.00", "21,955.35", "万元", "p14 l8 t1 r26 c2", None),
-    pytest.param(
-        "015",
-        "expenditure_total",
-        "219553500.00",
-        "21,955.35",
-        "万元",
-        "p14 l8 t1 r26 c6",
-        None,
-        marks=defect(EXPENDITURE_TOTAL_NOT_READ.format(n="015", p=14, v="21,955.35", r=26)),
-        id="015-expenditure_total",
-    ),
+    ("015", "income_total", "219553500.00", "21,955.35", "万元", "p14 l8 t1 r24 c2", None),
+    ("015", "expenditure_total", "219553500.00", "21,955.35", "万元", "p14 l8 t1 r24 c6", None),
+    ("015", "grand_total", "219553500.00", "21,955.35", "万元", "p14 l8 t1 r26 c2", "p14 l8 t1 r26 c6"),
     # 019 p1: 当年收入小计 10,150.48 ...; 收入合计 10,150.48 | 支出合计 10,150.48
-    ("019", "income_total", "101504800.00", "10,150.48", "万元", "p1 l4 t1 r26 c2", None),
-    pytest.param(
-        "019",
-        "expenditure_total",
-        "101504800.00",
-        "10,150.48",
-        "万元",
-        "p1 l4 t1 r26 c6",
-        None,
-        marks=defect(EXPENDITURE_TOTAL_NOT_READ.format(n="019", p=1, v="10,150.48", r=26)),
-        id="019-expenditure_total",
-    ),
+    ("019", "income_total", "101504800.00", "10,150.48", "万元", "p1 l4 t1 r24 c2", None),
+    ("019", "expenditure_total", "101504800.00", "10,150.48", "万元", "p1 l4 t1 r24 c6", None),
+    ("019", "grand_total", "101504800.00", "10,150.48", "万元", "p1 l4 t1 r26 c2", "p1 l4 t1 r26 c6"),
 ]
 
 
@@ -476,18 +436,7 @@ def test_main_table_item(ingested, number, locator, code, name, expense_type, yu
 
 
 MAIN_TABLE_SCOPE = [
-    pytest.param(
-        "014",
-        marks=defect(
-            "014 p5: the table is titled '财政拨款支出预算表(功能科目)' with the label '公开表五' "
-            "printed between title and unit line; the label is taken as table_title and the items get "
-            "fund_source 'all' instead of fiscal_appropriation (so the identical 公开表七 "
-            "一般公共预算支出预算表 on p7 is merged into them)"
-        ),
-        id="014",
-    )
-    if number == "014"
-    else pytest.param(number, id=number)
+    pytest.param(number, id=number)
     for number in MAIN_TABLE
 ]
 
@@ -669,11 +618,6 @@ def test_001_three_public_total_budget_is_read_from_the_table(ingested):
     assert any("p18 l4 t8 r4 c1" in locators(row) for _, row in rows.iterrows())
 
 
-@defect(
-    "001 p13: under 年初财政拨款结转和结余 21.63 the sub-row '一、一般公共预算财政拨款 21.63' "
-    "(t5 r31 c2, a carry-over) is stored as general_public_budget_income/fiscal_appropriation/actual "
-    "216300.00, beside the real 2,940.05 (r3)"
-)
 def test_001_carry_over_sub_row_is_not_income(ingested):
     totals = frame(ingested, "001", "reported_totals")
     rows = totals[totals.apply(lambda row: "p13 l3 t5 r31 c2" in locators(row), axis=1)]
@@ -694,21 +638,12 @@ def test_001_basic_table_right_half_keeps_its_own_codes(ingested):
     )
 
 
-@defect(
-    "014 p4: 公开表四 is the 财政拨款收支预算总表 (title printed above the label '公开表四'), but "
-    "its facts get fund_source 'all': 一、一般公共预算 18,330.37 (t4 r4 c2) and 支出合计 18,330.37 "
-    "(t4 r7 c4)"
-)
 def test_014_fiscal_appropriation_summary_is_scoped_to_fiscal_appropriation(ingested):
     totals = frame(ingested, "014", "reported_totals")
     for locator in ("p4 l4 t4 r4 c2", "p4 l4 t4 r7 c4"):
         assert at(totals, locator)["fund_source"] == "fiscal_appropriation", locator
 
 
-@defect(
-    "014 p7: 公开表七 一般公共预算支出预算表 (2010101 行政运行 7,448.20 at t7 r5 c3) is not kept as "
-    "general_public_budget items; its facts only appear as other_source_locators of the p5 items"
-)
 def test_014_general_public_budget_function_table_is_kept(ingested):
     row = at(frame(ingested, "014", "line_items"), "p7 l4 t7 r5 c3")
     assert (row["functional_subject_code"], row["fund_source"], row["amount_yuan"]) == (
@@ -718,11 +653,6 @@ def test_014_general_public_budget_function_table_is_kept(ingested):
     )
 
 
-@defect(
-    "014 p6: 公开表六 财政拨款基本支出预算表(经济科目) items (30101 基本工资 1,258.23 at t6 r4 c3) "
-    "get expense_type 'total' and fund_source 'all' (the label '公开表六' is taken as the title), "
-    "not basic/fiscal_appropriation"
-)
 def test_014_basic_economic_table_is_basic_fiscal_appropriation(ingested):
     row = at(frame(ingested, "014", "line_items"), "p6 l4 t6 r4 c3")
     assert (row["economic_subject_code"], row["amount_yuan"]) == ("30101", "12582300.00")
@@ -744,12 +674,6 @@ BASIC_BY_ECONOMIC_CLASS = {
     [
         pytest.param(
             number,
-            marks=defect(
-                f"{number} {row.split()[0]}: the 合计 row of the 一般公共预算基本支出 经济分类 table "
-                f"stores its 人员经费 ({personnel}) and 公用经费 ({public}) cells (c5, c6) as "
-                "basic_expenditure/general_public_budget, beside the real 基本支出 合计; they are "
-                "personnel_expenditure and public_expenditure"
-            ),
             id=number,
         )
         for number, (row, _, personnel, public) in BASIC_BY_ECONOMIC_CLASS.items()
