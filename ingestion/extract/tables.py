@@ -200,42 +200,67 @@ def clean_row_text(table: Table, row_index: int) -> str:
     return "\t".join(normalize_text(cell) for cell in table.rows[row_index]).strip()
 
 
+def _panel_facts(
+    table: Table, row_index: int, start: int, end: int, meanings: dict, context: TableContext, skipped: set[int]
+) -> list[Fact]:
+    """The facts of one row within one panel (columns ``start``..``end``)."""
+    row = table.rows[row_index]
+    codes = find_row_codes(row[start:end])
+    first_amount = start + codes.first_amount_column
+    if not codes.code:
+        return _subtotal_facts(table, row_index, first_amount, meanings, context, start, end)
+    functional = codes.code if codes.code.startswith("2") else None
+    economic = codes.code if codes.code[0] in "35" else context.scope.economic_class
+    if not functional and not economic:
+        return []
+    facts: list[Fact] = []
+    for column in range(first_amount, end):
+        evidence = _evidence(table, row_index, column, context)
+        if evidence is None:
+            continue
+        meaning = meanings.get(column)
+        if meaning is None or (meaning.economic_code and economic):
+            skipped.add(column)
+            continue
+        facts.append(
+            LineItemFact(
+                evidence=evidence,
+                functional_subject_code=functional,
+                economic_subject_code=economic or meaning.economic_code,
+                subject_name=codes.name,
+                expense_type=meaning.expense_type,
+                fund_source=meaning.fund_source,
+                amount_kind=meaning.amount_kind,
+                table_title=context.title,
+            )
+        )
+    return facts
+
+
+def table_panels(labels: list[str]) -> list[tuple[int, int]]:
+    """Column ranges of side-by-side panels: ``经济分类 | 科目名称 | 决算数 | 经济分类 | 科目名称 | 决算数``
+    prints two tables in one grid (301… on the left, 302… on the right); each panel has its own codes."""
+    first = next((index for index, label in enumerate(labels) if label), None)
+    if first is None:
+        return [(0, len(labels))]
+    starts = [index for index, label in enumerate(labels) if label == labels[first]]
+    if len(starts) < 2:
+        return [(0, len(labels))]
+    starts[0] = 0
+    return list(zip(starts, starts[1:] + [len(labels)]))
+
+
 def _subject_facts(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
     facts: list[Fact] = []
     meanings = {column: column_meaning(label, context) for column, label in enumerate(labels)}
     skipped: set[int] = set()
+    panels = table_panels(labels)
     for row_index in range(header_rows, len(table.rows)):
         row = table.rows[row_index]
         if is_column_number_row(row):
             continue
-        codes = find_row_codes(row)
-        if not codes.code:
-            facts.extend(_subtotal_facts(table, row_index, codes.first_amount_column, meanings, context))
-            continue
-        functional = codes.code if codes.code.startswith("2") else None
-        economic = codes.code if codes.code[0] in "35" else context.scope.economic_class
-        if not functional and not economic:
-            continue
-        for column in range(codes.first_amount_column, len(row)):
-            evidence = _evidence(table, row_index, column, context)
-            if evidence is None:
-                continue
-            meaning = meanings.get(column)
-            if meaning is None or (meaning.economic_code and economic):
-                skipped.add(column)
-                continue
-            facts.append(
-                LineItemFact(
-                    evidence=evidence,
-                    functional_subject_code=functional,
-                    economic_subject_code=economic or meaning.economic_code,
-                    subject_name=codes.name,
-                    expense_type=meaning.expense_type,
-                    fund_source=meaning.fund_source,
-                    amount_kind=meaning.amount_kind,
-                    table_title=context.title,
-                )
-            )
+        for start, end in panels if len(row) >= panels[-1][0] else [(0, len(row))]:
+            facts.extend(_panel_facts(table, row_index, start, min(end, len(row)), meanings, context, skipped))
     for column in sorted(skipped):
         facts.append(
             IssueFact(
@@ -259,16 +284,16 @@ _SUBTOTAL_MEASURES = {
 
 
 def _subtotal_facts(
-    table: Table, row_index: int, first_amount: int, meanings: dict, context: TableContext
+    table: Table, row_index: int, first_amount: int, meanings: dict, context: TableContext, start: int, end: int
 ) -> list[Fact]:
     """The 合计 row of an expenditure table states the document's totals, one per column meaning."""
     row = table.rows[row_index]
-    if not any(SUBTOTAL_NAMES.match(clean_cell(cell)) for cell in row[:first_amount]):
+    if not any(SUBTOTAL_NAMES.match(clean_cell(cell)) for cell in row[start:first_amount]):
         return []
     if "支出" not in (context.title or "") or "收入" in (context.title or ""):
         return []
     facts: list[Fact] = []
-    for column in range(first_amount, len(row)):
+    for column in range(first_amount, end):
         meaning = meanings.get(column)
         evidence = _evidence(table, row_index, column, context) if meaning else None
         if evidence is None or meaning.economic_code:
@@ -396,7 +421,7 @@ def _category_of_path(label: str, table_has_three_public_heading: bool) -> str |
             return specific
     if any("三公" in segment for segment in segments):
         return "total"
-    is_total = bool(segments) and bool(_TOTAL_WORDS.search(segments[-1]))
+    is_total = any(_TOTAL_WORDS.search(segment) for segment in segments)
     return "total" if is_total and not table_has_three_public_heading else None
 
 

@@ -608,10 +608,6 @@ def test_three_public_parts_add_up(ingested, number):
 # --------------------------------------------------------------------------------------------------
 # Further defects found while checking the values above (correct value asserted, strict xfail).
 # --------------------------------------------------------------------------------------------------
-@defect(
-    "001 p18: the 三公 table prints 合计/预算数 0.95 in its first cell (t8 r4 c1); only the "
-    "公务接待费 cell (c11) is extracted, so the total/budget fact rests on the p23 prose alone"
-)
 def test_001_three_public_total_budget_is_read_from_the_table(ingested):
     three = frame(ingested, "001", "three_public_expenses")
     rows = three[(three["category"] == "total") & (three["amount_kind"] == "budget")]
@@ -624,11 +620,6 @@ def test_001_carry_over_sub_row_is_not_income(ingested):
     assert "general_public_budget_income" not in set(rows["measure"])
 
 
-@defect(
-    "001 p16: in the two-column 一般公共预算财政拨款基本支出决算表 the right half "
-    "(302 商品和服务支出 …) gets the left half's codes: 21.21 printed beside '302 01 办公费' "
-    "(t7 r5 c8) is stored as 30101 基本工资"
-)
 def test_001_basic_table_right_half_keeps_its_own_codes(ingested):
     row = at(frame(ingested, "001", "line_items"), "p16 l3 t7 r5 c8")
     assert (row["economic_subject_code"], row["subject_name"], row["amount_yuan"]) == (
