@@ -29,7 +29,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,8 +38,6 @@ import pandas as pd
 from ingestion.amounts import UNIT_FACTORS, is_blank, parse_amount
 from ingestion.config import inbox_dirs
 from ingestion.document import Document, Locator, Table, TextLine
-from ingestion.extract.facts import ThreePublicFact, TotalFact
-from ingestion.extract.metadata import extract_metadata
 from ingestion.extract.narrative import extract_narrative_details, is_table_line
 from ingestion.extract.narrative.paragraphs import display_width, paragraphs
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers
@@ -51,7 +49,7 @@ from ingestion.extract.table_layout import (
     is_column_number_row,
 )
 from ingestion.extract.tables import document_unit
-from ingestion.pipeline import discover_documents, extract_facts, ingest_document, merge_statements
+from ingestion.pipeline import discover_documents, ingest_document
 from ingestion.readers import read_document
 
 STATUSES = ("held", "issue", "not_amount", "missing")
@@ -102,7 +100,6 @@ _MONEY_ROW = re.compile(
     r"[(（]\s*(?:亿元|万元|元)\s*[)）]|单位\s*[:：]?\s*(?:亿元|万元|元)|预算数|执行数|决算数|金额"
 )
 _SUBJECT_CODE_LENGTHS = {3, 5, 6, 7}  # 类/款/项 codes; 6 digits is a 单位代码
-_FRAME_OF_FACT = {TotalFact: "reported_totals", ThreePublicFact: "three_public_expenses"}
 
 
 @dataclass(frozen=True)
@@ -281,25 +278,6 @@ def _ledger_from_frames(frames: dict[str, pd.DataFrame]) -> _Ledger:
         else:
             ledger.issues[row["source_locator"]].append((row["issue_kind"], row["detail"]))
     return ledger
-
-
-def _add_unstored_duplicates(ledger: _Ledger, document: Document) -> None:
-    """Totals and 三公 figures merged with an identical statement keep one locator in the frames (only
-    line items store ``other_source_locators``); the merge itself still knows the others, so ask it."""
-    metadata = extract_metadata(document)
-    for item in merge_statements(extract_facts(document, metadata)):
-        others = getattr(item, "other_locators", ())
-        frame = _FRAME_OF_FACT.get(type(getattr(item, "fact", None)))
-        if not others or frame is None or item.fact.evidence.amount_yuan is None:
-            continue
-        evidence = item.fact.evidence
-        label = (
-            f"{frame}: merged into the row at {evidence.locator}; "
-            "this locator is not stored (the frame has no other_source_locators)"
-        )
-        claim = _Claim(frame, label, None, evidence.amount_yuan, evidence.reported_unit)
-        for other in others:
-            ledger.claims[other].append(replace(claim))
 
 
 def _add_changes(ledger: _Ledger, document: Document, row: dict) -> None:
@@ -572,7 +550,6 @@ def document_coverage(path: Path) -> DocumentCoverage:
         return coverage
     document = read_document(path, row["sha256"])
     ledger = _ledger_from_frames(result.frames)
-    _add_unstored_duplicates(ledger, document)
     _add_changes(ledger, document, row)
     context = _Context(ledger, _paragraph_starts(document))
     title, previous = "", None
