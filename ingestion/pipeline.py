@@ -31,6 +31,7 @@ from ingestion.extract.facts import (
     TotalFact,
 )
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
+from ingestion.extract.ratios import StatedRatioFact, extract_stated_ratios, stated_ratio_row
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
 from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.schemas import STAGING_FRAMES
@@ -93,6 +94,7 @@ def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
     )
     facts += extract_code_lines(document, doc_kind=metadata.doc_kind, default_unit=unit)
     facts += _narrative_facts(document, metadata, unit)
+    facts += extract_stated_ratios(document.text_lines(), default_unit=unit)  # percentages, for issue 5
     return facts
 
 
@@ -299,6 +301,8 @@ def _fact_row(document_id: str, item: Fact | _Corroborated) -> tuple[str, dict] 
         }
     if isinstance(fact, ProjectFact):
         return "projects", _project_row(document_id, fact)
+    if isinstance(fact, StatedRatioFact):
+        return "stated_ratios", stated_ratio_row(document_id, fact)
     columns = _amount_columns(document_id, fact.evidence, others)
     if columns is None:
         return None

@@ -58,6 +58,9 @@ THREE_PUBLIC_CATEGORIES = [
     "vehicle_operation",
     "official_reception",
 ]
+RATIO_KINDS = ["share", "change", "completion_rate"]
+CHANGE_DIRECTIONS = ["increase", "decrease", "unspecified"]
+BASE_STATUSES = ["printed", "zero", "missing"]
 
 
 class StagingModel(pa.DataFrameModel):
@@ -168,6 +171,55 @@ class ExtractionIssueFrame(StagingModel):
     source_text: Series[str] = pa.Field(nullable=True)
 
 
+class StatedRatioFrame(StagingModel):
+    """A printed percentage (share, change rate, completion rate) with the figures it refers to.
+
+    Figures are exact yuan strings, null when the document does not print them where the percentage
+    is (``note`` says why); ``ingestion.extract.ratios`` links them, dbt recomputes the percentage.
+    """
+
+    stated_ratio_id: Series[str] = pa.Field(unique=True)
+    document_id: Series[str]
+    ratio_kind: Series[str] = pa.Field(isin=RATIO_KINDS)
+    printed_percent: Series[str] = pa.Field(str_length={"min_value": 1})
+    percent: Series[str] = pa.Field(str_matches=r"^\d+(\.\d+)?$")
+    subject_label: Series[str] = pa.Field(nullable=True)
+    base_label: Series[str] = pa.Field(nullable=True)
+    part_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    whole_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    current_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    prior_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    change_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    change_direction: Series[str] = pa.Field(nullable=True, isin=CHANGE_DIRECTIONS)
+    rate_direction: Series[str] = pa.Field(nullable=True, isin=CHANGE_DIRECTIONS)
+    actual_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    budget_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    base_status: Series[str] = pa.Field(isin=BASE_STATUSES)
+    reported_unit: Series[str] = pa.Field(isin=REPORTED_UNITS)
+    note: Series[str] = pa.Field(nullable=True)
+    figures_locator: Series[str] = pa.Field(nullable=True)
+    source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(error="the printed percentage must appear in its source snippet")
+    def printed_percent_is_in_snippet(cls, frame: pd.DataFrame) -> pd.Series:
+        pairs = zip(frame["printed_percent"], frame["source_text"], strict=True)
+        return pd.Series([percent in text for percent, text in pairs], index=frame.index, dtype=bool)
+
+    @pa.dataframe_check(error="a ratio carries only the figures of its kind")
+    def figures_fit_the_kind(cls, frame: pd.DataFrame) -> pd.Series:
+        figures = {
+            "share": {"part_yuan", "whole_yuan"},
+            "change": {"current_yuan", "prior_yuan", "change_yuan"},
+            "completion_rate": {"actual_yuan", "budget_yuan"},
+        }
+        every = set().union(*figures.values())
+        return frame.apply(
+            lambda row: all(pd.isna(row[column]) for column in every - figures.get(row["ratio_kind"], set())),
+            axis=1,
+        ).astype(bool)
+
+
 STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "documents": DocumentFrame,
     "line_items": LineItemFrame,
@@ -175,10 +227,16 @@ STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "three_public_expenses": ThreePublicExpenseFrame,
     "projects": ProjectFrame,
     "extraction_issues": ExtractionIssueFrame,
+    "stated_ratios": StatedRatioFrame,
 }
 """Frame name → schema. The name is also the Parquet file stem and the dbt source table name."""
 
-DECIMAL_COLUMNS = {"amount_yuan", "budget_yuan", "actual_yuan"}
+DECIMAL_COLUMNS = {
+    "amount_yuan",
+    "budget_yuan",
+    "actual_yuan",
+    *("part_yuan", "whole_yuan", "current_yuan", "prior_yuan", "change_yuan"),  # stated_ratios
+}
 
 
 def empty_frame(name: str) -> pd.DataFrame:

@@ -14,6 +14,7 @@
     'int_repeat_checks_evaluated',
     'int_cross_section_checks_evaluated',
     'int_label_checks_evaluated',
+    'int_ratio_checks_evaluated',
 ] %}
 
 with
@@ -78,6 +79,10 @@ final as (
         difference_yuan,
         addend_count,
         tolerance_yuan,
+        expected_percent,
+        actual_percent,
+        difference_percent,
+        tolerance_percent,
         status,
         case
             when status <> 'fail' then null
