@@ -235,30 +235,12 @@ STATEMENT = {
         "project_expenditure": "33146800.00",
     },
 }
-CONFLICTS = {
-    ("001", "grand_total"): (
-        "001 p21 prose '2024年度财政拨款收入支出总计0.3万元' (财政拨款 scope; the publisher "
-        "printed 0.3) is stored as grand_total with fund_source 'all' (3000.00 yuan) beside the "
-        "table's 总计 2,995.39万元; it should be fund_source fiscal_appropriation"
-    ),
-    ("012", "basic_expenditure"): (
-        "012 p23 prose '…等原因,增加基本支出 844.15 万元' (a year-on-year increase) is stored "
-        "as basic_expenditure/all/budget 8441500.00 beside the table's 基本支出 7,666.68万元 (p7)"
-    ),
-    ("015", "expenditure_total"): (
-        "015 prose amounts that are not the department's total are stored as "
-        "expenditure_total/all/budget: p24 '较上年减少部门支出 1,653 万元' (a decrease), "
-        "p26 '检察(款): 2018 年预算支出合计 16,444.36 万元' and "
-        "'行政事业单位离退休(款):2018 年预算支出合计 1,836.22 万元', "
-        "p27 '住房改革支出(款): … 合计 3,660.38 万元' (款 subtotals); "
-        "the total is 21,955.35万元 (p14, p25)"
-    ),
-    ("015", "basic_expenditure"): (
-        "015 p27 prose '省检察院 2018 年度财政拨款基本支出预算 13,979.92 万元' (财政拨款 scope) "
-        "is stored as basic_expenditure with fund_source 'all', contradicting the "
-        "收支预算总表's 基本支出 13,994.31万元 (p13)"
-    ),
-}
+# Prose facts contradicting the statement, as (number, measure): reason. Fixed, now plain assertions:
+# 001 p21 '财政拨款收入支出总计0.3万元' (grand_total/fiscal_appropriation), 012 p23 '增加基本支出 844.15
+# 万元' and 015 p24 '较上年减少部门支出 1,653 万元' (changes), 015 p26-27 款 subtotals 16,444.36 /
+# 1,836.22 / 3,660.38 (line items or an issue row), 015 p27 '财政拨款基本支出预算 13,979.92 万元'
+# (basic_expenditure/fiscal_appropriation).
+CONFLICTS: dict[tuple[str, str], str] = {}
 
 
 def _tolerance(reported: str, unit: str) -> Decimal:

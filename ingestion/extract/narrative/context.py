@@ -23,7 +23,10 @@ _TOPICS = [
     ("basic", re.compile(r"基本支出|人员经费|公用经费")),
     ("project", re.compile(r"项目支出|项目明细")),
 ]
-_FUNDS = re.compile("|".join(sorted(FUND_PREFIXES, key=len, reverse=True)))
+# A heading's fund: the fund prefixes, and 财政拨款 (``五、财政拨款支出预算情况说明``), which a fund
+# prefix printed before it narrows (``一般公共预算财政拨款…`` is general_public_budget: leftmost wins).
+_SECTION_FUNDS = FUND_PREFIXES | {"财政拨款": "fiscal_appropriation"}
+_FUNDS = re.compile("|".join(sorted(_SECTION_FUNDS, key=len, reverse=True)))
 ECONOMIC_TOPICS = {"basic", "office_operation"}
 
 
@@ -36,7 +39,7 @@ def topic_of(text: str) -> str | None:
 
 def fund_of(text: str) -> str | None:
     match = _FUNDS.search(text)
-    return FUND_PREFIXES[match.group()] if match else None
+    return _SECTION_FUNDS[match.group()] if match else None
 
 
 def is_heading(text: str) -> bool:

@@ -18,6 +18,7 @@ CHANGE_AT_END = re.compile(
     r"(?P<word>增加|减少|增长|下降|增减|节约|超支|降低|提高)"
     r"(?:/(?:减少|下降)|\((?:减少|下降)\)|增长|下降)?了?\s*$"
 )
+_CHANGED_OF = re.compile(r"的\s*$")  # 比上年增加的基本支出
 _RATE_CONTEXT = [
     ("completion_rate", re.compile(r"完成(?:年初)?预算(?:的)?\s*$|执行率\s*$|支出\s*$|为\s*$")),
     ("share", re.compile(r"占[^，。；]*?的?\s*$")),
@@ -67,6 +68,15 @@ def change_direction(label_text: str) -> str | None:
     if ("增" in whole or "提高" in whole) and ("减" in whole or "下降" in whole or "降低" in whole):
         return "unspecified"
     return "increase" if match.group("word") in {"增加", "增长", "提高", "超支"} else "decrease"
+
+
+def change_before_label(before_label: str) -> str | None:
+    """``增加基本支出844.15万元``, ``较上年减少部门支出1,653万元``: a change word printed right before
+    the label (only 了/的 between) makes the amount the change of that measure, not its level.
+
+    ``before_label`` is the label text up to where the label (with its fund prefix) starts.
+    """
+    return change_direction(_CHANGED_OF.sub("", before_label))
 
 
 def percentage_kind(before: str) -> str:

@@ -38,8 +38,8 @@ CONNECTORS_TO_END = rf"(?P<conn>{CONNECTOR}*)$"
 _CN_DIGITS = "一二三四五六七八九十"
 ORDINAL = rf"(?:第[{_CN_DIGITS}]+部分:?|[{_CN_DIGITS}]+、|\(\s*[{_CN_DIGITS}\d]+\s*\)|\d+[.、](?!\d))"
 _ORDINAL_AT_START = re.compile(rf"^\s*{ORDINAL}")
-_INTRO = r"(?:其中|包含|包括|主要包括|主要用于|具体包括)"
-_ONLY_CONNECTORS = re.compile(rf"^\s*{ORDINAL}?\s*{_INTRO}?\s*:?\s*{CONNECTOR}*$")
+INTRO = r"(?:其中|包含|包括|主要包括|主要用于|具体包括)"
+_ONLY_CONNECTORS = re.compile(rf"^\s*{ORDINAL}?\s*{INTRO}?\s*:?\s*{CONNECTOR}*$")
 
 # Remarks in brackets between a label and its number — ``（工资及津补贴奖金等）`` — but not the
 # level marks of a subject path (``（类）``, ``（204类）``) nor short parts of names (``（境）``).

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact
+from ingestion.extract.narrative.subject_names import heading_class
 from ingestion.extract.narrative.units import check_siblings
 from ingestion.extract.subjects import (
     Resolution,
@@ -48,11 +49,34 @@ class PendingSubject:
 def _resolve(
     item: PendingSubject, siblings: list[str], fiscal_year: int | None, agency: str | None
 ) -> Resolution:
+    if item.path is not None and item.path.class_name is None:
+        return _resolve_from_section(item.path, heading_class(item.title), fiscal_year)
     if item.path is not None:
         return resolve_path(item.path, fiscal_year=fiscal_year)
     return resolve_subject(
         item.name, sibling_codes=siblings, fiscal_year=fiscal_year, scheme=item.scheme, agency_section=agency
     )
+
+
+def _resolve_from_section(
+    path: SubjectPath, heading: SubjectPath | None, fiscal_year: int | None
+) -> Resolution:
+    """A path printed from its 款 down (``检察（款）``): under the 类 of the heading above when that
+    heading names one (``（一）公共安全支出（类）``), else the 款 by its name alone, then the 项 under it."""
+    if heading is not None:
+        full = replace(path, class_name=heading.class_name, class_code=heading.class_code)
+        return resolve_path(full, fiscal_year=fiscal_year)
+    section = resolve_subject(path.section_name, level="款", fiscal_year=fiscal_year)
+    if section.code is None:
+        return Resolution(None, section.how, f"款 '{path.section_name}': {section.ambiguous_reason}")
+    if not path.item_name:
+        return section
+    item = resolve_subject(path.item_name, level="项", parent_code=section.code, fiscal_year=fiscal_year)
+    if item.code is None:
+        return Resolution(None, item.how, f"项 '{path.item_name}': {item.ambiguous_reason}")
+    levels = (("款", path.section_name, section), ("项", path.item_name, item))
+    renamed = [f"{lvl} '{name}' is an old name of {r.code}" for lvl, name, r in levels if r.how == "renamed"]
+    return Resolution(item.code, "renamed", note="; ".join(renamed)) if renamed else item
 
 
 def _resolve_blocks(items: list[PendingSubject], fiscal_year: int | None, agency: str | None) -> None:

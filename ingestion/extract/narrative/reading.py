@@ -1,7 +1,8 @@
 """What one amount in a sentence means: the classification step shared by every sentence family.
 
 For an amount, the *label text* is its clause up to the number. :func:`classify` tries, in order:
-a change statement (``减少157.39万元``), a label from the spec tables or a subject name (leftmost wins),
+a change statement (``减少157.39万元``), a label from the spec tables or a subject name (leftmost wins)
+— unless a change word stands right before that label (``增加基本支出844.15万元`` is a change too),
 a label-less ``年初预算为…`` that takes the previous amount's label in the line or the heading's, and a
 numbered item under a 项目支出 heading. Anything else is *unlabelled* and becomes an issue row.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ingestion.extract.narrative import office_operation, procurement, three_public, totals
 from ingestion.extract.narrative.context import ECONOMIC_TOPICS
-from ingestion.extract.narrative.details import change_direction
+from ingestion.extract.narrative.details import change_before_label, change_direction
 from ingestion.extract.narrative.labels import (
     Candidate,
     compile_specs,
@@ -71,7 +72,8 @@ def classify(
         return Outcome("change", detail=direction)
     own = find_label(label_text, topics)
     if own:
-        return Outcome("label", own)
+        changed = change_before_label(label_text[: own.start])
+        return Outcome("change", detail=changed) if changed else Outcome("label", own)
     if is_only_connectors(label_text):
         return _borrowed(label_text, topics, previous, heading)
     if "project" in topics and starts_with_ordinal(label_text):

@@ -2,6 +2,9 @@
 
 * 类/款/项 paths: ``一般公共服务（类）宣传事务（款）事业运行（项）: 支出决算为72.71万元`` and, with codes in
   the brackets, ``公共安全支出（204类）司法（06款）行政运行（01项）``;
+* a path that starts at the 款, its 类 printed in the heading above: ``（一）公共安全支出（类）`` /
+  ``检察（款）: 2018 年预算支出合计 16,444.36 万元`` states the 款's amount, not the document's
+  expenditure total (only at the start of the clause, after a list number or 其中);
 * class names: ``卫生健康支出5.2万元``, ``教育支出（类）0万元``;
 * 款/项 names in a numbered list: ``（1） 行政运行1183.39元``, ``（二）事业单位离退休1.4万元`` (only after
   a list number, because names like 行政运行 are too common to be labels anywhere else);
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingestion.extract.narrative.labels import CONNECTORS_TO_END, Candidate
+from ingestion.extract.narrative.labels import CONNECTORS_TO_END, INTRO, ORDINAL, Candidate, strip_ordinal
 from ingestion.extract.narrative.text import normalize
 from ingestion.extract.subjects import ECONOMIC_ALIASES, SubjectPath, reference
 
@@ -25,6 +28,12 @@ _NAME = r"(?:[^()\s\d.:,，。；、\"“”]|\((?!\d*[类款项]\))[^()]{1,4}\)
 _PATH = re.compile(
     rf"(?P<c>{_NAME})\s*\((?P<cc>\d{{3}})?类\)"
     rf"(?:\s*(?P<s>{_NAME})\s*\((?P<sc>\d{{2}})?款\))?"
+    rf"(?:\s*(?P<i>{_NAME})\s*\((?P<ic>\d{{2}})?项\))?"
+    rf"{CONNECTORS_TO_END}"
+)
+_SECTION_PATH = re.compile(
+    rf"^\s*{ORDINAL}?\s*{INTRO}?\s*:?\s*"
+    rf"(?P<s>{_NAME})\s*\((?P<sc>\d{{2}})?款\)"
     rf"(?:\s*(?P<i>{_NAME})\s*\((?P<ic>\d{{2}})?项\))?"
     rf"{CONNECTORS_TO_END}"
 )
@@ -51,7 +60,11 @@ def _matchers() -> dict[str, re.Pattern]:
 
 def find_subjects(text: str, *, numbered: bool) -> list[Candidate]:
     """Every subject reading of a label text (a path, a class, a listed 款/项 name, an economic name)."""
-    found = [candidate for candidate in (_path(text), _named(text, "functional_class")) if candidate]
+    found = [
+        candidate
+        for candidate in (_path(text), _section_path(text), _named(text, "functional_class"))
+        if candidate
+    ]
     if numbered:
         found.append(_named(text, "functional_name"))
     found.append(_named(text, "economic"))
@@ -73,6 +86,29 @@ def _path(text: str) -> Candidate | None:
     return Candidate(
         match.start(), "functional", path.deepest_name, match.group(0), match.group("conn"), payload=path
     )
+
+
+def _section_path(text: str) -> Candidate | None:
+    """``检察（款）:``, ``住房改革支出（款）提租补贴（项）``: a path that lacks its 类 (see heading_class)."""
+    match = _SECTION_PATH.search(text)
+    if not match:
+        return None
+    path = SubjectPath(
+        section_name=match.group("s"),
+        item_name=match.group("i"),
+        section_code=match.group("sc"),
+        item_code=match.group("ic"),
+    )
+    start = match.start("s")
+    return Candidate(start, "functional", path.deepest_name, text[start:], match.group("conn"), payload=path)
+
+
+def heading_class(title: str | None) -> SubjectPath | None:
+    """The 类 a heading names by itself: ``（一）公共安全支出（类）`` → 公共安全支出; else ``None``."""
+    match = _PATH.search(strip_ordinal(normalize(title or "")))
+    if not match or match.group("s") or match.group("i"):
+        return None
+    return SubjectPath(class_name=match.group("c"), class_code=match.group("cc"))
 
 
 def _named(text: str, kind: str) -> Candidate | None:

@@ -4,6 +4,10 @@ place for (上级补助收入, 经营支出 …), which become issue rows instea
 
 A bare ``收入``/``支出`` is a label only behind a fund prefix (``一般公共预算财政拨款支出``,
 ``政府性基金拨款收入``) or ``财政拨款``; alone it is a connector (``支出决算为``).
+
+The fund word of a label sets the fact's ``fund_source``: ``财政拨款基本支出预算13,979.92万元`` is
+basic_expenditure / fiscal_appropriation, ``财政拨款收入支出总计0.3万元`` grand_total / fiscal_appropriation
+(a fund prefix such as ``一般公共预算`` is more specific and wins).
 """
 
 from __future__ import annotations
@@ -11,7 +15,11 @@ from __future__ import annotations
 from ingestion.extract.narrative.labels import Candidate, Spec
 
 SPECS = [
-    Spec("total", "grand_total", r"收、支总计|收支总计|收入总计|支出总计"),
+    Spec(
+        "total",
+        "grand_total",
+        r"收、?支(?:预算)?总计|收、?支总预算|收入、?支出(?:预算)?总计|收入总计|支出总计",
+    ),
     Spec("total", "income_total", r"本年收入合计|本年收入|收入合计|收入预算|部门收入"),
     Spec("total", "expenditure_total", r"本年支出合计|本年支出|支出合计|支出预算|部门支出|支出安排"),
     Spec("total", "income", r"拨款收入|收入|拨款"),
@@ -55,7 +63,6 @@ EXPENSE_PARTS = {
     "personnel_expenditure": "personnel",
     "public_expenditure": "public",
 }
-_NO_FISCAL_VARIANT = {"grand_total", "carry_forward", "carry_over_income"}
 FLIP_SIDE = {
     "income_total": "expenditure_total",
     "general_public_budget_income": "general_public_budget_expenditure",
@@ -74,19 +81,17 @@ def measure_for(candidate: Candidate, section_fund: str | None) -> tuple[str | N
 
     Fund-specific measures exist for the general public budget and government funds; other fund
     sources use the generic total with their ``fund_source`` (国有资本经营预算拨款支出 →
-    ``expenditure_total`` / ``state_capital``).
+    ``expenditure_total`` / ``state_capital``). A bare side behind ``财政拨款`` is the
+    fiscal-appropriation measure (``财政拨款收入`` → ``fiscal_appropriation_income``); any other label
+    behind ``财政拨款`` keeps its measure with ``fund_source`` fiscal_appropriation, unless a fund
+    prefix, or for expense parts the section's fund (一般公共预算…, a part of 财政拨款), is printed.
     """
     key, fund = candidate.key, candidate.fund
     if key in SIDES:
         if fund:
             return _FUND_SIDE_MEASURES.get((key, fund), f"{key}_total"), fund, None
         return f"fiscal_appropriation_{key}", "all", None
-    if candidate.fiscal and not fund and key in _NO_FISCAL_VARIANT:
-        return (
-            None,
-            "all",
-            f"财政拨款 {key}: the measure vocabulary has no fiscal-appropriation variant of {key}",
-        )
+    fiscal = "fiscal_appropriation" if candidate.fiscal else None
     if key in SECTION_FUNDED:
-        return key, fund or section_fund or "all", None
-    return key, fund or "all", None
+        return key, fund or section_fund or fiscal or "all", None
+    return key, fund or fiscal or "all", None

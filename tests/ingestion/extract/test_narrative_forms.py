@@ -160,10 +160,54 @@ def test_thousands_separators_and_spaces_are_kept_as_printed():
     assert amounts == {"1,226.42万元": Decimal("12264200.00"), "472.74 万元": Decimal("4727400.00")}
 
 
-def test_a_fiscal_only_grand_total_has_no_measure_and_is_reported():
+def test_a_fiscal_only_grand_total_is_scoped_to_the_fiscal_appropriation():
     facts = _read("2020年财政拨款收、支总计236.01万元。", doc_kind="final_account")
-    assert _totals(facts) == {}
-    assert "no fiscal-appropriation variant of grand_total" in _issues(facts)[0].detail
+    assert _totals(facts) == {("grand_total", "actual", "fiscal_appropriation"): "236.01万元"}
+    assert _issues(facts) == []
+
+
+def test_the_fund_word_of_the_label_sets_the_fund_source():
+    # 015 p27: 财政拨款 before 基本支出 scopes the amount; a fund prefix is narrower and wins.
+    facts = _read(
+        "省检察院 2018 年度财政拨款基本支出预算 13,979.92 万元。",
+        "一般公共预算财政拨款基本支出 13,979.92 万元。",
+    )
+    assert _totals(facts) == {
+        ("basic_expenditure", "budget", "fiscal_appropriation"): "13,979.92 万元",
+        ("basic_expenditure", "budget", "general_public_budget"): "13,979.92 万元",
+    }
+
+
+def test_a_fiscal_appropriation_grand_total_printed_as_income_and_expenditure_total():
+    # 001 p21: a stated total (the next sentence says it is unchanged: 持平), not a change.
+    result = extract_narrative_details(
+        _lines(
+            "四、财政拨款收入支出决算总体情况说明",
+            "上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。与2023年度相比,",
+            "财政拨款收入支出总计持平。",
+        ),
+        doc_kind="final_account",
+    )
+    assert _totals(result.facts) == {("grand_total", "actual", "fiscal_appropriation"): "0.3万元"}
+    assert result.changes == []
+    both_sides = _read(
+        "2018 年度收入、支出预算总计 21,955.35 万元。", "2018 年度财政拨款收、支总预算 21,940.96 万元。"
+    )
+    assert _totals(both_sides) == {
+        ("grand_total", "budget", "all"): "21,955.35 万元",
+        ("grand_total", "budget", "fiscal_appropriation"): "21,940.96 万元",
+    }
+
+
+def test_a_fiscal_appropriation_heading_scopes_the_expense_parts_below_it():
+    facts = _read(
+        "六、财政拨款基本支出预算情况说明",
+        "省检察院 2018 年度基本支出预算 13,979.92 万元。其中:人员经费 11,257.35 万元。",
+    )
+    assert _totals(facts) == {
+        ("basic_expenditure", "budget", "fiscal_appropriation"): "13,979.92 万元",
+        ("personnel_expenditure", "budget", "fiscal_appropriation"): "11,257.35 万元",
+    }
 
 
 def test_performance_target_amounts():
@@ -295,6 +339,36 @@ def test_subject_path_with_codes_in_brackets():
     [item] = [f for f in facts if isinstance(f, LineItemFact)]
     assert (item.functional_subject_code, item.code_source) == ("2040601", "printed")
     assert [i.issue_kind for i in _issues(facts)] == ["subject_code_not_in_reference"]
+
+
+def test_a_section_subtotal_is_a_line_item_of_its_kuan_not_the_expenditure_total():
+    # 015 p26-27: 款 subtotals under a 类 heading, inside the 财政拨款 part.
+    facts = _read(
+        "五、财政拨款支出预算情况说明",
+        "(二)社会保障和就业支出(类)",
+        "行政事业单位离退休(款):2018 年预算支出合计 1,836.22 万元。其中:",
+        "(三)住房保障支出(类)",
+        "住房改革支出(款): 2018 年预算支出合计 3,660.38 万元。其中:",
+        fiscal_year=2018,
+    )
+    assert _totals(facts) == {} and _issues(facts) == []
+    assert [(f.functional_subject_code, f.fund_source, f.evidence.reported_amount) for f in facts] == [
+        ("20805", "fiscal_appropriation", "1,836.22 万元"),
+        ("22102", "fiscal_appropriation", "3,660.38 万元"),
+    ]
+
+
+def test_a_section_path_without_a_class_heading_resolves_by_its_names():
+    facts = _read("住房改革支出(款)提租补贴(项):支出 2,586.61 万元。")
+    assert _items(facts) == {("2210202", "total", "budget"): ("2,586.61 万元", Decimal("25866100.00"))}
+
+
+def test_an_unknown_section_subtotal_is_an_issue_not_a_total():
+    facts = _read("(一)公共安全支出(类)", "检察(款): 2018 年预算支出合计 16,444.36 万元。")
+    assert _totals(facts) == {}
+    [issue] = _issues(facts)
+    assert issue.issue_kind == "subject_unresolved"
+    assert "16,444.36 万元" in issue.detail and "'检察'" in issue.detail
 
 
 def test_renamed_subjects_resolve_to_the_current_code():
@@ -506,6 +580,26 @@ def test_percentages_changes_thresholds_and_counts_are_not_amounts():
         ("参公编制", 6),
         ("在编在岗人数", 13),
     ]
+
+
+def test_a_change_word_before_the_label_makes_the_amount_a_change():
+    # 012 p23 and 015 p24: 增加/减少 + label + amount is a year-on-year change, not the measure.
+    result = extract_narrative_details(
+        _lines(
+            "主要原因是政策性增资、住房公积金和提租补贴调整等原因,增加基本支出 844.15 万元。",
+            "主要原因是退休人员基本养老金由社保中心发放,这一因素较上年减少部门支出 1,653 万元。",
+            "比上年增加的项目支出 40 万元。",
+        ),
+        doc_kind="budget",
+    )
+    assert result.facts == []
+    assert [(c.direction, c.evidence.reported_amount) for c in result.changes] == [
+        ("increase", "844.15 万元"),
+        ("decrease", "1,653 万元"),
+        ("increase", "40 万元"),
+    ]
+    stated = _read("此外,基本支出预算数为 13,994.31 万元。与上年相比增加 1,670.85 万元。")
+    assert _totals(stated) == {("basic_expenditure", "budget", "all"): "13,994.31 万元"}
 
 
 def test_completion_rates_and_shares():

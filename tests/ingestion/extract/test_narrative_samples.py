@@ -98,6 +98,8 @@ BAZHONG_TOTALS = [
     (26, "income_total", "actual", "government_fund", "0万元"),
     (31, "expenditure_total", "actual", "all", "223.34万元"),
     (31, "basic_expenditure", "actual", "all", "131.63万元"),
+    # 2020年财政拨款收、支总计236.01万元: the grand total of the fiscal appropriation.
+    (36, "grand_total", "actual", "fiscal_appropriation", "236.01万元"),
     (31, "project_expenditure", "actual", "all", "91.71万元"),
     (43, "general_public_budget_expenditure", "actual", "general_public_budget", "223.35万元"),
     (48, "general_public_budget_expenditure", "actual", "general_public_budget", "223.35万元"),
@@ -160,7 +162,6 @@ BAZHONG_ISSUES = [
     (31, "narrative_amount_without_measure"),
     (31, "narrative_amount_without_measure"),
     (31, "narrative_amount_without_measure"),
-    (36, "narrative_amount_without_measure"),
     (52, "narrative_unit_assumed"),
     (77, "narrative_amount_without_measure"),
     (77, "narrative_amount_without_measure"),
@@ -232,6 +233,8 @@ NAGQU_TOTALS = [
     (79, "project_expenditure", "actual", "all", "213.56万元"),
     (83, "fiscal_appropriation_income", "actual", "all", "1226.42万元"),
     (83, "fiscal_appropriation_expenditure", "actual", "all", "1226.42万元"),
+    # 财政拨款年末结转结余0.00万元: the fiscal appropriation's carry-forward.
+    (85, "carry_forward", "actual", "fiscal_appropriation", "0.00万元"),
     (91, "general_public_budget_expenditure", "actual", "general_public_budget", "1012.86万元"),
     (95, "general_public_budget_expenditure", "actual", "general_public_budget", "1226.42万元"),
     (99, "general_public_budget_expenditure", "budget", "general_public_budget", "1012.86万元"),
@@ -319,7 +322,6 @@ NAGQU_ISSUES = [
     (79, "narrative_amount_without_measure"),
     (79, "narrative_amount_without_measure"),
     (79, "narrative_amount_without_measure"),
-    (85, "narrative_amount_without_measure"),
     (182, "narrative_amount_without_measure"),
     (195, "narrative_repeated_amount"),
     (227, "narrative_amount_without_measure"),
