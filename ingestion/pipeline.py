@@ -218,6 +218,9 @@ def _grain(fact: Fact) -> tuple | None:
         return ("total", fact.measure, fact.amount_kind, fact.fund_source)
     if isinstance(fact, ThreePublicFact):
         return ("three_public", fact.category, fact.amount_kind)
+    if isinstance(fact, ProjectFact):
+        amounts = tuple(e.amount_yuan if e else None for e in (fact.budget, fact.actual))
+        return ("project", fact.project_name.replace(" ", ""), *amounts)
     return None
 
 
@@ -239,12 +242,21 @@ def merge_statements(facts: list[Fact]) -> list[Fact]:
     for grain, group in groups.items():
         by_amount: dict = defaultdict(list)
         for fact in group:
-            by_amount[fact.evidence.amount_yuan].append(fact)
+            by_amount[_statement_amount(fact)].append(fact)
         for same in by_amount.values():
             merged.append(_with_corroboration(same))
         if len(by_amount) > 1:
             merged.append(_conflict_issue(grain, group))
     return merged
+
+
+def _statement_amount(fact: Fact):
+    """What must agree for two statements of one grain to be the same statement."""
+    return _grain(fact)[2:] if isinstance(fact, ProjectFact) else fact.evidence.amount_yuan
+
+
+def _place(fact: Fact):
+    return fact.locator if isinstance(fact, ProjectFact) else fact.evidence.locator
 
 
 @dataclass(frozen=True)
@@ -253,10 +265,17 @@ class _Corroborated:
     other_locators: tuple[str, ...]
 
 
+def _primary_first(fact: Fact) -> tuple[bool, bool]:
+    """The statement kept as primary: a table before prose, a printed code before a resolved name."""
+    method = fact.method if isinstance(fact, ProjectFact) else fact.evidence.method
+    return (method != "table", getattr(fact, "code_source", "printed") != "printed")
+
+
 def _with_corroboration(same: list[Fact]) -> Fact | _Corroborated:
     if len(same) == 1:
         return same[0]
-    return _Corroborated(same[0], tuple(str(fact.evidence.locator) for fact in same[1:]))
+    same = sorted(same, key=_primary_first)
+    return _Corroborated(same[0], tuple(str(_place(fact)) for fact in same[1:]))
 
 
 def _conflict_issue(grain: tuple, group: list[Fact]) -> IssueFact:
@@ -300,7 +319,7 @@ def _fact_row(document_id: str, item: Fact | _Corroborated) -> tuple[str, dict] 
             "source_text": fact.source_text,
         }
     if isinstance(fact, ProjectFact):
-        return "projects", _project_row(document_id, fact)
+        return "projects", dict(_project_row(document_id, fact), other_source_locators="; ".join(others) or None)
     if isinstance(fact, StatedRatioFact):
         return "stated_ratios", stated_ratio_row(document_id, fact)
     columns = _amount_columns(document_id, fact.evidence, others)
@@ -340,6 +359,12 @@ def _project_row(document_id: str, fact: ProjectFact) -> dict:
         "source_locator": str(fact.locator),
         "source_text": fact.source_text,
         "extraction_method": fact.method,
+        "amount_locators": "; ".join(
+            f"{kind}: {evidence.locator}"
+            for kind, evidence in (("budget", fact.budget), ("actual", fact.actual))
+            if evidence is not None and evidence.locator != fact.locator
+        )
+        or None,
     }
 
 

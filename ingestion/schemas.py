@@ -155,6 +155,9 @@ class ProjectFrame(StagingModel):
     project_name: Series[str] = pa.Field(str_length={"min_value": 1})
     budget_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
     actual_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    # Where each amount was printed when not at source_locator: "budget: l206 t3 r4 c3; actual: …".
+    amount_locators: Series[str] = pa.Field(nullable=True)
+    other_source_locators: Series[str] = pa.Field(nullable=True)  # the same project printed elsewhere
     reported_unit: Series[str] = pa.Field(isin=REPORTED_UNITS)
     source_locator: Series[str]
     source_text: Series[str]
