@@ -36,3 +36,10 @@ def test_index_ranks_documents_by_failures(tmp_path):
     assert [path.name for path in written] == ["index.html", page_name(clean), page_name(DOCUMENT)]
     assert "Every check passed" in written[1].read_text(encoding="utf-8")
     assert page_name(DOCUMENT).endswith(".html") and " " not in page_name(DOCUMENT)
+
+
+def test_ratio_findings_show_percentages():
+    ratio = dict(FAIL, rule_id="RATIO-SHARE", expected_yuan=None, actual_yuan=None, difference_yuan=None,
+                 expected_percent=Decimal("5.02"), actual_percent=Decimal("4.8906"), difference_percent=Decimal("0.1294"))  # fmt: skip
+    page = document_page(DOCUMENT, [ratio])
+    assert "5.02%" in page and "4.89%" in page and "0.13%" in page

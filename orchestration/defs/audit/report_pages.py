@@ -32,6 +32,15 @@ def wan_yuan(value) -> str:
     return f"{Decimal(str(value)) / Decimal(10000):,.2f}"
 
 
+def figure(finding: Mapping, side: str) -> str:
+    """A check compares amounts (shown in 万元) or, for stated percentages, percentages."""
+    amount = finding.get(f"{side}_yuan")
+    if amount is not None:
+        return wan_yuan(amount)
+    percent = finding.get(f"{side}_percent")
+    return "" if percent is None else f"{Decimal(str(percent)):.2f}%"
+
+
 def page_name(document: Mapping) -> str:
     """A stable, filesystem-safe file name per document: its id plus the source file's stem."""
     stem = re.sub(r"[^0-9A-Za-z_.-]+", "_", Path(str(document["source_file"])).stem)[:60]
@@ -54,8 +63,8 @@ def _finding_row(finding: Mapping) -> str:
     return (
         f'<tr class="{_text(finding["status"])}"><td>{_text(finding["status"])}</td>'
         f'<td><code>{_text(finding["rule_id"])}</code> {_text(finding["rule_label"])}<br>{_text(finding["scope"])}</td>'
-        f'<td class=num>{wan_yuan(finding.get("expected_yuan"))}</td><td class=num>{wan_yuan(finding.get("actual_yuan"))}</td>'
-        f'<td class=num>{wan_yuan(finding.get("difference_yuan"))}</td>'
+        f'<td class=num>{figure(finding, "expected")}</td><td class=num>{figure(finding, "actual")}</td>'
+        f'<td class=num>{figure(finding, "difference")}</td>'
         f'<td>{_text(finding.get("detail"))}</td><td>{"<hr>".join(sides)}</td></tr>'
     )
 
