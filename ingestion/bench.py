@@ -104,9 +104,7 @@ def _long_document(folder: Path, pages: int) -> Path:
     try:
         from tests.fixtures.disclosure_pdf import render_long_disclosure
     except ImportError as error:  # run from the repository root, with the dev extras installed
-        sys.exit(
-            f"cannot generate the {pages}-page document ({error}); run from the repo root with reportlab"
-        )
+        sys.exit(f"cannot generate the {pages}-page document ({error}); run from the repo root with reportlab")
     path = folder / f"generated_{pages}_pages.pdf"
     render_long_disclosure(path, pages)
     return path
@@ -145,9 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             ours, raw = best_of("ours", path, args.repeat), best_of("raw", path, args.repeat)
             print(_row(path.name, ours, raw))
         verdicts.append((f"{args.pages} pages: ours no slower than raw", ours.seconds <= raw.seconds))
-        verdicts.append(
-            (f"{args.pages} pages: ours peak under {PEAK_LIMIT_MB} MB", ours.peak_mb < PEAK_LIMIT_MB)
-        )
+        verdicts.append((f"{args.pages} pages: ours peak under {PEAK_LIMIT_MB} MB", ours.peak_mb < PEAK_LIMIT_MB))
     for label, ok in verdicts:
         print(f"{label}: {'yes' if ok else 'NO'}")
     return 0 if all(ok for _, ok in verdicts) else 1

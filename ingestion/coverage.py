@@ -66,17 +66,14 @@ _IDENTIFIER = re.compile(
 # ``2.201  一般公共服务支出  774.7万元``: item 2 and code 201 printed without a space.
 _ORDINAL_AND_CODE = re.compile(r"^(\d{1,2})\.(\d{3}(?:\d{2}){0,2})$")
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[万亿]\s*元?)?\s*(?:\((?:含|不含)\))?\s*以[上下内]")
-_RANGE_BEFORE = re.compile(
-    r"(?:[≥≤><＞＜≧≦]|不低于|不少于|不高于|不超过|大于|小于|低于|高于|超过|突破|达到)\s*=?\s*$"
-)
+_RANGE_BEFORE = re.compile(r"(?:[≥≤><＞＜≧≦]|不低于|不少于|不高于|不超过|大于|小于|低于|高于|超过|突破|达到)\s*=?\s*$")
 _YEAR_AFTER = re.compile(r"\s*年")
 _DATE_AFTER = re.compile(r"\s*(?:月|日|号)")
 _REFERENCE_BEFORE = re.compile(r"(?:附件|附表|表|图|详见|见)\s*$")
 _LIST_BEFORE = re.compile(r"(?:第|指标|序号)\s*$")
 _HEAD_COUNT_UNITS = "人次|人|名"
 _COUNT_UNITS = (
-    "平方米|平米|小时|批次|个|辆|次|批|条|台|套|份|篇|余|多|项|件|"
-    "家|户|座|间|所|处|期|天|周|岁|年|倍|级|张|本|场"
+    "平方米|平米|小时|批次|个|辆|次|批|条|台|套|份|篇|余|多|项|件|家|户|座|间|所|处|期|天|周|岁|年|倍|级|张|本|场"
 )
 _COUNT_AFTER = re.compile(rf"\s*(?:[万千百]\s*)?(?:余|多)?\s*(?P<unit>{_HEAD_COUNT_UNITS}|{_COUNT_UNITS})")
 _CODE_AFTER = re.compile(r"\s*[类款项]\s*\)")
@@ -96,9 +93,7 @@ _LABEL_REASONS = (
 )
 # A row whose own labels say it holds money (``预算执行情况(万元) | 预算数: | 1.3``) outranks its column
 # label: exports glue sub-tables together, so the label above may belong to another table.
-_MONEY_ROW = re.compile(
-    r"[(（]\s*(?:亿元|万元|元)\s*[)）]|单位\s*[:：]?\s*(?:亿元|万元|元)|预算数|执行数|决算数|金额"
-)
+_MONEY_ROW = re.compile(r"[(（]\s*(?:亿元|万元|元)\s*[)）]|单位\s*[:：]?\s*(?:亿元|万元|元)|预算数|执行数|决算数|金额")
 _SUBJECT_CODE_LENGTHS = {3, 5, 6, 7}  # 类/款/项 codes; 6 digits is a 单位代码
 
 
@@ -477,9 +472,7 @@ def table_numbers(table: Table, title: str, previous: Table | None, context: _Co
     for row_index, row in enumerate(table.rows):
         codes = find_row_codes(row)
         numbering = _is_numbering_row(row)
-        money_row = bool(
-            _MONEY_ROW.search(" ".join(clean_cell(cell) for cell in row if not parse_amount(cell)))
-        )
+        money_row = bool(_MONEY_ROW.search(" ".join(clean_cell(cell) for cell in row if not parse_amount(cell))))
         for column, cell in enumerate(row):
             if is_blank(cell):
                 continue

@@ -9,7 +9,6 @@ only preserve text and position. Extractors never look at the file format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ class Table:
         return "\t".join(self.rows[row_index]).strip()
 
 
-Block = Union[TextLine, Table]
+Block = TextLine | Table
 
 
 @dataclass

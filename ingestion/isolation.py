@@ -91,9 +91,7 @@ def _unpack(outcome: tuple, path: Path, exitcode: int | None, timeout: float, me
         raise ResourceLimitExceeded(path.name, _memory_advice(memory_mb))
     if kind == "died":
         cause = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
-        raise ResourceLimitExceeded(
-            path.name, f"the reader process died ({cause}); {_memory_advice(memory_mb)}"
-        )
+        raise ResourceLimitExceeded(path.name, f"the reader process died ({cause}); {_memory_advice(memory_mb)}")
     raise RuntimeError(f"reading {path.name} failed in the worker process:\n{payload}")
 
 

@@ -378,9 +378,7 @@ def facts_to_frames(document_id: str, facts: list[Fact | _Corroborated]) -> dict
         name, row = converted
         rows[name].append(row)
     return {
-        name: pd.DataFrame(rows.get(name, []), columns=_columns(name))
-        for name in STAGING_FRAMES
-        if name != "documents"
+        name: pd.DataFrame(rows.get(name, []), columns=_columns(name)) for name in STAGING_FRAMES if name != "documents"
     }
 
 
@@ -389,7 +387,9 @@ def _unconvertible(document_id: str, item) -> dict:
     return {
         "document_id": document_id,
         "issue_kind": "amount_not_exact",
-        "detail": f"{fact.evidence.reported_amount} {fact.evidence.reported_unit} is not a whole number of fen; left out",
+        "detail": (
+            f"{fact.evidence.reported_amount} {fact.evidence.reported_unit} is not a whole number of fen; left out"
+        ),
         "source_locator": str(fact.evidence.locator),
         "source_text": fact.evidence.source_text,
     }

@@ -114,7 +114,7 @@ class SourcedAmountFrame(StagingModel):
     @pa.dataframe_check(error="the printed amount must appear in its source snippet")
     def printed_amount_is_in_snippet(cls, frame: pd.DataFrame) -> pd.Series:
         return pd.Series(
-            [amount in text for amount, text in zip(frame["reported_amount"], frame["source_text"])],
+            [amount in text for amount, text in zip(frame["reported_amount"], frame["source_text"], strict=True)],
             index=frame.index,
             dtype=bool,
         )

@@ -27,14 +27,18 @@ _TITLE = re.compile(
     rf"(?P<agency>[{_CJK}（）()]{{4,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:部\s*门|单\s*位)?\s*"
     r"(?P<kind>预\s*算|决\s*算)"
 )
-_YEAR_KIND = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:区级|市级|省级|县级|州级)?(?:部门|单位)?\s*(?P<kind>预算|决算)")
+_YEAR_KIND = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:区级|市级|省级|县级|州级)?(?:部门|单位)?\s*(?P<kind>预算|决算)"
+)
 # Last resort for table volumes: "2019年政府采购预算表".
 _LOOSE_YEAR_KIND = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年[{_CJK}]{{0,8}}?(?P<kind>预算|决算)")
 _NAME_LABEL = re.compile(
     rf"(?:单位名称|部门名称|预算单位|编制单位|预算主管部门|主管部门|编报部门|部门)\s*[:：]\s*(?P<name>[{_CJK}（）()]{{4,40}}?)(?=\s|单位[:：]|[,，;；]|$)"
 )
 _FINAL_ACCOUNT_MARKERS = re.compile(r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开")
-_SHORT_NAME = re.compile(rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))")
+_SHORT_NAME = re.compile(
+    rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))"
+)
 # Words that run into a name in prose ("现将满城区网信办…", "无纳入巴中市…办公室…") and are not part of it.
 _LEADING_PROSE = re.compile(
     r"^(?:.*(?:纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|公开如下))?[无将对在向由为是的及和与把从经]*"
@@ -87,9 +91,7 @@ def _all_text(document: Document) -> list[str]:
 
 
 def _from_labels(texts: list[str]) -> str | None:
-    names = Counter(
-        match.group("name") for text in texts for match in _NAME_LABEL.finditer(text)
-    )
+    names = Counter(match.group("name") for text in texts for match in _NAME_LABEL.finditer(text))
     return names.most_common(1)[0][0] if names else None
 
 
@@ -109,9 +111,7 @@ def _from_name_columns(document: Document) -> str | None:
 
 def _from_text(texts: list[str]) -> str | None:
     """The longest agency-like name that is printed at least twice (a full name is repeated)."""
-    counts = Counter(
-        _strip_lead(match.group(1)) for text in texts for match in _AGENCY.finditer(text.replace(" ", ""))
-    )
+    counts = Counter(_strip_lead(match.group(1)) for text in texts for match in _AGENCY.finditer(text.replace(" ", "")))
     repeated = [name for name, count in counts.items() if count >= 2 and _names_a_place(name)]
     return max(repeated, key=len) if repeated else None
 

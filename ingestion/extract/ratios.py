@@ -48,9 +48,7 @@ _RATE_WORD = rf"(?:{_UP}|{_DOWN}|增减)"
 _CHANGE_RATE = re.compile(
     rf"(?P<word>{_RATE_WORD}(?:\s*(?:/|\(|、)\s*{_RATE_WORD}\s*\)?)?)(?:率|比例|幅度)?\s*(?:了|为|约为|达到?)?\s*$"
 )
-_SHARE = re.compile(
-    r"(?:所)?占(?P<whole>[^，,。；;]*?)\s*(?:的)?\s*(?:比重|比例|份额|比)?\s*(?:为|约为|达到?)?\s*$"
-)
+_SHARE = re.compile(r"(?:所)?占(?P<whole>[^，,。；;]*?)\s*(?:的)?\s*(?:比重|比例|份额|比)?\s*(?:为|约为|达到?)?\s*$")
 _COMPLETION = re.compile(
     r"(?:完成(?:了)?(?:年初|全年|调整后?)?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率(?:为|达到?)?|"
     r"执行进度(?:为|达到?)?)\s*$"
@@ -237,9 +235,7 @@ def _sentence_unit(mentions: list[Mention], default_unit: str) -> str:
     return units[0] if units else default_unit
 
 
-def _figures(
-    paragraph: Paragraph, norm: str, mentions: list[Mention], default_unit: str, floor: int
-) -> list[Figure]:
+def _figures(paragraph: Paragraph, norm: str, mentions: list[Mention], default_unit: str, floor: int) -> list[Figure]:
     """The amounts of a sentence, with their labels: money, and unit-less numbers with decimals
     (``支出决算数为223.34``) read in the sentence's unit."""
     unit = _sentence_unit(mentions, default_unit)
@@ -367,9 +363,7 @@ def link_share(context: _Context, sentence: _Sentence, index: int, before: str) 
     whole = None
     position = part.start if part else sentence.percents[index].start
     if named:
-        candidates = [
-            f for f in _earlier(context, position) if f is not part and labels_match(named, f.label)
-        ]
+        candidates = [f for f in _earlier(context, position) if f is not part and labels_match(named, f.label)]
         if candidates:
             whole = candidates[-1]
         elif context.carried_whole and labels_match(named, context.carried_whole.label):
@@ -384,8 +378,7 @@ def link_share(context: _Context, sentence: _Sentence, index: int, before: str) 
                 whole = first
             else:
                 notes.append(
-                    f"the sentence's first amount {first.printed} is smaller than the part: "
-                    "not taken as the whole"
+                    f"the sentence's first amount {first.printed} is smaller than the part: not taken as the whole"
                 )
         elif context.carried_whole is not None:
             whole = context.carried_whole
@@ -423,9 +416,7 @@ def _change_subject(label: str) -> str:
     text = re.sub(r"(?:与|同|和)[^，,。；;]{1,16}?(?:相比|比较|对比)", "", text)
     text = re.split(r"比|较", text)[0].strip()
     text = re.sub(rf"(?:各)?(?:{_UP}|{_DOWN}|增减|/|\(|\)|、|\s)+了?$", "", text)
-    text = re.sub(
-        r"(?:(?:与|同|和)?(?:上一?年度?|去年|\d{4}\s*年度?)?相)$", "", text
-    )  # 与上|年相比 split by a line
+    text = re.sub(r"(?:(?:与|同|和)?(?:上一?年度?|去年|\d{4}\s*年度?)?相)$", "", text)  # 与上|年相比 split by a line
     return clean_label(re.sub(r"各$", "", text.strip()))
 
 
@@ -441,9 +432,7 @@ def link_change(context: _Context, sentence: _Sentence, index: int, before: str)
     basis = _comparison(sentence_text)
     prior = None
     if basis:
-        priors = [
-            f for f in segment if f is not change and f.direction is None and _basis_matches(basis, f.label)
-        ]
+        priors = [f for f in segment if f is not change and f.direction is None and _basis_matches(basis, f.label)]
         prior = priors[-1] if priors else None
     subject_source = (
         change.label
@@ -468,9 +457,7 @@ def link_change(context: _Context, sentence: _Sentence, index: int, before: str)
             earlier = candidates or [f for f in context.previous_figures if f.direction is None]
             current = earlier[-1] if earlier else None
         if current is None:
-            notes.append(
-                "no amount is printed before the change in this paragraph: the current figure is not printed"
-            )
+            notes.append("no amount is printed before the change in this paragraph: the current figure is not printed")
         subject = current.label if current else ""
         if _GENERIC_CHANGE_SUBJECT.match(_YEAR_WORDS.sub("", subject)):
             subject = _paragraph_subject(context, sentence) or subject
@@ -570,9 +557,7 @@ def link_completion(context: _Context, sentence: _Sentence, index: int, before: 
     }
 
 
-def _completion_subject(
-    context: _Context, sentence: _Sentence, segment: list[Figure], actual: Figure | None
-) -> str:
+def _completion_subject(context: _Context, sentence: _Sentence, segment: list[Figure], actual: Figure | None) -> str:
     """The actual amount's label (``一般公共预算支出``), or, when that is generic (``支出决算为``), the words
     the sentence opens with (``一般公共服务（类）宣传事务（款）一般行政管理事务（项）:``)."""
     label = clean_label(re.sub(r"(?:决算数?|执行数)?(?:为)?$", "", actual.label)) if actual else ""
@@ -641,9 +626,7 @@ def ratios_in_paragraph(context: _Context, default_unit: str = "万元") -> list
                 **linked,
             )
             figures = fact.figures
-            assumed = [
-                f"{f.printed} is printed without a unit; read as {f.unit}" for f in figures if f.unit_assumed
-            ]
+            assumed = [f"{f.printed} is printed without a unit; read as {f.unit}" for f in figures if f.unit_assumed]
             facts.append(
                 replace(
                     fact,
@@ -719,16 +702,12 @@ def _runs_on(before: Paragraph, after: Paragraph, usual: dict) -> bool:
 
 def _join(before: Paragraph, after: Paragraph) -> Paragraph:
     offset = len(before.text)
-    return Paragraph(
-        before.lines + after.lines, before.starts + tuple(start + offset for start in after.starts)
-    )
+    return Paragraph(before.lines + after.lines, before.starts + tuple(start + offset for start in after.starts))
 
 
 def read_ratios(text: str, default_unit: str = "万元") -> list[StatedRatioFact]:
     """The stated ratios of one string (one line per ``\\n``), for tests and exploration."""
-    lines = [
-        TextLine(line, Locator(line=number)) for number, line in enumerate(text.split("\n"), start=1) if line
-    ]
+    lines = [TextLine(line, Locator(line=number)) for number, line in enumerate(text.split("\n"), start=1) if line]
     return extract_stated_ratios(lines, default_unit=default_unit)
 
 

@@ -197,11 +197,7 @@ def _candidates(name: str, schemes: Sequence[str], level: str | None, parent_cod
         if not rows and scheme in ECONOMIC_SCHEMES and key in _alias_keys():
             rows, how = ref.by_key.get((scheme, _alias_keys()[key]), []), "alias"
         rows = [r for r in rows if (level is None or r.level == level)]
-        rows = [
-            r
-            for r in rows
-            if parent_code is None or (r.code.startswith(parent_code) and r.code != parent_code)
-        ]
+        rows = [r for r in rows if parent_code is None or (r.code.startswith(parent_code) and r.code != parent_code)]
         if rows:
             return rows, how
     return [], "unknown"
@@ -257,18 +253,12 @@ def resolve_subject(
     own = [code for code in codes if agency_section and code[:5] == agency_section]
     if not near and len(own) == 1:
         return _resolved(own[0], rows, "agency", fiscal_year)
-    in_force = [
-        code for code in (near or codes) if any(r.valid_in(fiscal_year) for r in reference().by_code[code])
-    ]
+    in_force = [code for code in (near or codes) if any(r.valid_in(fiscal_year) for r in reference().by_code[code])]
     if fiscal_year is not None and len(in_force) == 1:
         return _resolved(in_force[0], rows, "year", fiscal_year)
     shown = ", ".join(codes[:6]) + (" …" if len(codes) > 6 else "")
-    context = (
-        f"its siblings' 款 ({', '.join(sorted(sections))}) do not" if sections else "no coded sibling can"
-    )
-    return Resolution(
-        None, "ambiguous", f"'{name}' names {len(codes)} subjects ({shown}); {context} single one out"
-    )
+    context = f"its siblings' 款 ({', '.join(sorted(sections))}) do not" if sections else "no coded sibling can"
+    return Resolution(None, "ambiguous", f"'{name}' names {len(codes)} subjects ({shown}); {context} single one out")
 
 
 def _resolved(code: str, rows: list[ReferenceRow], how: str, fiscal_year: int | None) -> Resolution:
@@ -311,9 +301,7 @@ def resolve_path(path: SubjectPath, *, fiscal_year: int | None = None) -> Resolu
         if row is None:
             return Resolution(printed, "printed", note=f"printed code {printed} is not in the reference")
         if name_key(row.name) != name_key(path.deepest_name or ""):
-            return Resolution(
-                printed, "printed", note=f"printed name '{path.deepest_name}' differs from {row.name}"
-            )
+            return Resolution(printed, "printed", note=f"printed name '{path.deepest_name}' differs from {row.name}")
         return Resolution(printed, "printed")
     return _resolve_path_by_names(path, fiscal_year)
 

@@ -150,7 +150,9 @@ def _aligned(labels: tuple[str, ...], numeric: list[bool | None]) -> tuple[str, 
     """Shift a header row only when, as printed, some label contradicts its column's data."""
     if not _has_contradiction(labels, numeric):
         return labels
-    best = max(range(-MAX_HEADER_SHIFT, MAX_HEADER_SHIFT + 1), key=lambda s: (_shift_score(labels, s, numeric), -abs(s)))
+    best = max(
+        range(-MAX_HEADER_SHIFT, MAX_HEADER_SHIFT + 1), key=lambda s: (_shift_score(labels, s, numeric), -abs(s))
+    )
     width = len(numeric)
     shifted = [""] * width
     for index, label in enumerate(labels):

@@ -96,6 +96,8 @@ def list_projects(table: Table, labels: list[str], header_rows: int, unit: str, 
             continue
         budget, actual = (evidence, None) if amount_kind == "budget" else (None, evidence)
         facts.append(
-            ProjectFact(name, None, budget, actual, table.cell_locator(row_index, name_column), evidence.source_text, "table")
+            ProjectFact(
+                name, None, budget, actual, table.cell_locator(row_index, name_column), evidence.source_text, "table"
+            )
         )
     return facts

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from ingestion.amounts import find_unit_declaration, parse_amount
 from ingestion.document import Document, Table, TextLine
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ThreePublicFact, TotalFact
-from ingestion.extract.table_projects import form_project, list_projects
 from ingestion.extract.table_layout import (
     clean_cell,
     column_labels,
@@ -22,6 +21,7 @@ from ingestion.extract.table_layout import (
     header_row_count,
     is_column_number_row,
 )
+from ingestion.extract.table_projects import form_project, list_projects
 
 SUBTOTAL_NAMES = re.compile(r"^(?:合计|小计|总计|本年支出合计|支出合计)$")
 _FUND_SOURCES = (
@@ -247,7 +247,7 @@ def table_panels(labels: list[str]) -> list[tuple[int, int]]:
     if len(starts) < 2:
         return [(0, len(labels))]
     starts[0] = 0
-    return list(zip(starts, starts[1:] + [len(labels)]))
+    return list(zip(starts, starts[1:] + [len(labels)], strict=True))
 
 
 def _subject_facts(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
@@ -496,9 +496,7 @@ _CODE_LINE = re.compile(
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分)")
 
 
-def extract_code_lines(
-    document: Document, *, doc_kind: str, default_unit: str
-) -> list[Fact]:
+def extract_code_lines(document: Document, *, doc_kind: str, default_unit: str) -> list[Fact]:
     """Code lists printed as prose lines, ``2210201   住房公积金   79.53万元``: one line = one table row."""
     facts: list[Fact] = []
     heading = ""

@@ -71,8 +71,7 @@ def table_rows(table: DocxTable) -> list[list[str]]:
         texts = []
         for column, (cell, element) in enumerate(zip(cells, elements, strict=True)):
             repeated = element is not None and (
-                (column > 0 and element is elements[column - 1])
-                or (column < len(above) and element is above[column])
+                (column > 0 and element is elements[column - 1]) or (column < len(above) and element is above[column])
             )
             texts.append("" if cell is None or repeated else clean_cell(cell.text))
         rows.append(texts)

@@ -97,8 +97,7 @@ class _Grid:
         if len(self.edges) < 3 or not used:
             return None, set()  # one column is a framed paragraph, not a table
         texts = [
-            [self._cell_lines(cell_glyphs.get((r, c), [])) for c in range(self.columns)]
-            for r in range(len(self.rows))
+            [self._cell_lines(cell_glyphs.get((r, c), [])) for c in range(self.columns)] for r in range(len(self.rows))
         ]
         spans = [self._spans(row) for row in self.rows]
         table = PageTable(self.x0, self.top, self.x1, self.bottom, self.edges, [])

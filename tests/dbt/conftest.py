@@ -31,9 +31,7 @@ def yuan(amount_in_wan: str) -> str:
     return f"{Decimal(amount_in_wan) * 10000:.2f}"
 
 
-def document(
-    document_id: str, agency_name: str | None, fiscal_year: int | None, doc_kind: str | None, **extra
-):
+def document(document_id: str, agency_name: str | None, fiscal_year: int | None, doc_kind: str | None, **extra):
     row = {
         "document_id": document_id,
         "source_file": f"{document_id}.txt",
@@ -128,9 +126,7 @@ def three_public(
     return row
 
 
-def project(
-    document_id: str, name: str, budget_wan: str | None, actual_wan: str | None = None, **extra
-) -> dict:
+def project(document_id: str, name: str, budget_wan: str | None, actual_wan: str | None = None, **extra) -> dict:
     row = {
         "document_id": document_id,
         "project_code": None,

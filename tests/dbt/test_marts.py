@@ -130,9 +130,7 @@ CONTRACT_COLUMNS = {
 def warehouse(tmp_path_factory) -> DbtWarehouse:
     rows = dict(
         documents=[
-            document(
-                ZHUZHOU, "中共株洲市委网络安全和信息化委员会办公室", 2020, "budget", short_name="市委网信办"
-            ),
+            document(ZHUZHOU, "中共株洲市委网络安全和信息化委员会办公室", 2020, "budget", short_name="市委网信办"),
             document(MANCHENG, "中共保定市满城区委网络安全和信息化委员会办公室", 2020, "budget"),
             document(JIANGSU, "江苏省人民检察院", 2018, "budget"),
             document(PUTUO, "上海市普陀区财政局", 2024, "final_account"),
@@ -146,19 +144,14 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
                 rejection_reason="not_a_disclosure",
                 rejection_detail="The file is a meeting notice, not a budget disclosure.",
             ),
-            *[
-                document(f"{index:016x}", name, 2024, "budget")
-                for index, name in enumerate(MORE_AGENCIES, start=1)
-            ],
+            *[document(f"{index:016x}", name, 2024, "budget") for index, name in enumerate(MORE_AGENCIES, start=1)],
         ],
         line_items=[
             line_item("z1", ZHUZHOU, "472.74", functional="201", name="一般公共服务支出"),
             line_item("z2", ZHUZHOU, "472.74", functional="20137", name="网信事务"),
             line_item("z3", ZHUZHOU, "292.74", functional="2013701", name="行政运行"),
             line_item("z4", ZHUZHOU, "180.00", functional="2013799", name="其他网信事务支出"),
-            line_item(
-                "z5", ZHUZHOU, "3.00", economic="30231", name="公车用车运行维护费", expense_type="basic"
-            ),
+            line_item("z5", ZHUZHOU, "3.00", economic="30231", name="公车用车运行维护费", expense_type="basic"),
             line_item("z6", ZHUZHOU, "10.00", economic="3011201", name="生育保险", expense_type="basic"),
             line_item(
                 "z7",
@@ -168,14 +161,10 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
                 name="机关事业单位基本养老保险缴费支出",
                 code_source="resolved",
             ),
-            line_item(
-                "n1", NAGQU, "774.70", functional="201", name="一般公共服务支出（类）", amount_kind="actual"
-            ),
+            line_item("n1", NAGQU, "774.70", functional="201", name="一般公共服务支出（类）", amount_kind="actual"),
             line_item("n2", NAGQU, "34.23", functional="20132", name="组织事务（款）", amount_kind="actual"),
             line_item("n3", NAGQU, "771.28", functional="20137", name="网信事务（款）", amount_kind="actual"),
-            line_item(
-                "n4", NAGQU, "12.50", functional="20805", name="行政事业单位离退休", amount_kind="actual"
-            ),
+            line_item("n4", NAGQU, "12.50", functional="20805", name="行政事业单位离退休", amount_kind="actual"),
         ],
         reported_totals=[
             reported_total(ZHUZHOU, "expenditure_total", "472.74"),
@@ -268,9 +257,7 @@ def test_rejected_documents_are_kept_without_agency(warehouse):
 
 
 def test_agency_id_is_a_stable_hash_of_the_name(warehouse):
-    (agency_id,) = warehouse.query(
-        "select agency_id from marts.dim_agency where agency_name = '江苏省人民检察院'"
-    )[0]
+    (agency_id,) = warehouse.query("select agency_id from marts.dim_agency where agency_name = '江苏省人民检察院'")[0]
     import hashlib
 
     assert agency_id == hashlib.sha256("江苏省人民检察院".encode()).hexdigest()[:16]
@@ -307,9 +294,7 @@ def test_line_items_carry_document_context_and_reference_flags(warehouse):
 
 
 def test_a_former_name_is_not_a_label_mismatch(warehouse):
-    (mismatch,) = warehouse.query(
-        "select is_label_mismatch from marts.fct_line_item where line_item_id = 'n4'"
-    )[0]
+    (mismatch,) = warehouse.query("select is_label_mismatch from marts.fct_line_item where line_item_id = 'n4'")[0]
     assert mismatch is False
 
 

@@ -104,9 +104,7 @@ def test_every_model_has_a_tested_primary_key(manifest, models):
         single_key = unique_columns & not_null_columns
         if model["name"] in KEYLESS_MODELS:
             continue
-        assert single_key or "unique_combination_of_columns" in tests, (
-            f"{model['name']} has no tested primary key"
-        )
+        assert single_key or "unique_combination_of_columns" in tests, f"{model['name']} has no tested primary key"
 
 
 def test_one_properties_file_per_folder(models):
@@ -119,9 +117,7 @@ def test_one_properties_file_per_folder(models):
 
 
 def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
-    sources = {
-        node["name"]: node for node in manifest["sources"].values() if node["source_name"] == "ingested"
-    }
+    sources = {node["name"]: node for node in manifest["sources"].values() if node["source_name"] == "ingested"}
     assert set(sources) == set(STAGING_FRAMES)
     for name, node in sources.items():
         meta = node["config"]["meta"] or node["meta"]

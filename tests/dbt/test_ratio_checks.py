@@ -126,11 +126,7 @@ def test_recomputed_percentages_and_findings(audit):
     spending = audit[("RATIO-CHANGE", "c_spending")]
     assert spending["expected_percent"] == Decimal("40.010000")
     assert spending["actual_percent"] == Decimal("38.690739")  # 148.94 ÷ 384.95
-    assert (
-        spending["finding_kind"] == "ratio_mismatch"
-        and spending["severity"] == "error"
-        and spending["is_finding"]
-    )
+    assert spending["finding_kind"] == "ratio_mismatch" and spending["severity"] == "error" and spending["is_finding"]
     assert "384.95万元" in spending["detail"] and "38.6907%" in spending["detail"]
     health = audit[("RATIO-SHARE", "s_health")]
     assert health["actual_percent"] == Decimal("4.890657")  # 59.98 ÷ 1226.42
@@ -149,9 +145,7 @@ def test_ratio_rows_carry_no_yuan_sides_and_both_locators(audit):
 
 
 def test_the_quality_summary_counts_ratio_findings(warehouse):
-    (summary,) = warehouse.query_dicts(
-        "select * from marts.audit_document_quality where document_id = ?", [DOC]
-    )
+    (summary,) = warehouse.query_dicts("select * from marts.audit_document_quality where document_id = ?", [DOC])
     assert summary["checks_run"] == 10
     assert (summary["checks_failed"], summary["error_findings"], summary["warning_findings"]) == (4, 3, 1)
     assert summary["reconciliation_outcome"] == "fails"

@@ -95,12 +95,8 @@ def nagqu_rows() -> dict[str, list[dict]]:
         ],
         three_public_expenses=[
             three_public(NAGQU, "total", "9.78", amount_kind="actual", locator="l173 a", method="narrative"),
-            three_public(
-                NAGQU, "overseas_travel", "0.00", amount_kind="actual", locator="l173 b", method="narrative"
-            ),
-            three_public(
-                NAGQU, "vehicle", "9.68", amount_kind="actual", locator="l173 c", method="narrative"
-            ),
+            three_public(NAGQU, "overseas_travel", "0.00", amount_kind="actual", locator="l173 b", method="narrative"),
+            three_public(NAGQU, "vehicle", "9.68", amount_kind="actual", locator="l173 c", method="narrative"),
             three_public(
                 NAGQU,
                 "official_reception",
@@ -126,9 +122,7 @@ def clean_rows() -> dict[str, list[dict]]:
         )
 
     def eco(item_id, code, wan, name):
-        return line_item(
-            item_id, CLEAN, wan, economic=code, name=name, expense_type="basic", locator=f"t5 {item_id}"
-        )
+        return line_item(item_id, CLEAN, wan, economic=code, name=name, expense_type="basic", locator=f"t5 {item_id}")
 
     return dict(
         line_items=[
@@ -212,8 +206,7 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
 
 def findings(warehouse: DbtWarehouse, document_id: str) -> list[dict]:
     return warehouse.query_dicts(
-        "select * from marts.audit_reconciliation "
-        "where document_id = ? and status = 'fail' order by rule_id, scope",
+        "select * from marts.audit_reconciliation where document_id = ? and status = 'fail' order by rule_id, scope",
         [document_id],
     )
 
@@ -282,14 +275,10 @@ def test_a_unit_slip_is_reported_as_such(warehouse):
 
 
 def test_quality_summary_per_document(warehouse):
-    rows = {
-        row["document_id"]: row for row in warehouse.query_dicts("select * from marts.audit_document_quality")
-    }
+    rows = {row["document_id"]: row for row in warehouse.query_dicts("select * from marts.audit_document_quality")}
     assert rows[REJECTED]["reconciliation_outcome"] == "rejected" and rows[REJECTED]["checks_run"] == 0
     assert rows[NAGQU]["reconciliation_outcome"] == "fails"
-    assert (
-        rows[NAGQU]["error_findings"] == 1 and rows[NAGQU]["failed_rule_ids"] == "HIER-FUN, LBL-SUBJECT-NAME"
-    )
+    assert rows[NAGQU]["error_findings"] == 1 and rows[NAGQU]["failed_rule_ids"] == "HIER-FUN, LBL-SUBJECT-NAME"
     assert rows[NAGQU]["largest_difference_yuan"] == Decimal("308100.00")
     assert rows[CLEAN]["reconciliation_outcome"] == "rounding"
     assert rows[CLEAN]["checks_failed"] == 0

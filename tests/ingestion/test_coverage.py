@@ -75,9 +75,7 @@ def test_nagqu_code_line_is_held_with_its_subject(coverage):
 
 
 def test_nagqu_project_sentence(coverage):
-    numbers = at(
-        coverage, "nagqu", "l203"
-    )  # ``6.54060023T000000972027-舆情监测系统经费，…初预算21万元，支出21万元``
+    numbers = at(coverage, "nagqu", "l203")  # ``6.54060023T000000972027-舆情监测系统经费，…初预算21万元，支出21万元``
     assert ("54060023T000000972027", "not_amount", "code") in numbers
     assert ("6", "not_amount", "list_number") in numbers
     assert [n for n in numbers if n[0] == "21万元"] == [("21万元", "held", "projects")] * 2
@@ -99,9 +97,7 @@ def test_xiamen_unit_anomaly_and_totals(coverage):
 
 def test_merged_duplicates_count_as_held(coverage):
     # ``年初预算数 472.74 万元，其中，一般公共服务支出 472.74 万元``: merged into the table rows
-    assert [status for printed, status, _ in at(coverage, "zhuzhou", "l133") if "万元" in printed] == [
-        "held"
-    ] * 2
+    assert [status for printed, status, _ in at(coverage, "zhuzhou", "l133") if "万元" in printed] == ["held"] * 2
     # ``2020年预算安排2万元`` under 公务接待费 repeats the 三公 sentence of l90
     assert one(coverage, "xiamen", "l97", "2万元").status == "held"
 
@@ -126,9 +122,7 @@ def test_percentages_years_dates_codes(coverage):
         "date",
         "threshold",
     ]
-    assert at(coverage, "mancheng", "l167 t6 r1 c1") == [
-        ("100.00", "not_amount", "percentage")
-    ]  # 资金支出计划（%）
+    assert at(coverage, "mancheng", "l167 t6 r1 c1") == [("100.00", "not_amount", "percentage")]  # 资金支出计划（%）
     assert one(coverage, "bazhong", "l12", "2020").reason == "year"  # “2020网眼看巴中”
 
 

@@ -27,7 +27,7 @@ def test_every_amount_is_printed_in_its_snippet(sample_batch):
     for name in ("line_items", "reported_totals", "three_public_expenses"):
         frame = sample_batch.frames[name]
         assert len(frame) > 0
-        for amount, snippet in zip(frame["reported_amount"], frame["source_text"]):
+        for amount, snippet in zip(frame["reported_amount"], frame["source_text"], strict=True):
             assert amount in snippet
 
 

@@ -20,7 +20,9 @@ def _facts(document: Document):
 
 def _line_items(facts, **where):
     return [
-        f for f in facts if isinstance(f, LineItemFact) and all(getattr(f, key) == value for key, value in where.items())
+        f
+        for f in facts
+        if isinstance(f, LineItemFact) and all(getattr(f, key) == value for key, value in where.items())
     ]
 
 
@@ -39,7 +41,9 @@ def test_zhuzhou_economic_items(sample_path):
     assert [(f.evidence.reported_amount, f.subject_name) for f in allowance] == [("37.37", "津贴补贴")]
     assert allowance[0].fund_source == "general_public_budget"  # from the title 一般公共预算基本支出情况表
     # a local 7-digit extension is kept as printed
-    assert _line_items(facts, economic_subject_code="3011201", expense_type="basic")[0].evidence.reported_amount == "0.66"
+    assert (
+        _line_items(facts, economic_subject_code="3011201", expense_type="basic")[0].evidence.reported_amount == "0.66"
+    )
 
 
 def test_zhuzhou_three_public_columns(sample_path):
@@ -88,8 +92,11 @@ def _table_document(title: str, rows: list[list[str]], unit_line: str = "单位�
 def test_split_codes_and_yuan_unit_are_converted_exactly():
     document = _table_document(
         "一般公共预算支出表",
-        [["科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"], ["类", "款", "项", "", "", "", ""],
-         ["204", "06", "01", "行政运行", "1,234,567.89", "1,234,567.89", ""]],  # fmt: skip
+        [
+            ["科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"],
+            ["类", "款", "项", "", "", "", ""],
+            ["204", "06", "01", "行政运行", "1,234,567.89", "1,234,567.89", ""],
+        ],  # fmt: skip
         unit_line="单位：元",
     )
     facts = extract_tables(document, doc_kind="budget", fiscal_year=2021, default_unit="万元")
@@ -128,6 +135,8 @@ def test_blank_cells_yield_nothing(blank):
 
 
 def test_table_without_unit_declaration_is_flagged():
-    document = _table_document("部门支出总表", [["科目编码", "科目名称", "合计"], ["2013701", "行政运行", "5.00"]], unit_line="")
+    document = _table_document(
+        "部门支出总表", [["科目编码", "科目名称", "合计"], ["2013701", "行政运行", "5.00"]], unit_line=""
+    )
     facts = extract_tables(document, doc_kind="budget", fiscal_year=2021, default_unit="万元")
     assert any(isinstance(f, IssueFact) and f.issue_kind == "unit_assumed" for f in facts)

@@ -5,7 +5,9 @@ from ingestion.readers.text import read_text
 
 def test_tab_separated_rows_keep_leading_empty_cells(sample_path):
     document = read_document(sample_path("zhuzhou"))
-    expenditure = next(t for t in document.tables() if any("2013701" in "".join(r) or r[:3] == ("201", "37", "01") for r in t.rows))
+    expenditure = next(
+        t for t in document.tables() if any("2013701" in "".join(r) or r[:3] == ("201", "37", "01") for r in t.rows)
+    )
     row = next(r for r in expenditure.rows if r[:3] == ("201", "37", "01"))
     assert row[3] == "行政运行" and row[4] == "292.74"
 

@@ -55,9 +55,7 @@ IDENTITY = {
     "015": ("江苏省人民检察院", 2018, "budget"),
     "019": ("江苏省政协办公厅", 2018, "budget"),
 }
-AMOUNT_KIND = {
-    number: "actual" if kind == "final_account" else "budget" for number, (_, _, kind) in IDENTITY.items()
-}
+AMOUNT_KIND = {number: "actual" if kind == "final_account" else "budget" for number, (_, _, kind) in IDENTITY.items()}
 
 
 @pytest.fixture(scope="module")
@@ -270,8 +268,7 @@ def test_no_fact_contradicts_the_statement_total(ingested, number, measure):
     wrong = [
         (row["source_locator"], row["reported_amount"])
         for _, row in rows.iterrows()
-        if abs(Decimal(row["amount_yuan"]) - expected)
-        > _tolerance(row["reported_amount"], row["reported_unit"])
+        if abs(Decimal(row["amount_yuan"]) - expected) > _tolerance(row["reported_amount"], row["reported_unit"])
     ]
     assert not wrong, f"{measure} facts contradicting {expected} yuan: {wrong}"
 
@@ -417,10 +414,7 @@ def test_main_table_item(ingested, number, locator, code, name, expense_type, yu
         assert row["reported_amount"] == reported
 
 
-MAIN_TABLE_SCOPE = [
-    pytest.param(number, id=number)
-    for number in MAIN_TABLE
-]
+MAIN_TABLE_SCOPE = [pytest.param(number, id=number) for number in MAIN_TABLE]
 
 
 @pytest.mark.parametrize("number", MAIN_TABLE_SCOPE)

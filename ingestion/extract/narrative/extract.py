@@ -176,9 +176,7 @@ class NarrativeExtraction:
         elif candidate.family == "total":
             measure, fund, reason = totals.measure_for(candidate, self.section.fund)
             if measure is None:
-                self._issue(
-                    "narrative_amount_without_measure", f"{evidence.reported_amount}: {reason}", evidence
-                )
+                self._issue("narrative_amount_without_measure", f"{evidence.reported_amount}: {reason}", evidence)
             else:
                 self.result.facts.append(TotalFact(evidence, measure, kind, fund))
         else:
@@ -224,9 +222,7 @@ class NarrativeExtraction:
             return False
         norm, kinds, floor = state.norm, [], 0
         for mention in money:
-            kinds.append(
-                projects.project_kind(norm[clause_start(norm, mention.start, floor) : mention.start])
-            )
+            kinds.append(projects.project_kind(norm[clause_start(norm, mention.start, floor) : mention.start]))
             floor = mention.end
         placed = projects.place_amounts(projects.find_project(norm), kinds, [m.value for m in money])
         evidence = [self._evidence(state, m) for m in money]
@@ -244,8 +240,7 @@ class NarrativeExtraction:
         for index in placed.repeats:
             self._issue(
                 "narrative_repeated_amount",
-                f"{evidence[index].reported_amount} repeats an amount "
-                f"already taken for project {placed.name}",
+                f"{evidence[index].reported_amount} repeats an amount already taken for project {placed.name}",
                 evidence[index],
             )
         for index in placed.unplaced:
@@ -307,9 +302,7 @@ class NarrativeExtraction:
         self.result.facts.append(IssueFact(kind, detail, evidence.locator, evidence.source_text))
 
     def finish(self) -> NarrativeResult:
-        self.result.facts += resolve_pending(
-            self.pending, self.stated_yuan, self.fiscal_year, self.agency_section
-        )
+        self.result.facts += resolve_pending(self.pending, self.stated_yuan, self.fiscal_year, self.agency_section)
         return self.result
 
 

@@ -46,9 +46,7 @@ class PendingSubject:
     resolution: Resolution | None = None
 
 
-def _resolve(
-    item: PendingSubject, siblings: list[str], fiscal_year: int | None, agency: str | None
-) -> Resolution:
+def _resolve(item: PendingSubject, siblings: list[str], fiscal_year: int | None, agency: str | None) -> Resolution:
     if item.path is not None and item.path.class_name is None:
         return _resolve_from_section(item.path, heading_class(item.title), fiscal_year)
     if item.path is not None:
@@ -58,9 +56,7 @@ def _resolve(
     )
 
 
-def _resolve_from_section(
-    path: SubjectPath, heading: SubjectPath | None, fiscal_year: int | None
-) -> Resolution:
+def _resolve_from_section(path: SubjectPath, heading: SubjectPath | None, fiscal_year: int | None) -> Resolution:
     """A path printed from its 款 down (``检察（款）``): under the 类 of the heading above when that
     heading names one (``（一）公共安全支出（类）``), else the 款 by its name alone, then the 项 under it."""
     if heading is not None:
@@ -92,9 +88,7 @@ def _resolve_blocks(items: list[PendingSubject], fiscal_year: int | None, agency
                 item.resolution = _resolve(item, siblings, fiscal_year, agency)
 
 
-def _check_units(
-    items: list[PendingSubject], parts: list[PendingSubject], stated_yuan: set[Decimal]
-) -> list[Fact]:
+def _check_units(items: list[PendingSubject], parts: list[PendingSubject], stated_yuan: set[Decimal]) -> list[Fact]:
     """Apply the unit-anomaly rule to each list of siblings (same block, scheme and amount kind)."""
     groups: dict[tuple, list[PendingSubject]] = defaultdict(list)
     for item in items:
@@ -150,9 +144,7 @@ def _resolution_issues(item: PendingSubject, resolution: Resolution) -> list[Fac
         )
     elif resolution.note:
         kind = (
-            "subject_code_not_in_reference"
-            if "not in the reference" in resolution.note
-            else "subject_label_mismatch"
+            "subject_code_not_in_reference" if "not in the reference" in resolution.note else "subject_label_mismatch"
         )
         issues.append(IssueFact(kind, resolution.note, *where))
     return issues

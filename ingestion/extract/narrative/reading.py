@@ -53,9 +53,7 @@ class Outcome:
 
 def find_label(text: str, topics: set[str | None]) -> Candidate | None:
     """The leftmost label in ``text`` allowed in these topics; on a tie the topic decides the family."""
-    candidates = [
-        c for c in (m.find(text) for m in SPEC_MATCHERS) if c and (c.scope is None or c.scope in topics)
-    ]
+    candidates = [c for c in (m.find(text) for m in SPEC_MATCHERS) if c and (c.scope is None or c.scope in topics)]
     candidates += find_subjects(text, numbered=starts_with_ordinal(text))
     candidates = [c for c in candidates if not totals.is_weak(c)]
     if not candidates:
@@ -64,9 +62,7 @@ def find_label(text: str, topics: set[str | None]) -> Candidate | None:
     return min(candidates, key=lambda c: (c.start, order.index(c.family)))
 
 
-def classify(
-    label_text: str, topics: set[str | None], previous: Candidate | None, heading: str | None
-) -> Outcome:
+def classify(label_text: str, topics: set[str | None], previous: Candidate | None, heading: str | None) -> Outcome:
     direction = change_direction(label_text)
     if direction:
         return Outcome("change", detail=direction)
@@ -83,9 +79,7 @@ def classify(
     return Outcome("unlabelled", detail=label_text.strip())
 
 
-def _borrowed(
-    label_text: str, topics: set[str | None], previous: Candidate | None, heading: str | None
-) -> Outcome:
+def _borrowed(label_text: str, topics: set[str | None], previous: Candidate | None, heading: str | None) -> Outcome:
     """``…，支出决算为1012.86万元``: the label of the amount before it, or of the heading above."""
     if previous is not None:
         return Outcome("label", _flip_side(previous, label_text), source="previous")

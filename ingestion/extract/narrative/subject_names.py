@@ -61,9 +61,7 @@ def _matchers() -> dict[str, re.Pattern]:
 def find_subjects(text: str, *, numbered: bool) -> list[Candidate]:
     """Every subject reading of a label text (a path, a class, a listed 款/项 name, an economic name)."""
     found = [
-        candidate
-        for candidate in (_path(text), _section_path(text), _named(text, "functional_class"))
-        if candidate
+        candidate for candidate in (_path(text), _section_path(text), _named(text, "functional_class")) if candidate
     ]
     if numbered:
         found.append(_named(text, "functional_name"))
@@ -83,9 +81,7 @@ def _path(text: str) -> Candidate | None:
         section_code=match.group("sc"),
         item_code=match.group("ic"),
     )
-    return Candidate(
-        match.start(), "functional", path.deepest_name, match.group(0), match.group("conn"), payload=path
-    )
+    return Candidate(match.start(), "functional", path.deepest_name, match.group(0), match.group("conn"), payload=path)
 
 
 def _section_path(text: str) -> Candidate | None:

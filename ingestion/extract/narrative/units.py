@@ -54,22 +54,16 @@ def check_siblings(
         return None
     index = next(i for i, e in enumerate(items) if e.reported_unit != unit)
     odd = items[index]
-    reasons = _sum_evidence(items, index, unit, stated_yuan) + _parts_evidence(
-        odd, unit, (parts or {}).get(index, ())
-    )
+    reasons = _sum_evidence(items, index, unit, stated_yuan) + _parts_evidence(odd, unit, (parts or {}).get(index, ()))
     printed = f"{odd.reported_amount} is printed in {odd.reported_unit} among {count} siblings in {unit}"
     if reasons:
-        return UnitFinding(
-            index, "unit_anomaly", unit, f"{printed}; converted as {unit} because " + "; ".join(reasons)
-        )
+        return UnitFinding(index, "unit_anomaly", unit, f"{printed}; converted as {unit} because " + "; ".join(reasons))
     return UnitFinding(
         index, "unit_suspect", odd.reported_unit, f"{printed}; no stated sum settles it, kept as printed"
     )
 
 
-def _sum_evidence(
-    items: Sequence[Evidence], index: int, unit: str, stated_yuan: Iterable[Decimal]
-) -> list[str]:
+def _sum_evidence(items: Sequence[Evidence], index: int, unit: str, stated_yuan: Iterable[Decimal]) -> list[str]:
     tolerance = _CENT * len(items) * UNIT_FACTORS[unit]
     as_sibling = sum(_yuan(e.value, unit) for e in items)
     as_printed = sum(_yuan(e.value, e.reported_unit) for e in items)

@@ -62,21 +62,25 @@ def _finding_row(finding: Mapping) -> str:
             sides.append(f"<b>{label}</b> at <code>{_text(locator)}</code><div class=snippet>{_text(snippet)}</div>")
     return (
         f'<tr class="{_text(finding["status"])}"><td>{_text(finding["status"])}</td>'
-        f'<td><code>{_text(finding["rule_id"])}</code> {_text(finding["rule_label"])}<br>{_text(finding["scope"])}</td>'
-        f'<td class=num>{figure(finding, "expected")}</td><td class=num>{figure(finding, "actual")}</td>'
-        f'<td class=num>{figure(finding, "difference")}</td>'
-        f'<td>{_text(finding.get("detail"))}</td><td>{"<hr>".join(sides)}</td></tr>'
+        f"<td><code>{_text(finding['rule_id'])}</code> {_text(finding['rule_label'])}<br>{_text(finding['scope'])}</td>"
+        f"<td class=num>{figure(finding, 'expected')}</td><td class=num>{figure(finding, 'actual')}</td>"
+        f"<td class=num>{figure(finding, 'difference')}</td>"
+        f"<td>{_text(finding.get('detail'))}</td><td>{'<hr>'.join(sides)}</td></tr>"
     )
 
 
 def document_page(document: Mapping, findings: Iterable[Mapping]) -> str:
     """Every non-passing check of one document, fails first, with the evidence of both sides."""
     ordered = sorted(findings, key=lambda f: (f["status"] != "fail", -abs(Decimal(str(f.get("difference_yuan") or 0)))))
+    counts = (
+        f"{document['checks_run']} checks: {document['checks_passed']} passed, "
+        f"{document['checks_rounding']} rounding, {document['checks_failed']} failed"
+    )
     header = (
         f"<p><a href=index.html>← all documents</a></p><h1>{_text(document['agency_name'])}</h1>"
-        f"<p>{_text(document['fiscal_year'])} · {_text(document['doc_kind'])} · file <code>{_text(document['source_file'])}</code>"
-        f" · {document['checks_run']} checks: {document['checks_passed']} passed, {document['checks_rounding']} rounding,"
-        f" {document['checks_failed']} failed. Amounts in 万元; a difference of at most 0.01万元 per addend is rounding.</p>"
+        f"<p>{_text(document['fiscal_year'])} · {_text(document['doc_kind'])} · "
+        f"file <code>{_text(document['source_file'])}</code> · {counts}. "
+        "Amounts in 万元; a difference of at most 0.01万元 per addend is rounding.</p>"
     )
     if not ordered:
         return _page(str(document["agency_name"]), header + "<p>Every check passed.</p>")
@@ -95,15 +99,17 @@ def index_page(documents: list[Mapping]) -> str:
     )
     rows = "".join(
         f'<tr><td><a href="{page_name(d)}">{_text(d["agency_name"])}</a></td><td>{_text(d["fiscal_year"])}</td>'
-        f'<td>{_text(d["doc_kind"])}</td><td class=num>{d["checks_failed"]}</td><td class=num>{d["checks_rounding"]}</td>'
-        f'<td class=num>{d["checks_passed"]}</td><td class=num>{wan_yuan(d.get("largest_difference_yuan"))}</td></tr>'
+        f"<td>{_text(d['doc_kind'])}</td><td class=num>{d['checks_failed']}</td>"
+        f"<td class=num>{d['checks_rounding']}</td>"
+        f"<td class=num>{d['checks_passed']}</td><td class=num>{wan_yuan(d.get('largest_difference_yuan'))}</td></tr>"
         for d in ranked
     )
     body = (
         "<h1>Budget disclosures: reconciliation findings</h1><p>Each document's arithmetic re-checked: "
         "sums of subjects, totals, 三公, prose against tables. Amounts in 万元.</p><table><tr><th>agency</th>"
         "<th>year</th><th>kind</th><th>failed</th><th>rounding</th><th>passed</th><th>largest difference</th></tr>"
-        + rows + "</table>"
+        + rows
+        + "</table>"
     )
     return _page("Reconciliation findings", body)
 

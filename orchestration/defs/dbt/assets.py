@@ -4,17 +4,14 @@
 the run command work without a separate preparation step; ``dagster dev`` re-parses on every load.
 """
 
-
 from collections.abc import Mapping
 from typing import Any
 
-import dagster as dg
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ingestion import config
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, parse_dbt_project, put_dbt_on_path
-
 
 config.export_environment()
 put_dbt_on_path()

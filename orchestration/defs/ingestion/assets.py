@@ -5,7 +5,6 @@ UI is one graph from raw documents to marts. These assets never open the DuckDB 
 Parquet that dbt reads, so dbt is the only process that ever writes the warehouse.
 """
 
-
 import dagster as dg
 from dagster import AssetExecutionContext
 
@@ -58,15 +57,26 @@ def _rejections_table(rejected: list[DocumentResult]) -> str:
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(key, group_name="ingestion", kinds={"parquet", "pandera"}, deps=[raw_documents],
-                     description=f"Staging frame `{name}`, validated by ingestion.schemas.{model.__name__}")
-        for (name, key), model in zip(STAGING_KEYS.items(), STAGING_FRAMES.values())
+        dg.AssetSpec(
+            key,
+            group_name="ingestion",
+            kinds={"parquet", "pandera"},
+            deps=[raw_documents],
+            description=f"Staging frame `{name}`, validated by ingestion.schemas.{model.__name__}",
+        )
+        for (name, key), model in zip(STAGING_KEYS.items(), STAGING_FRAMES.values(), strict=True)
     ],  # fmt: skip
     check_specs=[
-        dg.AssetCheckSpec("every_document_parsed", asset=DOCUMENTS_KEY,
-                          description="No document was rejected (unreadable, unidentifiable or invalid)."),
-        dg.AssetCheckSpec("staging_frames_valid", asset=DOCUMENTS_KEY,
-                          description="Every document's frames passed pandera validation."),
+        dg.AssetCheckSpec(
+            "every_document_parsed",
+            asset=DOCUMENTS_KEY,
+            description="No document was rejected (unreadable, unidentifiable or invalid).",
+        ),
+        dg.AssetCheckSpec(
+            "staging_frames_valid",
+            asset=DOCUMENTS_KEY,
+            description="Every document's frames passed pandera validation.",
+        ),
     ],  # fmt: skip
     can_subset=False,
 )
@@ -87,7 +97,10 @@ def ingested(context: AssetExecutionContext, raw_documents: list[dict]):
         asset_key=DOCUMENTS_KEY,
         passed=not result.rejected,
         severity=dg.AssetCheckSeverity.WARN,
-        metadata={"rejected": len(result.rejected), "rejections": dg.MetadataValue.md(_rejections_table(result.rejected))},
+        metadata={
+            "rejected": len(result.rejected),
+            "rejections": dg.MetadataValue.md(_rejections_table(result.rejected)),
+        },
     )
     yield dg.AssetCheckResult(
         check_name="staging_frames_valid",

@@ -25,18 +25,12 @@ def _read(*texts: str, doc_kind: str = "budget", **options):
 def _totals(facts):
     """{(measure, amount_kind, fund_source): printed amount}."""
     return {
-        (f.measure, f.amount_kind, f.fund_source): f.evidence.reported_amount
-        for f in facts
-        if isinstance(f, TotalFact)
+        (f.measure, f.amount_kind, f.fund_source): f.evidence.reported_amount for f in facts if isinstance(f, TotalFact)
     }
 
 
 def _three_public(facts):
-    return {
-        (f.category, f.amount_kind): f.evidence.reported_amount
-        for f in facts
-        if isinstance(f, ThreePublicFact)
-    }
+    return {(f.category, f.amount_kind): f.evidence.reported_amount for f in facts if isinstance(f, ThreePublicFact)}
 
 
 def _items(facts):
@@ -74,9 +68,7 @@ def test_income_and_expenditure_budget_totals():
 
 
 def test_basic_personnel_public_and_project_expenditure():
-    facts = _read(
-        "1.基本支出678.55万元，其中，人员支出559.22万元，公用支出119.33万元；", "2.项目支出1163万元。"
-    )
+    facts = _read("1.基本支出678.55万元，其中，人员支出559.22万元，公用支出119.33万元；", "2.项目支出1163万元。")
     assert _totals(facts) == {
         ("basic_expenditure", "budget", "all"): "678.55万元",
         ("personnel_expenditure", "budget", "all"): "559.22万元",
@@ -190,9 +182,7 @@ def test_a_fiscal_appropriation_grand_total_printed_as_income_and_expenditure_to
     )
     assert _totals(result.facts) == {("grand_total", "actual", "fiscal_appropriation"): "0.3万元"}
     assert result.changes == []
-    both_sides = _read(
-        "2018 年度收入、支出预算总计 21,955.35 万元。", "2018 年度财政拨款收、支总预算 21,940.96 万元。"
-    )
+    both_sides = _read("2018 年度收入、支出预算总计 21,955.35 万元。", "2018 年度财政拨款收、支总预算 21,940.96 万元。")
     assert _totals(both_sides) == {
         ("grand_total", "budget", "all"): "21,955.35 万元",
         ("grand_total", "budget", "fiscal_appropriation"): "21,940.96 万元",
@@ -285,8 +275,7 @@ def test_office_operation_expense_and_its_parts_as_economic_items():
 
 def test_office_operation_expense_with_a_remark_in_brackets():
     facts = _read(
-        "（一）机关运行经费：本部门 2020 年年初预算机关运行经费(商品和服务支出+业务性专项)"
-        "共安排 109.68 万元。"
+        "（一）机关运行经费：本部门 2020 年年初预算机关运行经费(商品和服务支出+业务性专项)共安排 109.68 万元。"
     )
     assert _totals(facts) == {("office_operation_expense", "budget", "all"): "109.68 万元"}
 
@@ -333,9 +322,7 @@ def test_subject_path_by_names_with_completion_rate():
 
 
 def test_subject_path_with_codes_in_brackets():
-    facts = _read(
-        "公共安全支出（204类）司法（06款）行政运行（01项）: 支出决算为5万元。", doc_kind="final_account"
-    )
+    facts = _read("公共安全支出（204类）司法（06款）行政运行（01项）: 支出决算为5万元。", doc_kind="final_account")
     [item] = [f for f in facts if isinstance(f, LineItemFact)]
     assert (item.functional_subject_code, item.code_source) == ("2040601", "printed")
     assert [i.issue_kind for i in _issues(facts)] == ["subject_code_not_in_reference"]
@@ -373,16 +360,13 @@ def test_an_unknown_section_subtotal_is_an_issue_not_a_total():
 
 def test_renamed_subjects_resolve_to_the_current_code():
     facts = _read(
-        "3.社会保障和就业（类）行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）: "
-        "支出决算为8.8万元。",
+        "3.社会保障和就业（类）行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）: 支出决算为8.8万元。",
         "4.医疗卫生与计划生育（类）行政事业单位医疗（款）  事业单位医疗（项）:支出决算为5.2万元。",
         doc_kind="final_account",
         fiscal_year=2020,
     )
     assert set(_items(facts)) == {("2080505", "total", "actual"), ("2101102", "total", "actual")}
-    assert all(
-        i.issue_kind == "subject_resolved_from_context" and "renamed" in i.detail for i in _issues(facts)
-    )
+    assert all(i.issue_kind == "subject_resolved_from_context" and "renamed" in i.detail for i in _issues(facts))
 
 
 def test_class_level_enumeration():
@@ -421,9 +405,7 @@ def test_an_ambiguous_name_is_an_issue_not_a_guess():
     facts = _read("（1） 行政运行183.39万元。")
     assert _items(facts) == {}
     [issue] = _issues(facts)
-    assert issue.issue_kind == "subject_unresolved" and issue.detail.startswith(
-        "183.39万元 for '行政运行' not stored"
-    )
+    assert issue.issue_kind == "subject_unresolved" and issue.detail.startswith("183.39万元 for '行政运行' not stored")
 
 
 def test_parts_of_a_listed_subject_become_its_expense_types():
@@ -542,9 +524,7 @@ def test_projects_listed_under_a_project_heading():
         "（2）网络舆论引导资金 120 万元。主要用于全面组织网上正面宣传。",
     )
     assert _totals(facts) == {("project_expenditure", "budget", "all"): "180 万元"}
-    projects = {
-        p.project_name: (p.budget.reported_amount, p.actual) for p in facts if isinstance(p, ProjectFact)
-    }
+    projects = {p.project_name: (p.budget.reported_amount, p.actual) for p in facts if isinstance(p, ProjectFact)}
     assert projects == {"技术管网经费": ("60 万元", None), "网络舆论引导资金": ("120 万元", None)}
 
 
@@ -654,9 +634,7 @@ def test_a_sentence_wrapped_over_lines_keeps_labels_and_line_locators():
     ]
     facts = extract_narrative(lines, doc_kind="budget")
     found = {
-        (f.measure, f.evidence.reported_amount, f.evidence.locator.line)
-        for f in facts
-        if isinstance(f, TotalFact)
+        (f.measure, f.evidence.reported_amount, f.evidence.locator.line) for f in facts if isinstance(f, TotalFact)
     }
     # lines 2-4: "…基本支出678.55" / "万元，…公用支出119." / "33万元；项目支出1163万元…"
     assert found == {
@@ -690,9 +668,7 @@ def test_an_unnumbered_short_line_does_not_separate_siblings():
 
 
 def test_an_amount_of_an_earlier_year_is_the_prior_year():
-    facts = _read(
-        "2019年“三公”经费财政拨款预算数为3万元，2020年“三公”经费财政拨款预算数为2万元。", fiscal_year=2020
-    )
+    facts = _read("2019年“三公”经费财政拨款预算数为3万元，2020年“三公”经费财政拨款预算数为2万元。", fiscal_year=2020)
     assert _three_public(facts) == {("total", "prior_year"): "3万元", ("total", "budget"): "2万元"}
 
 

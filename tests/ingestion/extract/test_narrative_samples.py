@@ -443,20 +443,14 @@ def test_every_printed_amount_in_prose_is_accounted_for(sample_path, key):
 
 def test_xiamen_unit_anomaly_is_converted_as_wan(sample_path):
     _, result = _read(sample_path, "xiamen")
-    item = next(
-        f for f in result.facts if isinstance(f, LineItemFact) and f.evidence.reported_amount == "1183.39元"
-    )
+    item = next(f for f in result.facts if isinstance(f, LineItemFact) and f.evidence.reported_amount == "1183.39元")
     assert (item.functional_subject_code, item.evidence.reported_unit) == ("2013701", "万元")
     assert item.evidence.amount_yuan == Decimal("11833900.00")
 
 
 def test_xiamen_listed_items_add_up_to_the_stated_total(sample_path):
     _, result = _read(sample_path, "xiamen")
-    listed = [
-        f.evidence.amount_yuan
-        for f in result.facts
-        if isinstance(f, LineItemFact) and f.expense_type == "total"
-    ]
+    listed = [f.evidence.amount_yuan for f in result.facts if isinstance(f, LineItemFact) and f.expense_type == "total"]
     assert sum(listed) == Decimal("18415500.00")
 
 

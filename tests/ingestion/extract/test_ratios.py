@@ -83,10 +83,7 @@ def test_clean_label_drops_numbering_intro_and_connectors():
     assert clean_label("其中：一般公共预算财政拨款收入") == "一般公共预算财政拨款收入"
     assert clean_label("3.公务接待费支出") == "公务接待费支出"
     assert clean_label("主要原因：一是辽宁省援藏资金增加") == "辽宁省援藏资金增加"
-    assert (
-        clean_label("5.54060023T000000970247-两新组织党员活动经费")
-        == "54060023T000000970247-两新组织党员活动经费"
-    )
+    assert clean_label("5.54060023T000000970247-两新组织党员活动经费") == "54060023T000000970247-两新组织党员活动经费"
     assert clean_label("年初预算为") == "年初预算"
     assert clean_label("收入总计") == "收入总计"  # 计 is part of the label, not a connector
 
@@ -95,9 +92,7 @@ def test_clean_label_drops_numbering_intro_and_connectors():
 
 
 def test_share_whole_is_the_sentences_first_amount():
-    facts = read_ratios(
-        "本年支出合计223.34万元，其中：基本支出131.63万元，占58.94%；项目支出91.71万元，占41.06%。"
-    )
+    facts = read_ratios("本年支出合计223.34万元，其中：基本支出131.63万元，占58.94%；项目支出91.71万元，占41.06%。")
     assert [(f.kind, f.percent, _yuan(f.part), _yuan(f.whole), f.base_status) for f in facts] == [
         ("share", "58.94", "131.63", "223.34", "printed"),
         ("share", "41.06", "91.71", "223.34", "printed"),
@@ -145,9 +140,7 @@ def test_share_whole_carried_from_a_list_introduction_and_from_the_previous_item
 
 
 def test_share_amount_with_a_spaced_unit():
-    fact = read_ratios(
-        "省检察院本年收入预算合计 21,955.35 万元,其中:一般公共预算收入 21,940.96 万 元 , 占 99.94 %;"
-    )[0]
+    fact = read_ratios("省检察院本年收入预算合计 21,955.35 万元,其中:一般公共预算收入 21,940.96 万 元 , 占 99.94 %;")[0]
     assert (_yuan(fact.part), _yuan(fact.whole), fact.printed_percent) == ("21940.96", "21955.35", "99.94 %")
 
 

@@ -75,9 +75,7 @@ def test_path_across_renamed_levels():
     path = SubjectPath("社会保障和就业", "行政事业单位离退休", "机关事业单位基本养老保险缴费支出")
     resolution = resolve_path(path, fiscal_year=2020)
     assert (resolution.code, resolution.how) == ("2080505", "renamed")
-    old_class = resolve_path(
-        SubjectPath("医疗卫生与计划生育", "行政事业单位医疗", "事业单位医疗"), fiscal_year=2020
-    )
+    old_class = resolve_path(SubjectPath("医疗卫生与计划生育", "行政事业单位医疗", "事业单位医疗"), fiscal_year=2020)
     assert (old_class.code, old_class.how) == ("2101102", "renamed")
     assert old_class.note == "类 '医疗卫生与计划生育' is an old name of 210"
 
