@@ -29,7 +29,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -233,6 +233,11 @@ def _printed_key(reported: str) -> tuple[Decimal, str | None] | None:
     return (amount.value, amount.unit) if amount else None
 
 
+def _other_places(row: pd.Series) -> list[str]:
+    others = row.get("other_source_locators")
+    return [] if others is None or pd.isna(others) else str(others).split("; ")
+
+
 def _project_amount_places(row: pd.Series) -> dict[str, str]:
     """``budget: l206 t3 r4 c3; actual: …`` → {"budget": "l206 t3 r4 c3", …}."""
     places = row.get("amount_locators")
@@ -261,6 +266,8 @@ def _ledger_from_frames(frames: dict[str, pd.DataFrame]) -> _Ledger:
                 label = f"{_row_label('projects', row)} {kind}"
                 claim = _Claim("projects", label, None, Decimal(row[column]), row["reported_unit"])
                 ledger.claims[places.get(kind, row["source_locator"])].append(claim)
+                for other in _other_places(row):  # the same project printed elsewhere (merged)
+                    ledger.claims[other].append(replace(claim))
     for _, row in frames.get("extraction_issues", pd.DataFrame()).iterrows():
         locator = _parse_locator(row["source_locator"]) if not pd.isna(row["source_locator"]) else None
         if locator is None:

@@ -15,7 +15,7 @@ import re
 
 from ingestion.amounts import parse_amount
 from ingestion.document import Table
-from ingestion.extract.facts import Evidence, Fact, ProjectFact
+from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact
 from ingestion.extract.table_layout import clean_cell
 
 _NAME_LABEL = re.compile(r"^(?:项目名称|专项名称|单位专项支出名称|项目)[:：]?$")
@@ -100,4 +100,22 @@ def list_projects(table: Table, labels: list[str], header_rows: int, unit: str, 
                 name, None, budget, actual, table.cell_locator(row_index, name_column), evidence.source_text, "table"
             )
         )
-    return facts
+    return facts + _funding_columns_left_out(table, labels, header_rows, amount_column)
+
+
+def _funding_columns_left_out(table: Table, labels: list[str], header_rows: int, amount_column: int) -> list[Fact]:
+    """A project list's other amount columns (资金来源 breakdowns) are not modelled: say so once each."""
+    issues: list[Fact] = []
+    for column in range(amount_column + 1, len(labels)):
+        rows = [row for row in table.rows[header_rows:] if column < len(row) and parse_amount(row[column])]
+        if rows:
+            issues.append(
+                IssueFact(
+                    "column_not_extracted",
+                    f"project amounts under '{labels[column]}' (a funding-source breakdown) were left out; "
+                    "the project's total is kept",
+                    table.cell_locator(header_rows, column),
+                    "\t".join(clean_cell(cell) for cell in rows[0]).strip(),
+                )
+            )
+    return issues

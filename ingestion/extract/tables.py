@@ -237,6 +237,9 @@ def _panel_facts(
     return facts
 
 
+_PANEL_HEAD = re.compile(r"编码|代码|科目|分类")  # a panel starts with its own code column
+
+
 def table_panels(labels: list[str]) -> list[tuple[int, int]]:
     """Column ranges of side-by-side panels: ``经济分类 | 科目名称 | 决算数 | 经济分类 | 科目名称 | 决算数``
     prints two tables in one grid (301… on the left, 302… on the right); each panel has its own codes."""
@@ -244,7 +247,8 @@ def table_panels(labels: list[str]) -> list[tuple[int, int]]:
     if first is None:
         return [(0, len(labels))]
     starts = [index for index, label in enumerate(labels) if label == labels[first]]
-    if len(starts) < 2:
+    widths = {end - start for start, end in zip(starts, starts[1:], strict=False)}
+    if len(starts) < 2 or not _PANEL_HEAD.search(labels[first]) or min(widths) < 3:
         return [(0, len(labels))]
     starts[0] = 0
     return list(zip(starts, starts[1:] + [len(labels)], strict=True))
@@ -296,7 +300,13 @@ def _subtotal_facts(
     for column in range(first_amount, end):
         meaning = meanings.get(column)
         evidence = _evidence(table, row_index, column, context) if meaning else None
-        if evidence is None or meaning.economic_code:
+        if evidence is None:
+            continue
+        if meaning.economic_code:  # a cross-tab's 合计 under 工资福利支出: that class's total in the table
+            facts.append(
+                LineItemFact(evidence, None, meaning.economic_code, clean_cell(row[start]) or "合计",
+                             meaning.expense_type, meaning.fund_source, meaning.amount_kind, "printed", context.title)
+            )  # fmt: skip
             continue
         measure = _SUBTOTAL_MEASURES[meaning.expense_type]
         facts.append(TotalFact(evidence, measure, meaning.amount_kind, meaning.fund_source))
