@@ -180,26 +180,12 @@ unioned as (
 final as (
 
     select
-        document_id,
-        rule_id,
-        check_key,
-        check_name,
-        scope,
-        amount_kind,
-        cast(null as varchar) as expense_type,
-        fund_source,
-        expected_yuan,
-        actual_yuan,
-        actual_yuan - expected_yuan as difference_yuan,
-        addend_count,
-        {{ rounding_tolerance('addend_count') }} as tolerance_yuan,
-        {{ reconciliation_status('actual_yuan - expected_yuan', rounding_tolerance('addend_count')) }} as status,
-        detail,
-        expected_source_locator,
-        expected_source_text,
-        actual_source_locator,
-        actual_source_text,
-        fact_ids
+        {{- audit_row_columns({
+            'expense_type': 'cast(null as varchar)',
+            'difference_yuan': 'actual_yuan - expected_yuan',
+            'tolerance_yuan': rounding_tolerance('addend_count'),
+            'status': reconciliation_status('actual_yuan - expected_yuan', rounding_tolerance('addend_count')),
+        }) }}
     from unioned
 
 )

@@ -66,33 +66,17 @@ described as (
 final as (
 
     select
-        document_id,
-        rule_id,
-        concat_ws('|', parent_code, amount_kind, expense_type, fund_source, coalesce(cross_code, '')) as check_key,
-        {{ code_level_label('parent_code') }} || ' ' || parent_code || ' = Σ ' || child_label as check_name,
-        parent_code || coalesce(' × ' || cross_code, '') as scope,
-        amount_kind,
-        expense_type,
-        fund_source,
-        expected_yuan,
-        actual_yuan,
-        difference_yuan,
-        addend_count,
-        tolerance_yuan,
-        status,
-        {{ comparison_detail(
+        {{- sum_check_columns(
             code_level_label('parent_code') ~ " || ' ' || parent_code || coalesce(' ' || parent_subject_name, '')"
                 ~ " || coalesce(' (in the column of ' || cross_code || ')', '')",
             "case when addend_count = 1 then 'its only ' || child_label || ' ' || child_codes || ' is'"
                 ~ " else 'its ' || addend_count || ' ' || child_label || ' ' || child_codes || ' add up to' end",
-            'expected_yuan', 'actual_yuan', 'tolerance_yuan',
-            'expected_source_locator', 'actual_source_locator'
-        ) }} as detail,
-        expected_source_locator,
-        expected_source_text,
-        actual_source_locator,
-        actual_source_text,
-        list_prepend(expected_fact_id, actual_fact_ids) as fact_ids
+            {
+                'check_key': "concat_ws('|', parent_code, amount_kind, expense_type, fund_source, coalesce(cross_code, ''))",
+                'check_name': code_level_label('parent_code') ~ " || ' ' || parent_code || ' = Σ ' || child_label",
+                'scope': "parent_code || coalesce(' × ' || cross_code, '')",
+            }
+        ) }}
     from described
 
 )

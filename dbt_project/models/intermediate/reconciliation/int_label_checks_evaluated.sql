@@ -296,26 +296,13 @@ unioned as (
 final as (
 
     select
-        document_id,
-        rule_id,
-        check_key,
-        check_name,
-        scope,
-        amount_kind,
-        expense_type,
-        fund_source,
-        cast(null as decimal(20, 2)) as expected_yuan,
-        cast(actual_yuan as decimal(20, 2)) as actual_yuan,
-        cast(null as decimal(20, 2)) as difference_yuan,
-        cast(null as bigint) as addend_count,
-        cast(null as decimal(20, 2)) as tolerance_yuan,
-        status,
-        detail,
-        expected_source_locator,
-        expected_source_text,
-        actual_source_locator,
-        actual_source_text,
-        fact_ids
+        {{- audit_row_columns({
+            'expected_yuan': 'cast(null as decimal(20, 2))',
+            'actual_yuan': 'cast(actual_yuan as decimal(20, 2))',
+            'difference_yuan': 'cast(null as decimal(20, 2))',
+            'addend_count': 'cast(null as bigint)',
+            'tolerance_yuan': 'cast(null as decimal(20, 2))',
+        }) }}
     from unioned
 
 )

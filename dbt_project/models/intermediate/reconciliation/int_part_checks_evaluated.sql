@@ -108,34 +108,17 @@ line_checks as (
 line_checks_described as (
 
     select
-        document_id,
-        rule_id,
-        concat_ws('|', 'line', coalesce(functional_subject_code, ''), coalesce(economic_subject_code, ''),
-            fund_source, amount_kind) as check_key,
-        check_name,
-        concat_ws(' × ', functional_subject_code, economic_subject_code) as scope,
-        amount_kind,
-        expense_type,
-        fund_source,
-        expected_yuan,
-        actual_yuan,
-        difference_yuan,
-        addend_count,
-        tolerance_yuan,
-        status,
-        {{ comparison_detail(
+        {{- sum_check_columns(
             "'Line ' || concat_ws(' × ', functional_subject_code, economic_subject_code) || ' has ' || "
                 ~ grouping_label('amount_kind', 'expense_type', 'fund_source') ~ " || ' that'",
             "'its ' || replace(replace(replace(replace(part_categories, 'basic', '基本支出'), 'project', '项目支出'),"
                 ~ " 'personnel', '人员经费'), 'public', '公用经费') || ' add up to'",
-            'expected_yuan', 'actual_yuan', 'tolerance_yuan',
-            'expected_source_locator', 'actual_source_locator'
-        ) }} as detail,
-        expected_source_locator,
-        expected_source_text,
-        actual_source_locator,
-        actual_source_text,
-        list_prepend(expected_fact_id, actual_fact_ids) as fact_ids
+            {
+                'check_key': "concat_ws('|', 'line', coalesce(functional_subject_code, ''), coalesce(economic_subject_code, ''),"
+                    ~ " fund_source, amount_kind)",
+                'scope': "concat_ws(' × ', functional_subject_code, economic_subject_code)",
+            }
+        ) }}
     from line_checks
 
 ),
@@ -163,34 +146,17 @@ stated_checks as (
 stated_checks_described as (
 
     select
-        document_id,
-        rule_id,
-        concat_ws('|', 'stated', whole_category, fund_source, amount_kind) as check_key,
-        check_name,
-        'stated ' || whole_category as scope,
-        amount_kind,
-        expense_type,
-        fund_source,
-        expected_yuan,
-        actual_yuan,
-        difference_yuan,
-        addend_count,
-        tolerance_yuan,
-        status,
-        {{ comparison_detail(
+        {{- sum_check_columns(
             "'The stated ' || " ~ measure_label('whole_category') ~ " || ' (' || "
                 ~ grouping_label('amount_kind', "'total'", 'fund_source') ~ " || ')'",
             "'the stated ' || replace(replace(replace(replace(part_categories, 'basic_expenditure', '基本支出'),"
                 ~ " 'project_expenditure', '项目支出'), 'personnel_expenditure', '人员经费'),"
                 ~ " 'public_expenditure', '公用经费') || ' add up to'",
-            'expected_yuan', 'actual_yuan', 'tolerance_yuan',
-            'expected_source_locator', 'actual_source_locator'
-        ) }} as detail,
-        expected_source_locator,
-        expected_source_text,
-        actual_source_locator,
-        actual_source_text,
-        list_prepend(expected_fact_id, actual_fact_ids) as fact_ids
+            {
+                'check_key': "concat_ws('|', 'stated', whole_category, fund_source, amount_kind)",
+                'scope': "'stated ' || whole_category",
+            }
+        ) }}
     from stated_checks
 
 ),
@@ -218,33 +184,18 @@ three_public_checks as (
 three_public_checks_described as (
 
     select
-        document_id,
-        rule_id,
-        concat_ws('|', whole_category, amount_kind) as check_key,
-        check_name,
-        'three_public ' || whole_category as scope,
-        amount_kind,
-        cast(null as varchar) as expense_type,
-        cast(null as varchar) as fund_source,
-        expected_yuan,
-        actual_yuan,
-        difference_yuan,
-        addend_count,
-        tolerance_yuan,
-        status,
-        {{ comparison_detail(
+        {{- sum_check_columns(
             "'The ' || whole_label || ' (' || " ~ amount_kind_label('amount_kind') ~ " || ')'",
             "'its parts (' || replace(replace(replace(replace(replace(part_categories, 'overseas_travel', '因公出国（境）'),"
                 ~ " 'vehicle_purchase', '公务用车购置'), 'vehicle_operation', '公务用车运行'),"
                 ~ " 'official_reception', '公务接待'), 'vehicle', '公务用车购置及运行') || ') add up to'",
-            'expected_yuan', 'actual_yuan', 'tolerance_yuan',
-            'expected_source_locator', 'actual_source_locator'
-        ) }} as detail,
-        expected_source_locator,
-        expected_source_text,
-        actual_source_locator,
-        actual_source_text,
-        list_prepend(expected_fact_id, actual_fact_ids) as fact_ids
+            {
+                'check_key': "concat_ws('|', whole_category, amount_kind)",
+                'scope': "'three_public ' || whole_category",
+                'expense_type': 'cast(null as varchar)',
+                'fund_source': 'cast(null as varchar)',
+            }
+        ) }}
     from three_public_checks
 
 ),

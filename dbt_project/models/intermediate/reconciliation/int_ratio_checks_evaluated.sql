@@ -566,30 +566,17 @@ unioned as (
 final as (
 
     select
-        document_id,
-        rule_id,
-        check_key,
-        check_name,
-        scope,
-        cast(null as varchar) as amount_kind,
-        cast(null as varchar) as expense_type,
-        cast(null as varchar) as fund_source,
-        cast(null as decimal(20, 2)) as expected_yuan,
-        cast(null as decimal(20, 2)) as actual_yuan,
-        cast(null as decimal(20, 2)) as difference_yuan,
-        cast(addend_count as bigint) as addend_count,
-        {{ rounding_tolerance('addend_count') }} as tolerance_yuan,
-        cast(expected_percent as decimal(24, 6)) as expected_percent,
-        actual_percent,
-        difference_percent,
-        tolerance_percent,
-        status,
-        detail,
-        expected_source_locator,
-        expected_source_text,
-        actual_source_locator,
-        actual_source_text,
-        fact_ids
+        {{- audit_row_columns({
+            'amount_kind': 'cast(null as varchar)',
+            'expense_type': 'cast(null as varchar)',
+            'fund_source': 'cast(null as varchar)',
+            'expected_yuan': 'cast(null as decimal(20, 2))',
+            'actual_yuan': 'cast(null as decimal(20, 2))',
+            'difference_yuan': 'cast(null as decimal(20, 2))',
+            'addend_count': 'cast(addend_count as bigint)',
+            'tolerance_yuan': rounding_tolerance('addend_count'),
+            'expected_percent': 'cast(expected_percent as decimal(24, 6))',
+        }, percents=true) }}
     from unioned
 
 )
