@@ -23,7 +23,7 @@ _FRAGMENT = re.compile(r"^(?P<code>\d{2})(?:\s*(?P<name>\D.*))?$")
 _TEXT_LABELS = re.compile(r"名称|编码|代码|科目$|^项目$|^项\s*目$|单位$|类|款|项")
 _AMOUNT_LABELS = re.compile(r"合计|总计|小计|预算|决算|支出|收入|经费|拨款|结转|金额|费")
 _CODE_LIKE = re.compile(r"^(?:\d{2}|\d{3}|\d{5,7})$")  # 类/款/项 fragments and 单位代码 look like integers
-_DECIMAL_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$|^\d{1,3}(?:,\d{3})+$")
+DECIMAL_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$|^\d{1,3}(?:,\d{3})+$")
 _UNIT_CODE = re.compile(r"^\d{6}$")
 MAX_HEADER_SHIFT = 2
 
@@ -107,7 +107,7 @@ def _column_is_numeric(table: Table, header_rows: int, width: int) -> list[bool 
         [clean_cell(row[c]) for row in table.rows[header_rows:] if c < len(row) and not is_blank(row[c])]
         for c in range(width)
     ]
-    decimal_columns = [c for c, cells in enumerate(columns) if any(_DECIMAL_AMOUNT.match(cell) for cell in cells)]
+    decimal_columns = [c for c, cells in enumerate(columns) if any(DECIMAL_AMOUNT.match(cell) for cell in cells)]
     first_decimal = decimal_columns[0] if decimal_columns else width
     verdicts: list[bool | None] = []
     for column, cells in enumerate(columns):

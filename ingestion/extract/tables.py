@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ingestion.amounts import find_unit_declaration, parse_amount
 from ingestion.document import Document, Table, TextLine
-from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ThreePublicFact, TotalFact
+from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
 from ingestion.extract.table_layout import (
+    DECIMAL_AMOUNT,
     clean_cell,
     column_labels,
     find_row_codes,
@@ -454,12 +455,50 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
     facts = _subject_facts(table, labels, header_rows, context)
     if _SUMMARY_TITLE.search(title):
         facts += _summary_subject_facts(table, context)
-    return facts + _label_value_facts(table, context)
+    facts += _label_value_facts(table, context)
+    return facts + _amounts_left_unread(table, labels, header_rows, facts, context)
+
+
+def _amounts_left_unread(
+    table: Table, labels: list[str], header_rows: int, facts: list[Fact], context: TableContext
+) -> list[Fact]:
+    """An issue row for each printed amount no recogniser took, so nothing printed is silently dropped.
+
+    Only cells that are unmistakably amounts (decimals or thousands separators) count; cells of a column
+    already reported as not extracted are covered by that column's issue.
+    """
+    read = {str(fact.evidence.locator) for fact in facts if hasattr(fact, "evidence")}
+    read |= {str(p.locator) for fact in facts if isinstance(fact, ProjectFact) for p in (fact.budget, fact.actual) if p}
+    reported_columns = {
+        fact.locator.column
+        for fact in facts
+        if isinstance(fact, IssueFact) and fact.issue_kind == "column_not_extracted"
+    }
+    issues: list[Fact] = []
+    for row_index in range(header_rows, len(table.rows)):
+        row = table.rows[row_index]
+        for column, cell in enumerate(row):
+            locator = table.cell_locator(row_index, column)
+            text = clean_cell(cell)
+            if str(locator) in read or column + 1 in reported_columns or not DECIMAL_AMOUNT.match(text):
+                continue
+            row_label = next((clean_cell(c) for c in row[:column] if clean_cell(c) and not parse_amount(c)), "")
+            column_label = labels[column] if column < len(labels) else ""
+            issues.append(
+                IssueFact(
+                    "amount_not_read",
+                    f"{text} in row '{row_label}' under '{column_label}' of table '{context.title}': no measure the "
+                    "warehouse models matches this row and column, so it was left out",
+                    locator,
+                    clean_row_text(table, row_index),
+                )
+            )
+    return issues
 
 
 def _not_modelled(table: Table, context: TableContext) -> list[Fact]:
     """One issue row per skipped table that prints amounts, so every amount left out is explained."""
-    if not any(parse_amount(clean_cell(cell)) for row in table.rows for cell in row if "." in cell):
+    if not any(parse_amount(clean_cell(cell)) for row in table.rows for cell in row):
         return []
     return [
         IssueFact(
