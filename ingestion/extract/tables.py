@@ -209,7 +209,7 @@ def _panel_facts(
     codes = find_row_codes(row[start:end])
     first_amount = start + codes.first_amount_column
     if not codes.code:
-        return _subtotal_facts(table, row_index, first_amount, meanings, context, start, end)
+        return _subtotal_facts(table, row_index, first_amount, meanings, context, (start, end))
     functional = codes.code if codes.code.startswith("2") else None
     economic = codes.code if codes.code[0] in "35" else context.scope.economic_class
     if not functional and not economic:
@@ -289,13 +289,20 @@ _SUBTOTAL_MEASURES = {
 
 
 def _subtotal_facts(
-    table: Table, row_index: int, first_amount: int, meanings: dict, context: TableContext, start: int, end: int
+    table: Table, row_index: int, first_amount: int, meanings: dict, context: TableContext, panel: tuple[int, int]
 ) -> list[Fact]:
-    """The 合计 row of an expenditure table states the document's totals, one per column meaning."""
+    """The 合计 row of an expenditure table states the document's totals, one per column meaning.
+
+    A 合计 row whose amounts do not start in the same column as the coded rows' is misaligned (an export
+    dropped a cell): its amounts are left to the ``amount_not_read`` issues rather than misread.
+    """
     row = table.rows[row_index]
+    start, end = panel
     if not any(SUBTOTAL_NAMES.match(clean_cell(cell)) for cell in row[start:first_amount]):
         return []
     if "支出" not in (context.title or "") or "收入" in (context.title or ""):
+        return []
+    if first_amount != _coded_first_amount(table, panel):
         return []
     facts: list[Fact] = []
     for column in range(first_amount, end):
@@ -303,15 +310,36 @@ def _subtotal_facts(
         evidence = _evidence(table, row_index, column, context) if meaning else None
         if evidence is None:
             continue
-        if meaning.economic_code:  # a cross-tab's 合计 under 工资福利支出: that class's total in the table
+        economic = meaning.economic_code or context.scope.economic_class
+        if economic:  # a 合计 under 工资福利支出 (cross-tab column or table scope): that class's total
             facts.append(
-                LineItemFact(evidence, None, meaning.economic_code, clean_cell(row[start]) or "合计",
-                             meaning.expense_type, meaning.fund_source, meaning.amount_kind, "printed", context.title)
+                LineItemFact(evidence, None, economic, _class_name(economic), meaning.expense_type,
+                             meaning.fund_source, meaning.amount_kind, "printed", context.title)
             )  # fmt: skip
             continue
         measure = _SUBTOTAL_MEASURES[meaning.expense_type]
         facts.append(TotalFact(evidence, measure, meaning.amount_kind, meaning.fund_source))
     return facts
+
+
+def _coded_first_amount(table: Table, panel: tuple[int, int]) -> int | None:
+    """The column where the coded rows of a panel print their first amount (the most common one)."""
+    from collections import Counter
+
+    start, end = panel
+    firsts: Counter[int] = Counter()
+    for row in table.rows:
+        codes = find_row_codes(row[start:end])
+        if codes.code:
+            firsts[start + codes.first_amount_column] += 1
+    return firsts.most_common(1)[0][0] if firsts else None
+
+
+def _class_name(code: str) -> str:
+    from ingestion.extract.subjects import lookup_code
+
+    row = lookup_code(code)
+    return row.name if row else code
 
 
 def _label_value_facts(table: Table, context: TableContext) -> list[Fact]:

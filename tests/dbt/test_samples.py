@@ -155,36 +155,18 @@ GENUINE_FINDINGS = {
     # the listed parts of 人员经费 add up to 946.68万元, 6.89万元 more than the 939.79 stated (the stated figure
     # leaves out the 对个人和家庭的补助 the sentence lists under it).
     (NAGQU, "TOT-ECO", "personnel_expenditure", _yuan("939.79"), _yuan("946.68")),
+    # 株洲 l543: "31007	信息网络购建	7.33" in a 2020 budget: the subject has been 信息网络及软件购置更新 since the
+    # 2018 economic-classification reform (the reference row notes the document "prints the older name"): an
+    # outdated subject name (warning), like 30231 above.
+    (ZHUZHOU, "LBL-SUBJECT-NAME", "31007", None, None),
 }
 
 # Fails that are not inconsistencies of the documents: pinned here so that the test changes when they
 # are fixed, and kept out of GENUINE_FINDINGS. Key → why the finding is false and where the bug lies.
-KNOWN_FALSE_FINDINGS = {
-    (ZHUZHOU, "REP-FIGURE", "基本支出（一般公共预算，预算数）", _yuan("292.74"), _yuan("136.43")): (
-        "Extraction (ingestion/extract/tables.py). 136.43 (l373 t9 r4 c7) is the 工资性支出 subtotal "
-        "(基本工资53.42 + 津贴补贴37.37 + 奖金45.64) of the 合计 row at l376 of 「一般公共预算基本支出预算明细表—"
-        "工资福利支出」, not a 基本支出. That 合计 row has one leading cell fewer than the data row l377 (which prints "
-        "the code in three cells 201|37|01 plus 单位代码), so its 总计 183.06 sits in c6 and the reader's c7 "
-        "(the data row's total column) lands on 136.43; and the table's 合计 is 工资福利支出 (= 人员经费 183.06), "
-        "which was labelled basic_expenditure. The document is consistent: 基本支出 292.74 = 183.06 + 109.68 at "
-        "l359, l490 and l451."
-    ),
-    (ZHUZHOU, "LBL-SUBJECT-NAME", "301", None, None): (
-        "Extraction (ingestion/extract/tables.py, _subtotal_facts: a cross-tab 合计 under an economic class is "
-        "that class's line, named after the row's own label). l273 in 「部门支出总表(分类)」 (t4, header l270) is "
-        "'合计 472.74 292.74 183.06 109.68 … 180.00': 183.06 under 工资福利支出 is indeed 301's amount (l491 "
-        "'301 工资福利支出 183.06'), but the line is named '合计', the row label, which the label check then "
-        "compares with 工资福利支出. The document prints no wrong name: the line should carry its column's name "
-        "(工资福利支出) or the label check should skip 合计/小计/总计 rows."
-    ),
-    (ZHUZHOU, "LBL-SUBJECT-NAME", "31007", None, None): (
-        "Reference data (dbt_project/seeds/economic_subjects_department.csv). l543 '31007 信息网络购建 7.33' "
-        "prints the name 31007 had before the 2018 economic-classification reform (the table around it also "
-        "keeps 大型修缮 31006 and 物资储备 31008); the seed row's own note says 'prints the older name "
-        "信息网络购建' but no former-name version of 31007 is seeded, so the label check (which accepts every "
-        "name a code has had) flags it."
-    ),
-}
+KNOWN_FALSE_FINDINGS: dict[tuple, str] = {}
+# Fixed since first pinned: 株洲 REP-FIGURE 基本支出 292.74 vs 136.43 (a misaligned 合计 row at l376 was read
+# one column off: misaligned subtotal rows are now left to amount_not_read issues) and 株洲 LBL-SUBJECT-NAME
+# 301 named '合计' (a cross-tab 合计 line now carries the class's name).
 
 
 def _pct_key(value: Decimal | None) -> Decimal | None:
@@ -277,11 +259,18 @@ def test_findings_rest_on_the_printed_text():
     assert Decimal("183.06") + Decimal("109.68") == Decimal("292.74")
 
 
-def test_the_false_basic_expenditure_is_the_wage_subtotal(warehouse):
-    """KNOWN_FALSE_FINDINGS[株洲 REP-FIGURE]: the extractor's 136.43 comes from the shifted 合计 row at l376."""
-    rows = warehouse.query_dicts(
-        "select measure, reported_amount, source_locator from marts.fct_reported_total t "
-        "join marts.dim_document d using (document_id) where d.source_file = ? and t.source_locator like 'l373 %'",
+def test_the_misaligned_wage_subtotal_row_is_not_read_as_a_total(warehouse):
+    """株洲 l376: the 合计 row of the 工资福利支出 detail table has one leading cell fewer than its data rows, so it
+    is not read as a stated total (it was once misread as 基本支出 136.43); its amounts carry issue rows instead."""
+    totals = warehouse.query_dicts(
+        "select measure from marts.fct_reported_total t join marts.dim_document d using (document_id) "
+        "where d.source_file = ? and t.source_locator like 'l373 %'",
         [ZHUZHOU],
     )
-    assert rows == [{"measure": "basic_expenditure", "reported_amount": "136.43", "source_locator": "l373 t9 r4 c7"}]
+    assert totals == []
+    issues = warehouse.query_dicts(
+        "select i.issue_kind from marts.audit_extraction_issue i join marts.dim_document d using (document_id) "
+        "where d.source_file = ? and i.source_locator = 'l373 t9 r4 c7'",
+        [ZHUZHOU],
+    )
+    assert [row["issue_kind"] for row in issues] == ["amount_not_read"]
