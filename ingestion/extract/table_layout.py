@@ -60,6 +60,19 @@ def _is_plain_integer_amount(text: str) -> bool:
     return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", normalize_text(text)))
 
 
+_ONE_DIGIT = re.compile(r"^(?P<code>\d)(?P<name>)$")
+
+
+def _short_fragment(row: tuple[str, ...], index: int, cell: str) -> re.Match | None:
+    """``301 | 2 | 津贴补贴``: spreadsheets drop the leading zero of a 款/项 fragment. A lone digit right after
+    the code counts as the fragment ``02`` only when a subject name (text, not an amount) follows it."""
+    match = _ONE_DIGIT.match(cell)
+    following = next((clean_cell(c) for c in row[index + 1 :] if clean_cell(c)), "")
+    if match and following and parse_amount(following) is None:
+        return match
+    return None
+
+
 def find_row_codes(row: tuple[str, ...]) -> RowCodes:
     """Read a subject code from the row's leading cells; joined, split into 类/款/项, or code+name."""
     code: str | None = None
@@ -74,9 +87,9 @@ def find_row_codes(row: tuple[str, ...]) -> RowCodes:
                 code, name = match.group("code"), match.group("name")
                 continue
         elif code is not None and len(code) in (3, 5) and name is None:
-            fragment = _FRAGMENT.match(cell)
+            fragment = _FRAGMENT.match(cell) or _short_fragment(row, index, cell)
             if fragment:
-                code, name = code + fragment.group("code"), fragment.group("name")
+                code, name = code + fragment.group("code").zfill(2), fragment.group("name")
                 continue
         if parse_amount(cell) is not None:
             return RowCodes(code, name, index)
