@@ -23,6 +23,20 @@
 -#}
 
 {%- set per_amount = var('rounding_tolerance_yuan_per_addend', 100) %}
+{%- set kind_rule_id -%}
+    case ratio_kind
+        when 'share' then 'RATIO-SHARE'
+        when 'completion_rate' then 'RATIO-COMPLETION'
+        else 'RATIO-CHANGE'
+    end
+{%- endset %}
+{%- set kind_check_name -%}
+    case ratio_kind
+        when 'share' then '占比 = 部分 ÷ 总数'
+        when 'completion_rate' then '完成率 = 决算 ÷ 预算'
+        else '增减率 = 增减额 ÷ 基数'
+    end
+{%- endset %}
 
 with
 
@@ -171,25 +185,15 @@ evaluated as (
 kind_checks as (
 
     select
-        document_id,
-        case ratio_kind
-            when 'share' then 'RATIO-SHARE'
-            when 'completion_rate' then 'RATIO-COMPLETION'
-            else 'RATIO-CHANGE'
-        end as rule_id,
-        stated_ratio_id as check_key,
-        case ratio_kind
-            when 'share' then '占比 = 部分 ÷ 总数'
-            when 'completion_rate' then '完成率 = 决算 ÷ 预算'
-            else '增减率 = 增减额 ÷ 基数'
-        end as check_name,
-        subject as scope,
-        percent as expected_percent,
-        cast(round(recomputed_percent, 6) as decimal(24, 6)) as actual_percent,
-        cast(round(recomputed_percent, 6) as decimal(24, 6)) - percent as difference_percent,
-        cast(round(tolerance_percent, 6) as decimal(24, 6)) as tolerance_percent,
-        2 as addend_count,
-        status,
+        {%- call stated_ratio_check_columns(
+            rule_id=kind_rule_id,
+            check_name=kind_check_name,
+            addend_count="2",
+            status="status",
+            actual_percent="cast(round(recomputed_percent, 6) as decimal(24, 6))",
+            difference_percent="cast(round(recomputed_percent, 6) as decimal(24, 6)) - percent",
+            tolerance_percent="cast(round(tolerance_percent, 6) as decimal(24, 6))"
+        ) %}
         case ratio_kind
             when 'share' then subject || ' is printed as ' || printed_percent || ' of '
                 || coalesce(base_label, 'the whole') || ' (' || source_locator || '); '
@@ -220,46 +224,28 @@ kind_checks as (
                 || case when recomputed_percent > percent then 'more' else 'less' end
                 || ' than the printed ' || percent_text || '%, beyond what the 0.01万元 rounding of the amounts allows ('
                 || {{ format_percent('tolerance_percent') }} || ' points): check the percentage and the amounts.'
-        end as detail,
-        source_locator as expected_source_locator,
-        source_text as expected_source_text,
-        coalesce(figures_locator, source_locator) as actual_source_locator,
-        source_text as actual_source_text,
-        [stated_ratio_id] as fact_ids
+        end
+        {%- endcall %}
     from evaluated
 
     union all
 
     {# a zero numerator is 0% of any base, printed or not #}
     select
-        document_id,
-        case ratio_kind
-            when 'share' then 'RATIO-SHARE'
-            when 'completion_rate' then 'RATIO-COMPLETION'
-            else 'RATIO-CHANGE'
-        end as rule_id,
-        stated_ratio_id as check_key,
-        case ratio_kind
-            when 'share' then '占比 = 部分 ÷ 总数'
-            when 'completion_rate' then '完成率 = 决算 ÷ 预算'
-            else '增减率 = 增减额 ÷ 基数'
-        end as check_name,
-        subject as scope,
-        percent as expected_percent,
-        cast(0 as decimal(24, 6)) as actual_percent,
-        cast(0 as decimal(24, 6)) - percent as difference_percent,
-        cast(0 as decimal(24, 6)) as tolerance_percent,
-        1 as addend_count,
-        'pass' as status,
+        {%- call stated_ratio_check_columns(
+            rule_id=kind_rule_id,
+            check_name=kind_check_name,
+            addend_count="1",
+            status="'pass'",
+            actual_percent="cast(0 as decimal(24, 6))",
+            difference_percent="cast(0 as decimal(24, 6)) - percent",
+            tolerance_percent="cast(0 as decimal(24, 6))"
+        ) %}
         subject || ' is printed as ' || case when ratio_kind = 'change' then rate_word else '' end
             || printed_percent || ' (' || source_locator || ') of a base this sentence does not print; its '
             || case ratio_kind when 'share' then 'part' when 'completion_rate' then 'actual' else 'change' end
-            || ' is 0, which is 0% of any non-zero base.' as detail,
-        source_locator as expected_source_locator,
-        source_text as expected_source_text,
-        coalesce(figures_locator, source_locator) as actual_source_locator,
-        source_text as actual_source_text,
-        [stated_ratio_id] as fact_ids
+            || ' is 0, which is 0% of any non-zero base.'
+        {%- endcall %}
     from operands
     where base_yuan is null
         and percent = 0
@@ -273,26 +259,17 @@ kind_checks as (
 
     {# the figures imply a negative prior figure: 0.10万元 now after 增加0.14万元 #}
     select
-        document_id,
-        'RATIO-CHANGE' as rule_id,
-        stated_ratio_id as check_key,
-        '增减率 = 增减额 ÷ 基数' as check_name,
-        subject as scope,
-        percent as expected_percent,
-        cast(null as decimal(24, 6)) as actual_percent,
-        cast(null as decimal(24, 6)) as difference_percent,
-        cast(null as decimal(24, 6)) as tolerance_percent,
-        2 as addend_count,
-        'fail' as status,
+        {%- call stated_ratio_check_columns(
+            rule_id="'RATIO-CHANGE'",
+            check_name="'增减率 = 增减额 ÷ 基数'",
+            addend_count="2",
+            status="'fail'"
+        ) %}
         subject || ' is printed as ' || rate_word || printed_percent || ' (' || source_locator || ') but '
             || {{ format_wan('current_yuan') }} || '万元 ' || case when direction_sign = 1 then '−' else '+' end
             || ' ' || {{ format_wan('change_yuan') }} || '万元 gives a negative prior figure ('
-            || {{ format_wan('base_yuan') }} || '万元): check the direction word and the amounts.' as detail,
-        source_locator as expected_source_locator,
-        source_text as expected_source_text,
-        coalesce(figures_locator, source_locator) as actual_source_locator,
-        source_text as actual_source_text,
-        [stated_ratio_id] as fact_ids
+            || {{ format_wan('base_yuan') }} || '万元): check the direction word and the amounts.'
+        {%- endcall %}
     from operands
     where form = 'from_current' and base_yuan < 0
 
@@ -302,17 +279,12 @@ kind_checks as (
 zero_base_checks as (
 
     select
-        document_id,
-        'RATIO-ZERO-BASE' as rule_id,
-        stated_ratio_id as check_key,
-        '基数为零或未列示' as check_name,
-        subject as scope,
-        percent as expected_percent,
-        cast(null as decimal(24, 6)) as actual_percent,
-        cast(null as decimal(24, 6)) as difference_percent,
-        cast(null as decimal(24, 6)) as tolerance_percent,
-        2 as addend_count,
-        case when numerator_yuan = 0 and percent = 0 then 'pass' else 'fail' end as status,
+        {%- call stated_ratio_check_columns(
+            rule_id="'RATIO-ZERO-BASE'",
+            check_name="'基数为零或未列示'",
+            addend_count="2",
+            status="case when numerator_yuan = 0 and percent = 0 then 'pass' else 'fail' end"
+        ) %}
         subject || ' is printed as ' || case when ratio_kind = 'change' then rate_word else '' end || printed_percent
             || ' (' || source_locator || ') but its base is zero: '
             || case ratio_kind
@@ -330,37 +302,25 @@ zero_base_checks as (
                 when ratio_kind = 'change' then '. Growth from zero is undefined, not ' || printed_percent
                     || ': state the amounts (or “new this year”) instead.'
                 else '. A percentage of zero is undefined, not ' || printed_percent || '.'
-            end as detail,
-        source_locator as expected_source_locator,
-        source_text as expected_source_text,
-        coalesce(figures_locator, source_locator) as actual_source_locator,
-        source_text as actual_source_text,
-        [stated_ratio_id] as fact_ids
+            end
+        {%- endcall %}
     from operands
     where base_yuan = 0
 
     union all
 
     select
-        document_id,
-        'RATIO-ZERO-BASE' as rule_id,
-        stated_ratio_id as check_key,
-        '基数为零或未列示' as check_name,
-        subject as scope,
-        percent as expected_percent,
-        cast(null as decimal(24, 6)) as actual_percent,
-        cast(null as decimal(24, 6)) as difference_percent,
-        cast(null as decimal(24, 6)) as tolerance_percent,
-        0 as addend_count,
-        'fail' as status,
+        {%- call stated_ratio_check_columns(
+            rule_id="'RATIO-ZERO-BASE'",
+            check_name="'基数为零或未列示'",
+            addend_count="0",
+            status="'fail'",
+            actual_source_locator="source_locator"
+        ) %}
         subject || ' is printed as ' || case when ratio_kind = 'change' then rate_word else '' end || printed_percent
             || ' (' || source_locator || ') without any of the figures it is computed from: the percentage cannot be '
-            || 'checked, print the amounts next to it.' as detail,
-        source_locator as expected_source_locator,
-        source_text as expected_source_text,
-        source_locator as actual_source_locator,
-        source_text as actual_source_text,
-        [stated_ratio_id] as fact_ids
+            || 'checked, print the amounts next to it.'
+        {%- endcall %}
     from operands
     where (ratio_kind = 'share' and part_yuan is null)
         or (ratio_kind = 'completion_rate' and actual_yuan is null and budget_yuan is null)
@@ -369,27 +329,18 @@ zero_base_checks as (
     union all
 
     select
-        document_id,
-        'RATIO-ZERO-BASE' as rule_id,
-        stated_ratio_id as check_key,
-        '基数为零或未列示' as check_name,
-        subject as scope,
-        percent as expected_percent,
-        cast(null as decimal(24, 6)) as actual_percent,
-        cast(null as decimal(24, 6)) as difference_percent,
-        cast(null as decimal(24, 6)) as tolerance_percent,
-        1 as addend_count,
-        'fail' as status,
+        {%- call stated_ratio_check_columns(
+            rule_id="'RATIO-ZERO-BASE'",
+            check_name="'基数为零或未列示'",
+            addend_count="1",
+            status="'fail'"
+        ) %}
         subject || ' is printed as 增长' || printed_percent || ' (' || source_locator || ') with only the change ('
             || {{ format_wan('change_yuan') }} || '万元) printed: 增长100% makes last year '
             || {{ format_wan('change_yuan') }} || '万元 and this year ' || {{ format_wan('2 * change_yuan') }}
             || '万元, and neither is printed. If the item is new this year (nothing last year), growth from zero '
-            || 'is undefined and 增长100% is wrong: check last year''s amount.' as detail,
-        source_locator as expected_source_locator,
-        source_text as expected_source_text,
-        coalesce(figures_locator, source_locator) as actual_source_locator,
-        source_text as actual_source_text,
-        [stated_ratio_id] as fact_ids
+            || 'is undefined and 增长100% is wrong: check last year''s amount.'
+        {%- endcall %}
     from operands
     where ratio_kind = 'change'
         and percent = 100
@@ -421,24 +372,23 @@ directions as (
 
 ),
 
+{%- set direction_status -%}
+    case
+        when figure_direction = rate_direction and rate_direction in ('increase', 'decrease') then 'pass'
+        when is_no_change and percent = 0 then 'pass'
+        else 'fail'
+    end
+{%- endset %}
+
 direction_checks as (
 
     select
-        document_id,
-        'RATIO-DIRECTION' as rule_id,
-        stated_ratio_id as check_key,
-        '增减方向一致' as check_name,
-        subject as scope,
-        percent as expected_percent,
-        cast(null as decimal(24, 6)) as actual_percent,
-        cast(null as decimal(24, 6)) as difference_percent,
-        cast(null as decimal(24, 6)) as tolerance_percent,
-        case when change_direction is not null then 1 else 2 end as addend_count,
-        case
-            when figure_direction = rate_direction and rate_direction in ('increase', 'decrease') then 'pass'
-            when is_no_change and percent = 0 then 'pass'
-            else 'fail'
-        end as status,
+        {%- call stated_ratio_check_columns(
+            rule_id="'RATIO-DIRECTION'",
+            check_name="'增减方向一致'",
+            addend_count="case when change_direction is not null then 1 else 2 end",
+            status=direction_status
+        ) %}
         subject || ': '
             || case
                 when change_direction is not null then 'the change is printed as ' || change_word || ' '
@@ -455,12 +405,8 @@ direction_checks as (
                     then ': the direction is not stated (both words of the template, e.g. 增加（减少）, were left in): '
                         || 'say whether it went up or down.'
                 else ': the two directions contradict each other; check which way the figure moved.'
-            end as detail,
-        source_locator as expected_source_locator,
-        source_text as expected_source_text,
-        coalesce(figures_locator, source_locator) as actual_source_locator,
-        source_text as actual_source_text,
-        [stated_ratio_id] as fact_ids
+            end
+        {%- endcall %}
     from directions
 
 ),
