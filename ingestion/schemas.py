@@ -39,6 +39,7 @@ MEASURES = [
     "fiscal_appropriation_expenditure",
     "basic_expenditure",
     "project_expenditure",
+    "reserve_expenditure",  # 单位预留机动经费: a third part of expenditure beside basic and project
     "personnel_expenditure",
     "public_expenditure",
     "office_operation_expense",

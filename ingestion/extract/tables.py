@@ -59,6 +59,7 @@ TOTAL_LABELS = (
     (re.compile(r"^支出合计$"), "expenditure_or_grand_total"),
     (re.compile(r"^[一二三四五六七八九十]*、?基本支出$"), "basic_expenditure"),
     (re.compile(r"^[一二三四五六七八九十]*、?项目支出$"), "project_expenditure"),
+    (re.compile(r"^[一二三四五六七八九十]*、?(?:单位)?预留机动经费$"), "reserve_expenditure"),
     (re.compile(r"^[一二三四五六七八九十]+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
     (re.compile(r"^[一二三四五六七八九十]*、?上年结转(?:结余)?$"), "carry_over_income"),
 )
