@@ -88,15 +88,9 @@
         select
             {% for column in group_by %}{{ column }},
             {% endfor -%}
-            count(*) as addend_count,
+            {{ addend_aggregates('pw_', 'pw_category', 'part_categories', ' + ') | indent(12) }},
             count(distinct pw_slot) as printed_part_count,
-            bool_and(pw_is_table) as are_parts_from_tables,
-            sum(pw_amount_yuan) as actual_yuan,
-            string_agg(pw_category, ' + ' order by pw_category) as part_categories,
-            list(pw_fact_id order by pw_category) as actual_fact_ids,
-            string_agg(pw_category || ': ' || coalesce(pw_source_locator, '?'), '; ' order by pw_category)
-                as actual_source_locator,
-            string_agg(coalesce(pw_source_text, ''), ' ‖ ' order by pw_category) as actual_source_text
+            bool_and(pw_is_table) as are_parts_from_tables
         from pw_rows
         where pw_category <> '{{ whole }}'
         group by all
@@ -109,18 +103,7 @@
             {% for column in group_by %}whole_row.{{ column }},
             {% endfor -%}
             whole_row.pw_category as whole_category,
-            whole_row.pw_fact_id as expected_fact_id,
-            whole_row.pw_amount_yuan as expected_yuan,
-            whole_row.pw_source_locator as expected_source_locator,
-            whole_row.pw_source_text as expected_source_text,
-            part_rows.part_categories,
-            part_rows.addend_count,
-            part_rows.actual_yuan,
-            part_rows.actual_fact_ids,
-            part_rows.actual_source_locator,
-            part_rows.actual_source_text,
-            part_rows.actual_yuan - whole_row.pw_amount_yuan as difference_yuan,
-            {{ rounding_tolerance('part_rows.addend_count') }} as tolerance_yuan
+            {{ sum_check_sides('whole_row', 'pw_', 'part_rows', ['part_categories']) | indent(12) }}
         from pw_rows as whole_row
         inner join pw_parts as part_rows
             on {{ null_safe_join('whole_row', 'part_rows', group_by) }}
