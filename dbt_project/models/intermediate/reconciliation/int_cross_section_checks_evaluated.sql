@@ -106,9 +106,7 @@ final as (
         [three_public.three_public_expense_id, economic.line_item_id] as fact_ids
     from economic_figures as economic
     inner join three_public_figures as three_public
-        on economic.document_id = three_public.document_id
-        and economic.amount_kind = three_public.amount_kind
-        and economic.category = three_public.category
+        on {{ columns_equal('economic', 'three_public', ['document_id', 'amount_kind', 'category']) | indent(8) }}
 
 )
 

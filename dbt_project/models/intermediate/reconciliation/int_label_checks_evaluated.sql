@@ -11,6 +11,8 @@
     These checks compare no two amounts: expected_yuan and difference_yuan are null.
 -#}
 
+{%- set table_grouping = ['document_id', 'amount_kind', 'expense_type', 'fund_source', 'classification'] %}
+
 with
 
 line_items as (
@@ -218,31 +220,19 @@ context as (
         exists (
             select 1
             from table_subjects
-            where table_subjects.document_id = prose.document_id
-                and table_subjects.amount_kind = prose.amount_kind
-                and table_subjects.expense_type = prose.expense_type
-                and table_subjects.fund_source = prose.fund_source
-                and table_subjects.classification = prose.classification
+            where {{ columns_equal('table_subjects', 'prose', table_grouping) | indent(12) }}
                 and table_subjects.subject_code = prose.subject_code
         ) as is_in_tables,
         (
             select string_agg(table_subjects.subject_code, ', ' order by table_subjects.subject_code)
             from table_subjects
-            where table_subjects.document_id = prose.document_id
-                and table_subjects.amount_kind = prose.amount_kind
-                and table_subjects.expense_type = prose.expense_type
-                and table_subjects.fund_source = prose.fund_source
-                and table_subjects.classification = prose.classification
+            where {{ columns_equal('table_subjects', 'prose', table_grouping) | indent(12) }}
                 and left(table_subjects.subject_code, 3) = left(prose.subject_code, 3)
         ) as table_codes_of_class,
         (
             select min(table_subjects.source_locator)
             from table_subjects
-            where table_subjects.document_id = prose.document_id
-                and table_subjects.amount_kind = prose.amount_kind
-                and table_subjects.expense_type = prose.expense_type
-                and table_subjects.fund_source = prose.fund_source
-                and table_subjects.classification = prose.classification
+            where {{ columns_equal('table_subjects', 'prose', table_grouping) | indent(12) }}
         ) as table_locator
     from prose_subjects as prose
 

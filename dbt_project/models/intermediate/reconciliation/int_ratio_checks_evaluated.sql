@@ -487,11 +487,8 @@ repeat_checks as (
         [reference.stated_ratio_id, copy.stated_ratio_id] as fact_ids
     from copies as copy
     inner join copies as reference
-        on copy.document_id = reference.document_id
-        and copy.ratio_kind = reference.ratio_kind
-        and copy.subject_key = reference.subject_key
-        and copy.base_key = reference.base_key
-        and copy.figure_key = reference.figure_key
+        on {{ columns_equal('copy', 'reference', ['document_id', 'ratio_kind', 'subject_key', 'base_key', 'figure_key'])
+            | indent(8) }}
         and reference.copy_number = 1
     where copy.copy_number > 1
 

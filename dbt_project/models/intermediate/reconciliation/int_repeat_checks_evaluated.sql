@@ -126,9 +126,7 @@ final as (
         [reference.fact_id, copy.fact_id] as fact_ids
     from ranked as copy
     inner join ranked as reference
-        on copy.document_id = reference.document_id
-        and copy.figure_kind = reference.figure_kind
-        and copy.figure_key = reference.figure_key
+        on {{ columns_equal('copy', 'reference', ['document_id', 'figure_kind', 'figure_key']) | indent(8) }}
         and reference.copy_number = 1
     where copy.copy_number > 1
 

@@ -172,10 +172,8 @@ cross_checks as (
         list_concat(functional.actual_fact_ids, economic.actual_fact_ids) as fact_ids
     from functional_roots as functional
     inner join economic_roots as economic
-        on functional.document_id = economic.document_id
-        and functional.amount_kind = economic.amount_kind
-        and functional.expense_type = economic.expense_type
-        and functional.fund_source = economic.fund_source
+        on {{ columns_equal('functional', 'economic', ['document_id', 'amount_kind', 'expense_type', 'fund_source'])
+            | indent(8) }}
 
 ),
 
