@@ -3,8 +3,9 @@
     sum of the rows whose category is in `parts` (actual). A group is checked when the whole and at
     least one part are printed and, per `missing_parts`, when a part is not printed:
       'always' — it counts as zero (三公 sentences list only the non-zero categories);
-      'table'  — it counts as zero when the whole and the printed parts come from tables (a blank
-                 cell), otherwise the group is not checked (prose often states only some parts);
+      'table'  — it counts as zero when the whole and the printed parts come from one table (a blank
+                 cell), otherwise the group is not checked (prose often states only some parts, and
+                 another table may simply not print that part);
       'never'  — the group is not checked.
     A figure printed more than once in a group is taken once (`order_by` picks it).
     `part_alternatives` maps a part to the categories that make it up when the part itself is not
@@ -42,7 +43,8 @@
             cast({{ id_column }} as varchar) as pw_fact_id,
             {{ locator_column }} as pw_source_locator,
             {{ text_column }} as pw_source_text,
-            {% if method_column %}{{ method_column }} = 'table'{% else %}true{% endif %} as pw_is_table
+            {% if method_column %}{{ method_column }} = 'table'{% else %}true{% endif %} as pw_is_table,
+            regexp_extract({{ locator_column }}, '(?:^|\s)t(\d+)', 1) as pw_table
         from {{ relation }}
         where {{ category_column }} in ('{{ categories | join("', '") }}')
             and {{ amount_column }} is not null
@@ -90,7 +92,9 @@
             {% endfor -%}
             {{ addend_aggregates('pw_', 'pw_category', 'part_categories', ' + ') | indent(12) }},
             count(distinct pw_slot) as printed_part_count,
-            bool_and(pw_is_table) as are_parts_from_tables
+            bool_and(pw_is_table) as are_parts_from_tables,
+            min(pw_table) as first_part_table,
+            max(pw_table) as last_part_table
         from pw_rows
         where pw_category <> '{{ whole }}'
         group by all
@@ -111,7 +115,11 @@
         {%- if missing_parts == 'table' %}
             and (
                 part_rows.printed_part_count = {{ parts | length }}
-                or (whole_row.pw_is_table and part_rows.are_parts_from_tables)
+                or (
+                    whole_row.pw_is_table and part_rows.are_parts_from_tables
+                    and part_rows.first_part_table = whole_row.pw_table
+                    and part_rows.last_part_table = whole_row.pw_table
+                )
             )
         {%- elif missing_parts == 'never' %}
             and part_rows.printed_part_count = {{ parts | length }}

@@ -5,7 +5,8 @@
       30231 / 50208 公务用车运行维护费 ↔ vehicle_operation, 31013 公务用车购置 ↔ vehicle_purchase.
     The economic figure is taken by function-free lines, preferring expense type total, then basic,
     public; fund source general public budget, then all. A basic-only figure can legitimately be lower
-    than the 三公 figure (project spending), which the detail says; severity is `warning`.
+    than the 三公 figure (project spending): such a pair is not compared; a basic-only figure above the
+    三公 figure, or a total-expenditure figure that differs, is a finding (`warning`).
 -#}
 
 with
@@ -107,6 +108,11 @@ final as (
     from economic_figures as economic
     inner join three_public_figures as three_public
         on {{ columns_equal('economic', 'three_public', ['document_id', 'amount_kind', 'category']) | indent(8) }}
+    -- A basic-only economic line below the 三公 figure is not comparable (project spending covers the rest).
+    where not (
+        economic.expense_type <> 'total'
+        and economic.amount_yuan < three_public.amount_yuan - {{ rounding_tolerance(1) }}
+    )
 
 )
 

@@ -49,7 +49,7 @@ line_personnel_public as (
 stated_basic_project as (
 
     {{ parts_whole_checks('reported_totals', 'measure', 'expenditure_total',
-        ['basic_expenditure', 'project_expenditure'],
+        ['basic_expenditure', 'project_expenditure', 'reserve_expenditure'],
         group_by=['document_id', 'fund_source', 'amount_kind'],
         id_column='reported_total_id') | indent(4) }}
 
@@ -149,8 +149,9 @@ stated_checks_described as (
         {{- sum_check_columns(
             "'The stated ' || " ~ measure_label('whole_category') ~ " || ' (' || "
                 ~ grouping_label('amount_kind', "'total'", 'fund_source') ~ " || ')'",
-            "'the stated ' || replace(replace(replace(replace(part_categories, 'basic_expenditure', '基本支出'),"
+            "'the stated ' || replace(replace(replace(replace(replace(part_categories, 'basic_expenditure', '基本支出'),"
                 ~ " 'project_expenditure', '项目支出'), 'personnel_expenditure', '人员经费'),"
+                ~ " 'reserve_expenditure', '单位预留机动经费'),"
                 ~ " 'public_expenditure', '公用经费') || ' add up to'",
             {
                 'check_key': "concat_ws('|', 'stated', whole_category, fund_source, amount_kind)",

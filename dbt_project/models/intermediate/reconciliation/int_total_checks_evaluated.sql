@@ -23,15 +23,32 @@ reported_totals as (
 
 ),
 
+-- Table lines are summed; a prose line only when a stated total is printed in the same sentence
+-- ("人员经费939.79万元，主要包括：基本工资…"): prose elsewhere names a few subjects, and a partial list
+-- is no total.
+lines_summed as (
+
+    select line_items.*
+    from line_items
+    where line_items.extraction_method = 'table'
+        or exists (
+            select 1
+            from reported_totals
+            where reported_totals.document_id = line_items.document_id
+                and reported_totals.source_locator = line_items.source_locator
+        )
+
+),
+
 functional_lines as (
 
-    select * from line_items where economic_subject_code is null
+    select * from lines_summed where economic_subject_code is null
 
 ),
 
 economic_lines as (
 
-    select * from line_items where functional_subject_code is null
+    select * from lines_summed where functional_subject_code is null
 
 ),
 
