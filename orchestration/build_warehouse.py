@@ -16,7 +16,7 @@ from ingestion import config
 
 def _prepare_environment() -> None:
     config.export_environment()
-    home = os.environ.setdefault("DAGSTER_HOME", str(config.PROJECT_ROOT / ".dagster_home"))
+    home = os.environ.setdefault("DAGSTER_HOME", str(config.PROJECT_ROOT / "dagster_home"))
     os.makedirs(home, exist_ok=True)
 
 
