@@ -33,6 +33,7 @@ from ingestion.extract.facts import (
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.ratios import StatedRatioFact, extract_stated_ratios, stated_ratio_row
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
+from ingestion.isolation import read_document_isolated
 from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.schemas import STAGING_FRAMES
 
@@ -76,12 +77,8 @@ def discover_documents(directories: Iterable[Path]) -> list[Path]:
 
 
 def _read(path: Path, sha256: str):
-    """PDFs are read in a memory- and time-limited worker when the isolation module is present."""
+    """PDFs are read in a memory- and time-limited worker (a crafted PDF can exhaust pdfminer)."""
     if sniff_format(path) == "pdf":
-        try:
-            from ingestion.isolation import read_document_isolated
-        except ImportError:  # pragma: no cover - isolation ships with the PDF reader
-            return read_document(path, sha256)
         return read_document_isolated(path, sha256)
     return read_document(path, sha256)
 

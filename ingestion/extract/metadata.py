@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingestion.amounts import normalize_text
-from ingestion.document import Document, Table, TextLine
+from ingestion.document import Document, TextLine
 
 TITLE_WINDOW = 6  # the title is within the first few lines of a disclosure
 AGENCY_SUFFIXES = (
@@ -176,17 +176,3 @@ def extract_metadata(document: Document) -> DocumentMetadata:
         doc_kind=kind or text_kind,
         source=source,
     )
-
-
-def tables_with_titles(document: Document) -> list[tuple[Table, str | None]]:
-    """Each table with the nearest preceding text line that reads like a title (contains 表)."""
-    result: list[tuple[Table, str | None]] = []
-    last_title: str | None = None
-    for block in document.blocks:
-        if isinstance(block, TextLine):
-            text = normalize_text(block.text)
-            if "表" in text and len(text) <= 60:
-                last_title = text
-        else:
-            result.append((block, last_title))
-    return result

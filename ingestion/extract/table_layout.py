@@ -52,7 +52,9 @@ def is_column_number_row(row: tuple[str, ...]) -> bool:
 
 
 def is_amount_cell(text: str) -> bool:
-    return parse_amount(text) is not None and not text.strip().isdigit() or _is_plain_integer_amount(text)
+    if _is_plain_integer_amount(text):
+        return True
+    return parse_amount(text) is not None and not text.strip().isdigit()
 
 
 def _is_plain_integer_amount(text: str) -> bool:

@@ -9,11 +9,13 @@ whose meaning cannot be established is left out and recorded as an :class:`Issue
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
-from ingestion.amounts import find_unit_declaration, parse_amount
+from ingestion.amounts import find_unit_declaration, normalize_text, parse_amount
 from ingestion.document import Document, Table, TextLine
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
+from ingestion.extract.subjects import lookup_code, resolve_subject
 from ingestion.extract.table_layout import (
     DECIMAL_AMOUNT,
     clean_cell,
@@ -169,8 +171,6 @@ def _cross_tab_meaning(
     Local wordings such as 一般商品和服务支出 or 业务性商品和服务支出 do not name one national class, so
     those columns are left out (and reported) rather than mapped to 302 by guesswork.
     """
-    from ingestion.extract.subjects import resolve_subject
-
     resolution = resolve_subject(leaf, scheme="economic", level="类", fiscal_year=context.fiscal_year)
     if resolution.code is None or resolution.how not in {"name", "renamed"}:
         return None
@@ -197,8 +197,6 @@ def _evidence(table: Table, row_index: int, column: int, context: TableContext) 
 
 
 def clean_row_text(table: Table, row_index: int) -> str:
-    from ingestion.amounts import normalize_text
-
     return "\t".join(normalize_text(cell) for cell in table.rows[row_index]).strip()
 
 
@@ -325,8 +323,6 @@ def _subtotal_facts(
 
 def _coded_first_amount(table: Table, panel: tuple[int, int]) -> int | None:
     """The column where the coded rows of a panel print their first amount (the most common one)."""
-    from collections import Counter
-
     start, end = panel
     firsts: Counter[int] = Counter()
     for row in table.rows:
@@ -337,8 +333,6 @@ def _coded_first_amount(table: Table, panel: tuple[int, int]) -> int | None:
 
 
 def _class_name(code: str) -> str:
-    from ingestion.extract.subjects import lookup_code
-
     row = lookup_code(code)
     return row.name if row else code
 
@@ -395,8 +389,6 @@ _SUMMARY_TITLE = re.compile(r"收支.*总表|收支总体情况表")
 def _summary_subject_facts(table: Table, context: TableContext) -> list[Fact]:
     """收支总表 print class totals by name (``一、一般公共服务支出 | 472.74``) and, under 基本支出 /
     项目支出, economic classes (``工资福利支出 | 183.06``): codes come from exact reference names only."""
-    from ingestion.extract.subjects import resolve_subject
-
     facts: list[Fact] = []
     kind = "actual" if context.doc_kind == "final_account" else "budget"
     expense_by_column: dict[int, str] = {}
@@ -646,8 +638,6 @@ def _unit_inside(table: Table) -> str | None:
 
 def document_unit(document: Document) -> str:
     """The unit most declarations in the document use (万元 when none is printed, flagged by callers)."""
-    from collections import Counter
-
     units: Counter[str] = Counter()
     for block in document.blocks:
         texts = [block.text] if isinstance(block, TextLine) else [cell for row in block.rows[:3] for cell in row]
