@@ -9,30 +9,22 @@ the batch carries on.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors
 
-from ingestion.errors import DocumentRejected, NotADisclosure, StagingValidationFailed
-from ingestion.extract.facts import (
-    Evidence,
-    Fact,
-    IssueFact,
-    LineItemFact,
-    ProjectFact,
-    ThreePublicFact,
-    TotalFact,
-)
+from ingestion.errors import DocumentRejected, NotADisclosure
+from ingestion.extract.facts import Fact
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
-from ingestion.extract.ratios import StatedRatioFact, extract_stated_ratios, stated_ratio_row
+from ingestion.extract.narrative import extract_narrative
+from ingestion.extract.ratios import extract_stated_ratios
+from ingestion.extract.statements import merge_statements
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
+from ingestion.frames import facts_to_frames, frame_columns, validate_frames
 from ingestion.isolation import read_document_isolated
 from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.schemas import STAGING_FRAMES
@@ -91,13 +83,11 @@ def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
     )
     facts += extract_code_lines(document, doc_kind=metadata.doc_kind, default_unit=unit)
     facts += _narrative_facts(document, metadata, unit)
-    facts += extract_stated_ratios(document.text_lines(), default_unit=unit)  # percentages, for issue 5
+    facts += extract_stated_ratios(document.text_lines(), default_unit=unit)  # stated percentages
     return facts
 
 
 def _narrative_facts(document, metadata: DocumentMetadata, unit: str) -> list[Fact]:
-    from ingestion.extract.narrative import extract_narrative
-
     return extract_narrative(
         document.text_lines(),
         doc_kind=metadata.doc_kind,
@@ -188,224 +178,13 @@ def ingest(paths: list[Path], progress: Callable[[int, int, DocumentResult], Non
 
 def _concatenate(results: list[DocumentResult]) -> dict[str, pd.DataFrame]:
     frames: dict[str, pd.DataFrame] = {
-        "documents": pd.DataFrame([result.document_row for result in results], columns=_columns("documents"))
+        "documents": pd.DataFrame([result.document_row for result in results], columns=frame_columns("documents"))
     }
     for name in STAGING_FRAMES:
         if name == "documents":
             continue
         parts = [result.frames[name] for result in results if name in result.frames and len(result.frames[name])]
-        frames[name] = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_columns(name))
+        frames[name] = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=frame_columns(name))
     frames["documents"] = frames["documents"].astype({"page_count": "Int64", "fiscal_year": "Int64"})
     frames.update(validate_frames({"documents": frames["documents"]}, "the documents frame"))
     return frames
-
-
-def _columns(name: str) -> list[str]:
-    return list(STAGING_FRAMES[name].to_schema().columns)
-
-
-# --- facts → frames -------------------------------------------------------------------------------
-
-
-def _grain(fact: Fact) -> tuple | None:
-    if isinstance(fact, LineItemFact):
-        return ("line", fact.functional_subject_code, fact.economic_subject_code, fact.expense_type,
-                fact.fund_source, fact.amount_kind)  # fmt: skip
-    if isinstance(fact, TotalFact):
-        return ("total", fact.measure, fact.amount_kind, fact.fund_source)
-    if isinstance(fact, ThreePublicFact):
-        return ("three_public", fact.category, fact.amount_kind)
-    if isinstance(fact, ProjectFact):
-        amounts = tuple(e.amount_yuan if e else None for e in (fact.budget, fact.actual))
-        return ("project", fact.project_name.replace(" ", ""), *amounts)
-    return None
-
-
-def merge_statements(facts: list[Fact]) -> list[Fact]:
-    """One fact per statement: the same amount for the same grain, printed twice, is kept once.
-
-    The duplicates' locators are remembered (``other_source_locators``) so both sources stay visible.
-    When two statements of the same grain disagree, both are kept and an issue records the conflict,
-    for the reconciliation checks to report.
-    """
-    groups: dict[tuple, list[Fact]] = defaultdict(list)
-    merged: list[Fact] = []
-    for fact in facts:
-        grain = _grain(fact)
-        if grain is None:
-            merged.append(fact)
-        else:
-            groups[grain].append(fact)
-    for grain, group in groups.items():
-        by_amount: dict = defaultdict(list)
-        for fact in group:
-            by_amount[_statement_amount(fact)].append(fact)
-        for same in by_amount.values():
-            merged.append(_with_corroboration(same))
-        if len(by_amount) > 1:
-            merged.append(_conflict_issue(grain, group))
-    return merged
-
-
-def _statement_amount(fact: Fact):
-    """What must agree for two statements of one grain to be the same statement."""
-    return _grain(fact)[2:] if isinstance(fact, ProjectFact) else fact.evidence.amount_yuan
-
-
-def _place(fact: Fact):
-    return fact.locator if isinstance(fact, ProjectFact) else fact.evidence.locator
-
-
-@dataclass(frozen=True)
-class _Corroborated:
-    fact: Fact
-    other_locators: tuple[str, ...]
-
-
-def _primary_first(fact: Fact) -> tuple[bool, bool]:
-    """The statement kept as primary: a table before prose, a printed code before a resolved name."""
-    method = fact.method if isinstance(fact, ProjectFact) else fact.evidence.method
-    return (method != "table", getattr(fact, "code_source", "printed") != "printed")
-
-
-def _with_corroboration(same: list[Fact]) -> Fact | _Corroborated:
-    if len(same) == 1:
-        return same[0]
-    same = sorted(same, key=_primary_first)
-    return _Corroborated(same[0], tuple(str(_place(fact)) for fact in same[1:]))
-
-
-def _conflict_issue(grain: tuple, group: list[Fact]) -> IssueFact:
-    statements = "; ".join(f"{fact.evidence.reported_amount} at {fact.evidence.locator}" for fact in group)
-    return IssueFact(
-        "conflicting_statements",
-        f"the document states different amounts for {'/'.join(str(part) for part in grain if part)}: {statements}",
-        group[0].evidence.locator,
-        group[0].evidence.source_text,
-    )
-
-
-def _amount_columns(document_id: str, evidence: Evidence, others: tuple[str, ...] = ()) -> dict | None:
-    yuan = evidence.amount_yuan
-    if yuan is None:
-        return None
-    return {
-        "document_id": document_id,
-        "amount_yuan": f"{yuan:.2f}",
-        "reported_amount": evidence.reported_amount,
-        "reported_unit": evidence.reported_unit,
-        "source_locator": str(evidence.locator),
-        "source_text": evidence.source_text,
-        "extraction_method": evidence.method,
-        "other_source_locators": "; ".join(others) or None,
-    }
-
-
-def _line_item_id(document_id: str, *parts) -> str:
-    return hashlib.sha1("|".join([document_id, *map(str, parts)]).encode()).hexdigest()[:16]
-
-
-def _fact_row(document_id: str, item: Fact | _Corroborated) -> tuple[str, dict] | None:
-    fact, others = (item.fact, item.other_locators) if isinstance(item, _Corroborated) else (item, ())
-    if isinstance(fact, IssueFact):
-        return "extraction_issues", {
-            "document_id": document_id,
-            "issue_kind": fact.issue_kind,
-            "detail": fact.detail,
-            "source_locator": str(fact.locator) if fact.locator else None,
-            "source_text": fact.source_text,
-        }
-    if isinstance(fact, ProjectFact):
-        return "projects", dict(_project_row(document_id, fact), other_source_locators="; ".join(others) or None)
-    if isinstance(fact, StatedRatioFact):
-        return "stated_ratios", stated_ratio_row(document_id, fact)
-    columns = _amount_columns(document_id, fact.evidence, others)
-    if columns is None:
-        return None
-    if isinstance(fact, LineItemFact):
-        columns.update(
-            line_item_id=_line_item_id(document_id, *_grain(fact), fact.evidence.locator, fact.evidence.amount_yuan),
-            functional_subject_code=fact.functional_subject_code,
-            economic_subject_code=fact.economic_subject_code,
-            subject_name=fact.subject_name,
-            expense_type=fact.expense_type,
-            fund_source=fact.fund_source,
-            amount_kind=fact.amount_kind,
-            code_source=fact.code_source,
-            table_title=fact.table_title,
-        )
-        return "line_items", columns
-    if isinstance(fact, TotalFact):
-        columns.update(measure=fact.measure, amount_kind=fact.amount_kind, fund_source=fact.fund_source)
-        return "reported_totals", columns
-    columns.update(category=fact.category, amount_kind=fact.amount_kind)
-    return "three_public_expenses", columns
-
-
-def _project_row(document_id: str, fact: ProjectFact) -> dict:
-    budget = fact.budget.amount_yuan if fact.budget else None
-    actual = fact.actual.amount_yuan if fact.actual else None
-    unit = (fact.budget or fact.actual).reported_unit if (fact.budget or fact.actual) else "万元"
-    return {
-        "document_id": document_id,
-        "project_code": fact.project_code,
-        "project_name": fact.project_name,
-        "budget_yuan": None if budget is None else f"{budget:.2f}",
-        "actual_yuan": None if actual is None else f"{actual:.2f}",
-        "reported_unit": unit,
-        "source_locator": str(fact.locator),
-        "source_text": fact.source_text,
-        "extraction_method": fact.method,
-        "amount_locators": "; ".join(
-            f"{kind}: {evidence.locator}"
-            for kind, evidence in (("budget", fact.budget), ("actual", fact.actual))
-            if evidence is not None and evidence.locator != fact.locator
-        )
-        or None,
-    }
-
-
-def facts_to_frames(document_id: str, facts: list[Fact | _Corroborated]) -> dict[str, pd.DataFrame]:
-    rows: dict[str, list[dict]] = defaultdict(list)
-    for fact in facts:
-        converted = _fact_row(document_id, fact)
-        if converted is None:
-            rows["extraction_issues"].append(_unconvertible(document_id, fact))
-            continue
-        name, row = converted
-        rows[name].append(row)
-    return {
-        name: pd.DataFrame(rows.get(name, []), columns=_columns(name)) for name in STAGING_FRAMES if name != "documents"
-    }
-
-
-def _unconvertible(document_id: str, item) -> dict:
-    fact = item.fact if isinstance(item, _Corroborated) else item
-    return {
-        "document_id": document_id,
-        "issue_kind": "amount_not_exact",
-        "detail": (
-            f"{fact.evidence.reported_amount} {fact.evidence.reported_unit} is not a whole number of fen; left out"
-        ),
-        "source_locator": str(fact.evidence.locator),
-        "source_text": fact.evidence.source_text,
-    }
-
-
-def validate_frames(frames: dict[str, pd.DataFrame], source_file: str) -> dict[str, pd.DataFrame]:
-    """pandera with ``lazy=True``; the error names the file, the frame, the columns and failing values.
-
-    Returns the validated (dtype-coerced) frames.
-    """
-    problems = []
-    validated: dict[str, pd.DataFrame] = {}
-    for name, frame in frames.items():
-        try:
-            validated[name] = STAGING_FRAMES[name].validate(frame, lazy=True)
-        except pandera.errors.SchemaErrors as errors:
-            cases = errors.failure_cases
-            for _, case in cases.head(20).iterrows():
-                problems.append(f"{name}.{case['column']}: {case['check']} failed for {case['failure_case']!r}")
-    if problems:
-        raise StagingValidationFailed(source_file, "staging validation failed: " + "; ".join(problems))
-    return validated

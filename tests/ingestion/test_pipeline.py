@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from ingestion.errors import StagingValidationFailed
-from ingestion.pipeline import discover_documents, ingest, ingest_document, merge_statements, validate_frames
+from ingestion.extract.statements import merge_statements
+from ingestion.frames import validate_frames
+from ingestion.pipeline import discover_documents, ingest, ingest_document
 from ingestion.staging_store import read_frame, write_frames
 from tests.conftest import SAMPLES
 

@@ -1,0 +1,149 @@
+"""Facts → staging frames: one row per statement, in the columns of the pandera models.
+
+The mapping lives apart from the per-document flow (``ingestion.pipeline``) so that adding a fact
+kind means one branch here and one model in ``ingestion.schemas``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+import pandas as pd
+import pandera.errors
+
+from ingestion.errors import StagingValidationFailed
+from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, TotalFact
+from ingestion.extract.ratios import StatedRatioFact, stated_ratio_row
+from ingestion.extract.statements import Corroborated, grain
+from ingestion.schemas import STAGING_FRAMES
+
+
+def frame_columns(name: str) -> list[str]:
+    return list(STAGING_FRAMES[name].to_schema().columns)
+
+
+def _amount_columns(document_id: str, evidence: Evidence, others: tuple[str, ...] = ()) -> dict | None:
+    yuan = evidence.amount_yuan
+    if yuan is None:
+        return None
+    return {
+        "document_id": document_id,
+        "amount_yuan": f"{yuan:.2f}",
+        "reported_amount": evidence.reported_amount,
+        "reported_unit": evidence.reported_unit,
+        "source_locator": str(evidence.locator),
+        "source_text": evidence.source_text,
+        "extraction_method": evidence.method,
+        "other_source_locators": "; ".join(others) or None,
+    }
+
+
+def _line_item_id(document_id: str, *parts) -> str:
+    return hashlib.sha1("|".join([document_id, *map(str, parts)]).encode()).hexdigest()[:16]
+
+
+def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] | None:
+    fact, others = (item.fact, item.other_locators) if isinstance(item, Corroborated) else (item, ())
+    if isinstance(fact, IssueFact):
+        return "extraction_issues", {
+            "document_id": document_id,
+            "issue_kind": fact.issue_kind,
+            "detail": fact.detail,
+            "source_locator": str(fact.locator) if fact.locator else None,
+            "source_text": fact.source_text,
+        }
+    if isinstance(fact, ProjectFact):
+        return "projects", dict(_project_row(document_id, fact), other_source_locators="; ".join(others) or None)
+    if isinstance(fact, StatedRatioFact):
+        return "stated_ratios", stated_ratio_row(document_id, fact)
+    columns = _amount_columns(document_id, fact.evidence, others)
+    if columns is None:
+        return None
+    if isinstance(fact, LineItemFact):
+        columns.update(
+            line_item_id=_line_item_id(document_id, *grain(fact), fact.evidence.locator, fact.evidence.amount_yuan),
+            functional_subject_code=fact.functional_subject_code,
+            economic_subject_code=fact.economic_subject_code,
+            subject_name=fact.subject_name,
+            expense_type=fact.expense_type,
+            fund_source=fact.fund_source,
+            amount_kind=fact.amount_kind,
+            code_source=fact.code_source,
+            table_title=fact.table_title,
+        )
+        return "line_items", columns
+    if isinstance(fact, TotalFact):
+        columns.update(measure=fact.measure, amount_kind=fact.amount_kind, fund_source=fact.fund_source)
+        return "reported_totals", columns
+    columns.update(category=fact.category, amount_kind=fact.amount_kind)
+    return "three_public_expenses", columns
+
+
+def _project_row(document_id: str, fact: ProjectFact) -> dict:
+    budget = fact.budget.amount_yuan if fact.budget else None
+    actual = fact.actual.amount_yuan if fact.actual else None
+    unit = (fact.budget or fact.actual).reported_unit if (fact.budget or fact.actual) else "万元"
+    return {
+        "document_id": document_id,
+        "project_code": fact.project_code,
+        "project_name": fact.project_name,
+        "budget_yuan": None if budget is None else f"{budget:.2f}",
+        "actual_yuan": None if actual is None else f"{actual:.2f}",
+        "reported_unit": unit,
+        "source_locator": str(fact.locator),
+        "source_text": fact.source_text,
+        "extraction_method": fact.method,
+        "amount_locators": "; ".join(
+            f"{kind}: {evidence.locator}"
+            for kind, evidence in (("budget", fact.budget), ("actual", fact.actual))
+            if evidence is not None and evidence.locator != fact.locator
+        )
+        or None,
+    }
+
+
+def facts_to_frames(document_id: str, facts: list[Fact | Corroborated]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list[dict]] = defaultdict(list)
+    for fact in facts:
+        converted = _fact_row(document_id, fact)
+        if converted is None:
+            rows["extraction_issues"].append(_unconvertible(document_id, fact))
+            continue
+        name, row = converted
+        rows[name].append(row)
+    return {
+        name: pd.DataFrame(rows.get(name, []), columns=frame_columns(name)) for name in STAGING_FRAMES if name != "documents"
+    }
+
+
+def _unconvertible(document_id: str, item) -> dict:
+    fact = item.fact if isinstance(item, Corroborated) else item
+    return {
+        "document_id": document_id,
+        "issue_kind": "amount_not_exact",
+        "detail": (
+            f"{fact.evidence.reported_amount} {fact.evidence.reported_unit} is not a whole number of fen; left out"
+        ),
+        "source_locator": str(fact.evidence.locator),
+        "source_text": fact.evidence.source_text,
+    }
+
+
+def validate_frames(frames: dict[str, pd.DataFrame], source_file: str) -> dict[str, pd.DataFrame]:
+    """pandera with ``lazy=True``; the error names the file, the frame, the columns and failing values.
+
+    Returns the validated (dtype-coerced) frames.
+    """
+    problems = []
+    validated: dict[str, pd.DataFrame] = {}
+    for name, frame in frames.items():
+        try:
+            validated[name] = STAGING_FRAMES[name].validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as errors:
+            cases = errors.failure_cases
+            for _, case in cases.head(20).iterrows():
+                problems.append(f"{name}.{case['column']}: {case['check']} failed for {case['failure_case']!r}")
+    if problems:
+        raise StagingValidationFailed(source_file, "staging validation failed: " + "; ".join(problems))
+    return validated
