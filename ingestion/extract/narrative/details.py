@@ -1,5 +1,5 @@
 """Numbers in prose that are *not* amounts of the warehouse, kept for the reconciliation and coverage
-work (issue 5): completion rates and shares, year-on-year changes, and headcounts.
+work: completion rates and shares, year-on-year changes, and headcounts.
 
 They never become line items or totals: ``完成预算100%`` is a ratio, ``减少157.39万元`` a difference
 between two years, ``编制人数 18 人`` a count.

@@ -43,7 +43,7 @@ _TOPIC_OF_FAMILY = {
 
 @dataclass
 class NarrativeResult:
-    """Facts for the warehouse plus the numbers that are not amounts (for issue 5's checks)."""
+    """Facts for the warehouse plus the numbers that are not amounts (for the reconciliation checks)."""
 
     facts: list[Fact] = field(default_factory=list)
     percentages: list[details.PercentageFact] = field(default_factory=list)

@@ -5,7 +5,7 @@ from decimal import Decimal
 from ingestion.extract.facts import TotalFact
 from ingestion.extract.narrative import extract_narrative
 from ingestion.readers import read_document
-from tests.fixtures.disclosure_pdf import render_disclosure
+from tools.fixtures.disclosure_pdf import render_disclosure
 
 
 def test_prose_totals_from_a_pdf(tmp_path):

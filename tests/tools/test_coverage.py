@@ -1,7 +1,7 @@
 """The coverage script on the five samples: numbers classified by hand, and a ceiling on what is missed.
 
 Every classification pinned here was checked against the sample text. The ``MAX_MISSING`` ceilings are
-what the parser misses today (issue 3): a change that makes the parser miss more fails here; a fix
+what the parser misses today: a change that makes the parser miss more fails here; a fix
 that makes it miss less should lower the ceiling.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.coverage import STATUSES, cell_reason, document_coverage, main, not_amount_reason
 from ingestion.extract.narrative.text import normalize, scan_numbers
 from tests.conftest import SAMPLE_FILES, SAMPLES
+from tools.coverage import STATUSES, cell_reason, document_coverage, main, not_amount_reason
 
 MAX_MISSING = {"xiamen": 0, "mancheng": 0, "bazhong": 0, "zhuzhou": 0, "nagqu": 0}
 
@@ -60,7 +60,7 @@ def test_the_command_prints_the_table_and_the_missing(capsys):
 
 def test_listing_names_each_missing_amount_with_its_locator():
     """A table amount no recogniser reads and no issue explains is listed with its locator."""
-    from ingestion.coverage import DocumentCoverage, PrintedNumber, missing_listing
+    from tools.coverage import DocumentCoverage, PrintedNumber, missing_listing
 
     number = PrintedNumber("l9 t1 r2 c3", "12.34", "missing", detail="row 'x'", snippet="x\t12.34")
     listing = missing_listing(DocumentCoverage("doc.txt", None, [number]))

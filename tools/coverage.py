@@ -1,4 +1,4 @@
-"""Coverage: every number a disclosure prints, and what the warehouse made of it (issue 3).
+"""Coverage: every number a disclosure prints, and what the warehouse made of it.
 
 A researcher trusts the warehouse only if it holds every amount the document prints, so this module
 enumerates every number printed in a document — in each text line and each table cell, under the
@@ -14,7 +14,7 @@ locators the pipeline records — and puts each in exactly one class:
 * ``missing``: it looks like an amount (a money unit follows it, or it fills a table cell that is not a
   code, a ratio or a count) and nothing above explains it: what the parser still misses.
 
-``python -m ingestion.coverage [paths…] [--list-missing] [--list STATUS]`` prints the table per document
+``python -m tools.coverage [paths…] [--list-missing] [--list STATUS]`` prints the table per document
 (default: the files in ``BUDGET_INBOX_DIRS``, which include the samples) and the missing amounts with
 their locator and line. The module only reads: it calls the pipeline, the readers and the extractors
 (the narrative scanner finds the numbers, so coverage and extraction agree on what a number is), and
@@ -615,7 +615,7 @@ def missing_listing(coverage: DocumentCoverage, limit: int | None = None) -> str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ingestion.coverage", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.coverage", description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="files to check (default: the inbox folders)")
     parser.add_argument("--list-missing", action="store_true", help="list every missing amount")
     parser.add_argument("--list", choices=STATUSES, action="append", default=[], help="also list this status")

@@ -1,6 +1,6 @@
 """Benchmark: our PDF read against a raw pdfplumber pass, on the real corpus and a 300-page document.
 
-    python -m ingestion.bench [--corpus ../shared/corpus/pdf] [--pages 300] [--repeat 1]
+    python -m tools.bench [--corpus ../shared/corpus/pdf] [--pages 300] [--repeat 1]
 
 Every measurement runs in a fresh process (``spawn``), so peak memory is that one read's maximum
 resident set size (``ru_maxrss`` of the worker) and nothing is warm from the previous run. "ours"
@@ -102,7 +102,7 @@ def _header() -> str:
 
 def _long_document(folder: Path, pages: int) -> Path:
     try:
-        from tests.fixtures.disclosure_pdf import render_long_disclosure
+        from tools.fixtures.disclosure_pdf import render_long_disclosure
     except ImportError as error:  # run from the repository root, with the dev extras installed
         sys.exit(f"cannot generate the {pages}-page document ({error}); run from the repo root with reportlab")
     path = folder / f"generated_{pages}_pages.pdf"
