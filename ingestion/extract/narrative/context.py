@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.narrative.labels import FUND_PREFIXES, ORDINAL
+from ingestion.vocabulary.fund_sources import HEADING_FUNDS
+from ingestion.vocabulary.numerals import ORDINAL, PART_HEADING
 
-_TOP_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+_TOP_HEADING = re.compile(rf"^\s*{PART_HEADING}")
 _ANY_HEADING = re.compile(rf"^\s*{ORDINAL}")
 SHORT_LINE = 25
 # Topic keywords, first match wins: a heading that names one of these sets the passage's topic.
@@ -25,8 +26,7 @@ _TOPICS = [
 ]
 # A heading's fund: the fund prefixes, and 财政拨款 (``五、财政拨款支出预算情况说明``), which a fund
 # prefix printed before it narrows (``一般公共预算财政拨款…`` is general_public_budget: leftmost wins).
-_SECTION_FUNDS = FUND_PREFIXES | {"财政拨款": "fiscal_appropriation"}
-_FUNDS = re.compile("|".join(sorted(_SECTION_FUNDS, key=len, reverse=True)))
+_FUNDS = re.compile("|".join(sorted(HEADING_FUNDS, key=len, reverse=True)))
 ECONOMIC_TOPICS = {"basic", "office_operation"}
 
 
@@ -39,7 +39,7 @@ def topic_of(text: str) -> str | None:
 
 def fund_of(text: str) -> str | None:
     match = _FUNDS.search(text)
-    return _SECTION_FUNDS[match.group()] if match else None
+    return HEADING_FUNDS[match.group()] if match else None
 
 
 def is_heading(text: str) -> bool:

@@ -550,9 +550,9 @@ def test_percentages_changes_thresholds_and_counts_are_not_amounts():
         ("unspecified", "0.14万元"),
     ]
     assert [(p.kind, p.printed) for p in result.percentages] == [
-        ("change_rate", "40.01%"),
-        ("change_rate", "40.01%"),
-        ("change_rate", "0%"),
+        ("change", "40.01%"),
+        ("change", "40.01%"),
+        ("change", "0%"),
     ]
     assert [(s.label, s.count) for s in result.staffing] == [
         ("编制人数", 18),

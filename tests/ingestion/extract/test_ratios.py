@@ -12,17 +12,11 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from ingestion.extract.ratios import (
-    clean_label,
-    extract_stated_ratios,
-    labels_match,
-    rate_direction,
-    ratio_kind,
-    read_ratios,
-    stated_ratio_row,
-)
+from ingestion.extract.narrative.ratio_labels import clean_label, labels_match
+from ingestion.extract.narrative.ratios import extract_stated_ratios, read_ratios, stated_ratio_row
 from ingestion.readers import read_document
 from ingestion.schemas import StatedRatioFrame
+from ingestion.vocabulary.percentages import rate_direction, ratio_kind
 
 
 def _yuan(figure) -> str | None:

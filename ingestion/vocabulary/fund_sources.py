@@ -1,0 +1,71 @@
+"""Fund sources: the words that say which money an amount is (``fund_source`` in the staging frames).
+
+One row per wording: the word as printed, the key stored, and where it counts:
+
+* ``prose``: a prefix before a label in a sentence (``一般公共预算财政拨款支出``), and a fund named by a
+  section heading;
+* ``heading``: named by a section heading only (``五、财政拨款支出预算情况说明``);
+* ``table``: a word of a table title or column label (``一般公共预算财政拨款支出`` column; first row
+  that matches wins, so the specific words come before 财政拨款).
+
+``LABELS`` are the documents' names the dbt label macros print (via the ``vocabulary_labels`` seed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FundWord:
+    word: str
+    key: str
+    where: frozenset[str]
+
+
+def _row(word: str, key: str, *where: str) -> FundWord:
+    return FundWord(word, key, frozenset(where))
+
+
+FUND_WORDS = (
+    _row("一般公共预算", "general_public_budget", "prose", "table"),
+    _row("公共财政", "general_public_budget", "table"),
+    _row("政府性基金预算", "government_fund", "prose"),
+    _row("政府性基金", "government_fund", "prose", "table"),
+    _row("国有资本经营预算", "state_capital", "prose"),
+    _row("国有资本经营", "state_capital", "table"),
+    _row("财政拨款", "fiscal_appropriation", "heading", "table"),
+    _row("专户", "fiscal_special_account", "table"),
+    _row("上年结转", "carry_over", "table"),
+    _row("其他收入", "other", "table"),
+)
+
+LABELS = {
+    "all": "全部资金",
+    "fiscal_appropriation": "财政拨款",
+    "general_public_budget": "一般公共预算",
+    "government_fund": "政府性基金预算",
+    "state_capital": "国有资本经营预算",
+    "fiscal_special_account": "财政专户",
+    "carry_over": "上年结转",
+    "other": "其他资金",
+}
+KEYS = list(LABELS)
+
+
+def words(where: str) -> dict[str, str]:
+    """word → key of the rows that count ``where``, in table order."""
+    return {row.word: row.key for row in FUND_WORDS if where in row.where}
+
+
+PROSE_PREFIXES = words("prose")
+HEADING_FUNDS = PROSE_PREFIXES | words("heading")
+TABLE_WORDS = tuple(words("table").items())
+# Prose prefixes as one alternation, longest first (``政府性基金预算`` before ``政府性基金``).
+PROSE_PREFIX = "|".join(sorted(map(re.escape, PROSE_PREFIXES), key=len, reverse=True))
+
+
+def table_fund(text: str) -> str | None:
+    """The fund source a table title or column label names (the first table row whose word it holds)."""
+    return next((key for word, key in TABLE_WORDS if word in text), None)
