@@ -179,7 +179,7 @@ class StatedRatioFrame(StagingModel):
     """A printed percentage (share, change rate, completion rate) with the figures it refers to.
 
     Figures are exact yuan strings, null when the document does not print them where the percentage
-    is (``note`` says why); ``ingestion.extract.ratios`` links them, dbt recomputes the percentage.
+    is (``note`` says why); ``ingestion.extract.narrative.ratios`` links them, dbt recomputes the percentage.
     """
 
     stated_ratio_id: Series[str] = pa.Field(unique=True)

@@ -41,14 +41,14 @@ from ingestion.document import Document, Locator, Table, TextLine
 from ingestion.extract.narrative import extract_narrative_details, is_table_line
 from ingestion.extract.narrative.paragraphs import display_width, paragraphs
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers
-from ingestion.extract.table_layout import (
+from ingestion.extract.tables import document_unit
+from ingestion.extract.tables.layout import (
     clean_cell,
     column_labels,
     find_row_codes,
     header_row_count,
     is_column_number_row,
 )
-from ingestion.extract.tables import document_unit
 from ingestion.pipeline import discover_documents, ingest_document
 from ingestion.readers import read_document
 

@@ -52,7 +52,7 @@ def test_every_parsed_sample_is_summarised(warehouse):
 
 
 # The printed percentages that do not match their figures, each recomputed by hand from the sample text
-# (tests/ingestion/extract/test_ratios.py has the sentences and the arithmetic).
+# (tests/ingestion/extract/narrative/test_ratios.py has the sentences and the arithmetic).
 RATIO_FINDINGS = {
     # 收、支总计236.01万元 … 支出总计减少148.94万元，下降40.01%: 148.94 ÷ 384.95 = 38.69%
     ("巴中市互联网信息办公室", "RATIO-CHANGE", "l22", "支出总计"),

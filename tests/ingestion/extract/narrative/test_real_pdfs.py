@@ -19,7 +19,7 @@ from ingestion.extract.narrative import NarrativeResult, extract_narrative_detai
 from ingestion.extract.tables import document_unit
 from ingestion.readers import read_document
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "pdf"
+CORPUS = Path(__file__).resolve().parents[4].parent / "shared" / "corpus" / "pdf"
 if not CORPUS.is_dir():
     pytest.skip(f"real PDF corpus not found at {CORPUS}", allow_module_level=True)
 

@@ -16,7 +16,7 @@ import re
 from ingestion.amounts import parse_amount
 from ingestion.document import Table
 from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact
-from ingestion.extract.table_layout import clean_cell
+from ingestion.extract.tables.layout import clean_cell
 
 _NAME_LABEL = re.compile(r"^(?:项目名称|专项名称|单位专项支出名称|项目)[:：]?$")
 _CODE_LABEL = re.compile(r"^(?:项目编码|项目代码|项目编号)[:：]?$")
