@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingestion.amounts import UNIT_FACTORS, is_blank, parse_amount
+from ingestion.amounts import is_blank, parse_amount
 from ingestion.config import inbox_dirs
 from ingestion.document import Document, Locator, Table, TextLine
 from ingestion.extract.narrative import extract_narrative_details, is_table_line
@@ -51,6 +51,15 @@ from ingestion.extract.tables.layout import (
 )
 from ingestion.pipeline import discover_documents, ingest_document
 from ingestion.readers import read_document
+from ingestion.vocabulary.numerals import (
+    COUNT_UNITS,
+    DATE_UNITS,
+    HEAD_COUNT_UNITS,
+    MONEY_UNIT,
+    SCALE_WORDS,
+    UNIT_FACTORS,
+)
+from ingestion.vocabulary.subject_levels import LEVEL_CHARS
 
 STATUSES = ("held", "issue", "not_amount", "missing")
 AMOUNT_FRAMES = ("line_items", "reported_totals", "three_public_expenses")
@@ -68,19 +77,16 @@ _ORDINAL_AND_CODE = re.compile(r"^(\d{1,2})\.(\d{3}(?:\d{2}){0,2})$")
 _THRESHOLD_AFTER = re.compile(r"\s*(?:[万亿]\s*元?)?\s*(?:\((?:含|不含)\))?\s*以[上下内]")
 _RANGE_BEFORE = re.compile(r"(?:[≥≤><＞＜≧≦]|不低于|不少于|不高于|不超过|大于|小于|低于|高于|超过|突破|达到)\s*=?\s*$")
 _YEAR_AFTER = re.compile(r"\s*年")
-_DATE_AFTER = re.compile(r"\s*(?:月|日|号)")
+_DATE_AFTER = re.compile(rf"\s*(?:{'|'.join(DATE_UNITS)})")
 _REFERENCE_BEFORE = re.compile(r"(?:附件|附表|表|图|详见|见)\s*$")
 _LIST_BEFORE = re.compile(r"(?:第|指标|序号)\s*$")
-_HEAD_COUNT_UNITS = "人次|人|名"
-_COUNT_UNITS = (
-    "平方米|平米|小时|批次|个|辆|次|批|条|台|套|份|篇|余|多|项|件|家|户|座|间|所|处|期|天|周|岁|年|倍|级|张|本|场"
-)
-_COUNT_AFTER = re.compile(rf"\s*(?:[万千百]\s*)?(?:余|多)?\s*(?P<unit>{_HEAD_COUNT_UNITS}|{_COUNT_UNITS})")
-_CODE_AFTER = re.compile(r"\s*[类款项]\s*\)")
+_HEAD_COUNT_UNITS = "|".join(HEAD_COUNT_UNITS)
+_COUNT_AFTER = re.compile(rf"\s*(?:[万千百]\s*)?(?:余|多)?\s*(?P<unit>{_HEAD_COUNT_UNITS}|{'|'.join(COUNT_UNITS)})")
+_CODE_AFTER = re.compile(rf"\s*[{LEVEL_CHARS}]\s*\)")
 _NAME_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 _JOINER = re.compile(r"^\s*[-~～至到、]\s*$")
 _LIST_PREFIX = re.compile(r"^\s*(?:\(\s*\d+\s*\)|\d+[.、](?!\d))\s*")
-_AMOUNT_SCALE_AFTER = re.compile(r"\s*[万亿]")
+_AMOUNT_SCALE_AFTER = re.compile(rf"\s*[{SCALE_WORDS}]")
 _QUOTES = ("“", '"', "‘", "'", "《", "「")
 # Table column labels that say what a whole-number cell is when it is not an amount.
 _LABEL_REASONS = (
@@ -93,7 +99,7 @@ _LABEL_REASONS = (
 )
 # A row whose own labels say it holds money (``预算执行情况(万元) | 预算数: | 1.3``) outranks its column
 # label: exports glue sub-tables together, so the label above may belong to another table.
-_MONEY_ROW = re.compile(r"[(（]\s*(?:亿元|万元|元)\s*[)）]|单位\s*[:：]?\s*(?:亿元|万元|元)|预算数|执行数|决算数|金额")
+_MONEY_ROW = re.compile(rf"[(（]\s*(?:{MONEY_UNIT})\s*[)）]|单位\s*[:：]?\s*(?:{MONEY_UNIT})|预算数|执行数|决算数|金额")
 _SUBJECT_CODE_LENGTHS = {3, 5, 6, 7}  # 类/款/项 codes; 6 digits is a 单位代码
 
 

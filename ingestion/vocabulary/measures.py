@@ -11,7 +11,10 @@ passage; elsewhere it is the economic subject 30217).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from ingestion.vocabulary.numerals import CN_NUMERAL
 
 
 @dataclass(frozen=True)
@@ -131,3 +134,38 @@ PROCUREMENT = [
 OFFICE_OPERATION = [Spec("office_operation", "office_operation_expense", r"机关运行经费|机关运行费")]
 
 PROSE_SPECS = TOTALS + THREE_PUBLIC + PROCUREMENT + OFFICE_OPERATION
+
+# --- tables ------------------------------------------------------------------------------------------
+
+# Totals printed as label / amount pairs in summary tables (收支总表), matched against the whole label.
+# Bare 收入合计/支出合计 include the carry-over lines when the table prints them (江苏 收支预算总表).
+TABLE_TOTALS = (
+    (re.compile(r"^(?:收支总计|收入总计|支出总计|总计)$"), "grand_total"),
+    (re.compile(r"^(?:本年|当年)收入(?:合计|小计)?$"), "income_total"),
+    (re.compile(r"^(?:本年|当年)支出(?:合计|小计)$"), "expenditure_total"),
+    (re.compile(r"^收入合计$"), "income_or_grand_total"),
+    (re.compile(r"^支出合计$"), "expenditure_or_grand_total"),
+    (re.compile(rf"^{CN_NUMERAL}*、?基本支出$"), "basic_expenditure"),
+    (re.compile(rf"^{CN_NUMERAL}*、?项目支出$"), "project_expenditure"),
+    (re.compile(rf"^{CN_NUMERAL}*、?(?:单位)?预留机动经费$"), "reserve_expenditure"),
+    (re.compile(rf"^{CN_NUMERAL}+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
+    (re.compile(rf"^{CN_NUMERAL}*、?上年结转(?:结余)?$"), "carry_over_income"),
+)
+# The 合计 row of an expenditure table, and the measure its amount states per column expense type.
+SUBTOTAL_NAMES = re.compile(r"^(?:合计|小计|总计|本年支出合计|支出合计)$")
+SUBTOTAL_MEASURES = {
+    "total": "expenditure_total",
+    "basic": "basic_expenditure",
+    "project": "project_expenditure",
+    "personnel": "personnel_expenditure",
+    "public": "public_expenditure",
+}
+# 三公 categories by the words of a row or column label (the first row that matches wins).
+TABLE_THREE_PUBLIC = (
+    (re.compile(r"因公出国"), "overseas_travel"),
+    (re.compile(r"公务用车购置及运行|公务用车购置和运行"), "vehicle"),
+    (re.compile(r"公务用车购置|^购置费$"), "vehicle_purchase"),
+    (re.compile(r"公务用车运行|公车运行|^运行(?:维护)?费$"), "vehicle_operation"),
+    (re.compile(r"公务接待"), "official_reception"),
+)
+THREE_PUBLIC_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计)$|三公")

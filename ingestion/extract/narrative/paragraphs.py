@@ -22,15 +22,14 @@ from ingestion.document import TextLine
 from ingestion.extract.narrative.labels import starts_with_ordinal
 from ingestion.extract.narrative.text import normalize
 from ingestion.vocabulary.breaks import LINE_END, PARAGRAPH_END
+from ingestion.vocabulary.subject_levels import CODE_LIST_LINE
 
 _LINE_END = re.compile(LINE_END)
 _PARAGRAPH_END = re.compile(PARAGRAPH_END)
 _CODED_ITEM = re.compile(r"^\s*\d{1,2}[.、]\s*\d{6,}")  # ``5.54060023T000000970247-两新组织党员活动经费``
 _RUN_ON_SHARE = 0.7  # a paragraph's last line this share of the usual width runs on into the next
-# Mirrors the code-line rows ``ingestion.extract.tables`` reads, so the two never both claim a line.
-_CODE_LIST_LINE = re.compile(
-    r"^(?:\d{1,2}[.、]\s*)?\d{3}(?:\d{2}){0,2}\s+[^\d\s][^\d]*?\s+-?[\d,]+(?:\.\d+)?\s*(?:万元|元)?$"
-)
+# The code-list lines ``ingestion.extract.tables.code_lines`` reads, so the two never both claim a line.
+_CODE_LIST_LINE = re.compile(CODE_LIST_LINE)
 FULL_SHARE = 0.9  # a line at least this share of its page's usual width reaches the right margin
 _MIN_FULL_WIDTH = 30
 _MIN_LINES_FOR_PERCENTILE = 8

@@ -13,11 +13,11 @@ from ingestion.document import Document
 from ingestion.extract.facts import Evidence, Fact, LineItemFact
 from ingestion.extract.tables.context import title_scope
 from ingestion.extract.tables.layout import clean_cell
+from ingestion.vocabulary.numerals import LIST_HEADING
+from ingestion.vocabulary.subject_levels import CODE_LIST_LINE
 
-_CODE_LINE = re.compile(
-    r"^(?:\d{1,2}[.、]\s*)?(?P<code>\d{3}(?:\d{2}){0,2})\s+(?P<name>[^\d\s][^\d]*?)\s+(?P<amount>-?[\d,]+(?:\.\d+)?)\s*(?P<unit>万元|元)?$"
-)
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+部分)")
+_CODE_LINE = re.compile(CODE_LIST_LINE)
+_HEADING = re.compile(rf"^{LIST_HEADING}")
 
 
 def extract_code_lines(document: Document, *, doc_kind: str, default_unit: str) -> list[Fact]:

@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 
 from ingestion.extract.subjects import resolve_subject
-from ingestion.extract.tables.context import EXPENSE_TYPES, FUND_SOURCES, TableContext
+from ingestion.extract.tables.context import TableContext
+from ingestion.vocabulary.amount_kinds import PRIOR_YEAR_WORD, column_kind
+from ingestion.vocabulary.fund_sources import TABLE_WORDS, table_fund
+from ingestion.vocabulary.measures import TABLE_EXPENSE_WORDS
 
 # Words a column label may contain without changing what the column measures.
 _GENERIC_WORDS = re.compile(
@@ -33,13 +36,9 @@ class ColumnMeaning:
 
 def amount_kind(label: str, context: TableContext) -> str:
     years = [int(year) for year in re.findall(r"(\d{4})年", label)]
-    if context.fiscal_year and any(year < context.fiscal_year for year in years) or "上年" in label:
+    if context.fiscal_year and any(year < context.fiscal_year for year in years) or PRIOR_YEAR_WORD in label:
         return "prior_year"
-    if "决算" in label or "执行数" in label or "支出数" in label:
-        return "actual"
-    if "预算" in label:
-        return "budget"
-    return "actual" if context.doc_kind == "final_account" else "budget"
+    return column_kind(label) or ("actual" if context.doc_kind == "final_account" else "budget")
 
 
 def _leaf_most(label: str, vocabulary: tuple[tuple[str, str], ...]) -> str | None:
@@ -55,13 +54,13 @@ def column_meaning(label: str, context: TableContext) -> ColumnMeaning | None:
     """What an amount column measures, or ``None`` when its label names something we do not model."""
     if not label or _NOT_AMOUNT_COLUMNS.search(label):
         return None
-    expense_type = _leaf_most(label, EXPENSE_TYPES) or "total"
-    fund_source = next((source for word, source in FUND_SOURCES if word in label), "all")
+    expense_type = _leaf_most(label, TABLE_EXPENSE_WORDS) or "total"
+    fund_source = table_fund(label) or "all"
     leaf = label.split("/")[-1]
     if _ECONOMIC_CHILD.search(leaf):
         return _cross_tab_meaning(label, leaf, expense_type, fund_source, context)
     residue = label
-    for word, _ in FUND_SOURCES + EXPENSE_TYPES:
+    for word, _ in TABLE_WORDS + TABLE_EXPENSE_WORDS:
         residue = residue.replace(word, "")
     if _GENERIC_WORDS.sub("", residue).strip():
         return None

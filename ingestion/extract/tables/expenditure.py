@@ -17,8 +17,7 @@ from ingestion.extract.subjects import lookup_code
 from ingestion.extract.tables.columns import column_meaning
 from ingestion.extract.tables.context import TableContext, cell_evidence, clean_row_text
 from ingestion.extract.tables.layout import clean_cell, find_row_codes, is_column_number_row
-
-SUBTOTAL_NAMES = re.compile(r"^(?:合计|小计|总计|本年支出合计|支出合计)$")
+from ingestion.vocabulary.measures import SUBTOTAL_MEASURES, SUBTOTAL_NAMES
 
 
 def _panel_facts(
@@ -99,15 +98,6 @@ def subject_facts(table: Table, labels: list[str], header_rows: int, context: Ta
     return facts
 
 
-_SUBTOTAL_MEASURES = {
-    "total": "expenditure_total",
-    "basic": "basic_expenditure",
-    "project": "project_expenditure",
-    "personnel": "personnel_expenditure",
-    "public": "public_expenditure",
-}
-
-
 def _subtotal_facts(
     table: Table, row_index: int, first_amount: int, meanings: dict, context: TableContext, panel: tuple[int, int]
 ) -> list[Fact]:
@@ -137,7 +127,7 @@ def _subtotal_facts(
                              meaning.fund_source, meaning.amount_kind, "printed", context.title)
             )  # fmt: skip
             continue
-        measure = _SUBTOTAL_MEASURES[meaning.expense_type]
+        measure = SUBTOTAL_MEASURES[meaning.expense_type]
         facts.append(TotalFact(evidence, measure, meaning.amount_kind, meaning.fund_source))
     return facts
 

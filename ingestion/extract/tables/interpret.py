@@ -20,8 +20,9 @@ from ingestion.extract.tables.layout import (
     header_row_count,
 )
 from ingestion.extract.tables.projects import form_project, list_projects
-from ingestion.extract.tables.summary import SUMMARY_TITLE, label_value_facts, summary_subject_facts
+from ingestion.extract.tables.summary import label_value_facts, summary_subject_facts
 from ingestion.extract.tables.three_public import three_public_facts
+from ingestion.vocabulary.table_titles import PERFORMANCE, PROJECTS, SUMMARY_TITLE, THREE_PUBLIC
 
 
 def interpret_table(table: Table, context: TableContext) -> list[Fact]:
@@ -30,12 +31,12 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
     labels = column_labels(table, header_rows)
     title = context.title or ""
     if context.scope.is_unmodelled:
-        projects = form_project(table, context.unit) if "绩效" in title else []
+        projects = form_project(table, context.unit) if PERFORMANCE in title else []
         return label_value_facts(table, context) + projects + _not_modelled(table, context)
     header_text = " ".join(labels)
-    if "三公" in title or "三公" in header_text:
+    if THREE_PUBLIC in title or THREE_PUBLIC in header_text:
         return three_public_facts(table, labels, header_rows, context)
-    if "项目" in title and not any(find_row_codes(row).code for row in table.rows[header_rows:]):
+    if PROJECTS in title and not any(find_row_codes(row).code for row in table.rows[header_rows:]):
         kind = "actual" if context.doc_kind == "final_account" else "budget"
         projects = list_projects(table, labels, header_rows, context.unit, kind)
         if projects:

@@ -12,22 +12,10 @@ import re
 from ingestion.document import Table
 from ingestion.extract.facts import Fact, LineItemFact, TotalFact
 from ingestion.extract.subjects import resolve_subject
-from ingestion.extract.tables.context import EXPENSE_TYPES, TableContext, cell_evidence
+from ingestion.extract.tables.context import TableContext, cell_evidence
 from ingestion.extract.tables.layout import clean_cell
-
-TOTAL_LABELS = (
-    (re.compile(r"^(?:收支总计|收入总计|支出总计|总计)$"), "grand_total"),
-    (re.compile(r"^(?:本年|当年)收入(?:合计|小计)?$"), "income_total"),
-    (re.compile(r"^(?:本年|当年)支出(?:合计|小计)$"), "expenditure_total"),
-    # Bare 收入合计/支出合计 include the carry-over lines when the table prints them (江苏 收支预算总表).
-    (re.compile(r"^收入合计$"), "income_or_grand_total"),
-    (re.compile(r"^支出合计$"), "expenditure_or_grand_total"),
-    (re.compile(r"^[一二三四五六七八九十]*、?基本支出$"), "basic_expenditure"),
-    (re.compile(r"^[一二三四五六七八九十]*、?项目支出$"), "project_expenditure"),
-    (re.compile(r"^[一二三四五六七八九十]*、?(?:单位)?预留机动经费$"), "reserve_expenditure"),
-    (re.compile(r"^[一二三四五六七八九十]+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
-    (re.compile(r"^[一二三四五六七八九十]*、?上年结转(?:结余)?$"), "carry_over_income"),
-)
+from ingestion.vocabulary.measures import TABLE_EXPENSE_WORDS, TABLE_TOTALS
+from ingestion.vocabulary.numerals import CN_PART
 
 
 def label_value_facts(table: Table, context: TableContext) -> list[Fact]:
@@ -46,7 +34,7 @@ def label_value_facts(table: Table, context: TableContext) -> list[Fact]:
             label = clean_cell(row[column])
             if _CARRY_OVER.search(label) and not label.startswith("结转下年"):
                 carry_over_columns.add(column)
-            measure = next((name for pattern, name in TOTAL_LABELS if pattern.match(label)), None)
+            measure = next((name for pattern, name in TABLE_TOTALS if pattern.match(label)), None)
             if measure is None or (column in carry_over_columns and measure.endswith("_income")):
                 continue
             measure = _resolve_bare_total(measure, has_carry_over)
@@ -75,8 +63,7 @@ def _next_filled(row: tuple[str, ...], column: int) -> int | None:
     return None
 
 
-_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
-SUMMARY_TITLE = re.compile(r"收支.*总表|收支总体情况表")
+_NUMBERED = re.compile(rf"^{CN_PART}")
 
 
 def summary_subject_facts(table: Table, context: TableContext) -> list[Fact]:
@@ -88,7 +75,7 @@ def summary_subject_facts(table: Table, context: TableContext) -> list[Fact]:
     for row_index, row in enumerate(table.rows):
         for column in range(len(row) - 1):
             label = _NUMBERED.sub("", clean_cell(row[column]))
-            expense = next((kind_ for word, kind_ in EXPENSE_TYPES[:2] if label == word), None)
+            expense = next((kind_ for word, kind_ in TABLE_EXPENSE_WORDS[:2] if label == word), None)
             if expense:
                 expense_by_column[column] = expense
                 continue

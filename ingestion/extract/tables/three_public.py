@@ -6,28 +6,20 @@ column per year or amount kind); both forms are read here, by the category words
 
 from __future__ import annotations
 
-import re
-
 from ingestion.document import Table
 from ingestion.extract.facts import Fact, ThreePublicFact
 from ingestion.extract.tables.columns import amount_kind, column_meaning
 from ingestion.extract.tables.context import TableContext, cell_evidence
 from ingestion.extract.tables.layout import clean_cell
-
-THREE_PUBLIC_LABELS = (
-    (re.compile(r"因公出国"), "overseas_travel"),
-    (re.compile(r"公务用车购置及运行|公务用车购置和运行"), "vehicle"),
-    (re.compile(r"公务用车购置|^购置费$"), "vehicle_purchase"),
-    (re.compile(r"公务用车运行|公车运行|^运行(?:维护)?费$"), "vehicle_operation"),
-    (re.compile(r"公务接待"), "official_reception"),
-)
-_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计)$|三公")
+from ingestion.vocabulary.measures import TABLE_THREE_PUBLIC
+from ingestion.vocabulary.measures import THREE_PUBLIC_TOTAL_WORDS as _TOTAL_WORDS
+from ingestion.vocabulary.table_titles import THREE_PUBLIC
 
 
 def three_public_facts(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
     """三公 tables print categories either as columns (one agency row) or as rows (one column per year)."""
     facts: list[Fact] = []
-    headed = any("三公" in label for label in labels)
+    headed = any(THREE_PUBLIC in label for label in labels)
     column_categories = {column: _category_of_path(label, headed) for column, label in enumerate(labels)}
     column_categories = {column: category for column, category in column_categories.items() if category}
     for row_index in range(header_rows, len(table.rows)):
@@ -47,7 +39,7 @@ def three_public_facts(table: Table, labels: list[str], header_rows: int, contex
 
 def _category(label: str) -> str | None:
     """The 三公 category a single label names; ``total`` for 合计/小计 rows and 三公 headings."""
-    specific = next((category for pattern, category in THREE_PUBLIC_LABELS if pattern.search(label)), None)
+    specific = next((category for pattern, category in TABLE_THREE_PUBLIC if pattern.search(label)), None)
     return specific or ("total" if _TOTAL_WORDS.search(label) else None)
 
 
@@ -58,10 +50,10 @@ def _category_of_path(label: str, table_has_three_public_heading: bool) -> str |
     """
     segments = [segment for segment in label.split("/") if segment]
     for depth in range(len(segments) - 1, -1, -1):
-        specific = next((c for pattern, c in THREE_PUBLIC_LABELS if pattern.search(segments[depth])), None)
+        specific = next((c for pattern, c in TABLE_THREE_PUBLIC if pattern.search(segments[depth])), None)
         if specific:
             return specific
-    if any("三公" in segment for segment in segments):
+    if any(THREE_PUBLIC in segment for segment in segments):
         return "total"
     is_total = any(_TOTAL_WORDS.search(segment) for segment in segments)
     return "total" if is_total and not table_has_three_public_heading else None

@@ -7,7 +7,6 @@ read with the title and unit a reader of the page would give it, and says so whe
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ingestion.amounts import find_unit_declaration
@@ -16,6 +15,7 @@ from ingestion.extract.facts import Fact, IssueFact
 from ingestion.extract.tables.context import TableContext, clean_row_text
 from ingestion.extract.tables.interpret import interpret_table
 from ingestion.extract.tables.layout import clean_cell
+from ingestion.vocabulary.table_titles import TABLE_NUMBER, TITLE_LIKE
 
 
 def extract_tables(document: Document, *, doc_kind: str, fiscal_year: int | None, default_unit: str) -> list[Fact]:
@@ -46,17 +46,12 @@ def extract_tables(document: Document, *, doc_kind: str, fiscal_year: int | None
     return facts
 
 
-_TITLE_LIKE = re.compile(r"表|情况|三公|预算|决算")
-# Table numbers printed above or beside titles: 公开表四, 公开01表, 附件1, 附表2.
-_TABLE_NUMBER = re.compile(r"^(?:公开|附)?(?:表|件)?[0-9一二三四五六七八九十]+表?$|^公开[0-9]+表$")
-
-
 def _is_title(text: str) -> bool:
     return (
-        bool(_TITLE_LIKE.search(text))
+        bool(TITLE_LIKE.search(text))
         and len(text) <= 60
         and not text.endswith(("。", "；", "，"))
-        and not _TABLE_NUMBER.match(text.replace(" ", ""))
+        and not TABLE_NUMBER.match(text.replace(" ", ""))
     )
 
 
