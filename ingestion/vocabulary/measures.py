@@ -135,6 +135,16 @@ OFFICE_OPERATION = [Spec("office_operation", "office_operation_expense", r"机�
 
 PROSE_SPECS = TOTALS + THREE_PUBLIC + PROCUREMENT + OFFICE_OPERATION
 
+# A heading that names one of these sets its passage's topic (first match wins): the ``scope`` of the
+# specs above, and the topics under which economic subject names are preferred (basic, office operation).
+PASSAGE_TOPICS = [
+    ("three_public", re.compile(r"三公")),
+    ("procurement", re.compile(r"政府采购")),
+    ("office_operation", re.compile(r"机关运行")),
+    ("basic", re.compile(r"基本支出|人员经费|公用经费")),
+    ("project", re.compile(r"项目支出|项目明细")),
+]
+
 # --- tables ------------------------------------------------------------------------------------------
 
 # Totals printed as label / amount pairs in summary tables (收支总表), matched against the whole label.

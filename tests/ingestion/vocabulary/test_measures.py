@@ -10,6 +10,7 @@ import pytest
 from ingestion.vocabulary.measures import (
     EXPENSE_TYPES,
     MEASURES,
+    PASSAGE_TOPICS,
     PROSE_SPECS,
     SUBTOTAL_MEASURES,
     TABLE_EXPENSE_WORDS,
@@ -62,3 +63,12 @@ def test_every_key_is_one_the_frames_accept():
     assert {kind for _, kind in TABLE_EXPENSE_WORDS} <= set(EXPENSE_TYPES)
     assert {spec.key for spec in PROSE_SPECS if spec.family == "three_public"} == set(THREE_PUBLIC_CATEGORIES)
     assert {category for _, category in TABLE_THREE_PUBLIC} <= set(THREE_PUBLIC_CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("heading", "topic"),
+    [("四、“三公”经费财政拨款预算情况", "three_public"), ("（三）机关运行经费", "office_operation"),
+     ("二、一般公共预算基本支出情况", "basic"), ("五、政府采购情况", "procurement"), ("一、收入情况", None)],
+)  # fmt: skip
+def test_a_heading_sets_its_passage_topic(heading, topic):
+    assert next((name for name, pattern in PASSAGE_TOPICS if pattern.search(heading)), None) == topic
