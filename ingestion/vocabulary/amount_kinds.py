@@ -8,7 +8,8 @@ Each reader asks in its own setting, so each row names the settings it counts in
   ``共计``/``追加`` the budget (``…初预算21万元，支出21万元``);
 * ``completion``: the side of a figure in a completion-rate clause (``实支``, ``完成``, ``使用`` actual;
   ``计划`` budget; a bare ``支出`` counts as actual only when no other word decides);
-* ``column``: a table column label (``决算数``, ``执行数``, ``支出数`` actual; ``预算`` budget).
+* ``column``: a table column label (``决算数``, ``执行数``, ``支出数`` actual; ``预算`` budget);
+* ``form``: the whole label of a project form's amount (``年初预算数``, ``全年执行数``).
 
 ``BUDGET_STAGE`` is the stage a budget figure may name: 年初预算 (as passed), 全年预算, 调整(后)预算.
 """
@@ -38,6 +39,17 @@ KIND_WORDS = (
     word("共计", BUDGET, "project"),
     word("追加", BUDGET, "project"),
     word("计划", BUDGET, "completion"),
+    # The labels of a project form (``预算数 | 6.00``, ``执行数: | 0.9万元``), matched whole.
+    word("预算数", BUDGET, "form"),
+    word("年初预算数", BUDGET, "form"),
+    word("预算金额", BUDGET, "form"),
+    word("资金总额", BUDGET, "form"),
+    word("年度资金总额", BUDGET, "form"),
+    word("全年预算数", BUDGET, "form"),
+    word("执行数", ACTUAL, "form"),
+    word("决算数", ACTUAL, "form"),
+    word("实际支出", ACTUAL, "form"),
+    word("全年执行数", ACTUAL, "form"),
 )
 AMOUNT_KINDS = ["budget", "actual", "prior_year"]
 LABELS = {"budget": "预算数", "actual": "决算数", "prior_year": "上年数"}

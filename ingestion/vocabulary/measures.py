@@ -161,8 +161,11 @@ TABLE_TOTALS = (
     (re.compile(rf"^{CN_NUMERAL}+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
     (re.compile(rf"^{CN_NUMERAL}*、?上年结转(?:结余)?$"), "carry_over_income"),
 )
+# The words of a total row (a 合计 row of any table is never an item of it).
+SUBTOTAL_WORDS = ("合计", "小计", "总计")
+SUBTOTAL_ROW = re.compile(rf"^(?:{'|'.join(SUBTOTAL_WORDS)})$")
 # The 合计 row of an expenditure table, and the measure its amount states per column expense type.
-SUBTOTAL_NAMES = re.compile(r"^(?:合计|小计|总计|本年支出合计|支出合计)$")
+SUBTOTAL_NAMES = re.compile(rf"^(?:{'|'.join(SUBTOTAL_WORDS)}|本年支出合计|支出合计)$")
 SUBTOTAL_MEASURES = {
     "total": "expenditure_total",
     "basic": "basic_expenditure",
@@ -178,4 +181,4 @@ TABLE_THREE_PUBLIC = (
     (re.compile(r"公务用车运行|公车运行|^运行(?:维护)?费$"), "vehicle_operation"),
     (re.compile(r"公务接待"), "official_reception"),
 )
-THREE_PUBLIC_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计)$|三公")
+THREE_PUBLIC_TOTAL_WORDS = re.compile(rf"{SUBTOTAL_ROW.pattern}|三公")

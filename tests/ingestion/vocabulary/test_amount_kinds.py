@@ -74,3 +74,14 @@ def test_column_kind_prefers_actual_words(label, kind):
 def test_every_row_says_budget_or_actual_somewhere():
     assert all(row.key in AMOUNT_KINDS and row.where for row in KIND_WORDS)
     assert LABELS == {"budget": "预算数", "actual": "决算数", "prior_year": "上年数"}
+
+
+def test_form_labels_are_whole_labels():
+    budget = {row.word for row in KIND_WORDS if "form" in row.where and row.key == "budget"}
+    assert {"年初预算数", "全年预算数", "资金总额"} <= budget
+    assert {row.word for row in KIND_WORDS if "form" in row.where and row.key == "actual"} == {
+        "执行数",
+        "决算数",
+        "实际支出",
+        "全年执行数",
+    }

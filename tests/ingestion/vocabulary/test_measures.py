@@ -13,10 +13,13 @@ from ingestion.vocabulary.measures import (
     PASSAGE_TOPICS,
     PROSE_SPECS,
     SUBTOTAL_MEASURES,
+    SUBTOTAL_NAMES,
+    SUBTOTAL_ROW,
     TABLE_EXPENSE_WORDS,
     TABLE_THREE_PUBLIC,
     TABLE_TOTALS,
     THREE_PUBLIC_CATEGORIES,
+    THREE_PUBLIC_TOTAL_WORDS,
 )
 
 
@@ -72,3 +75,8 @@ def test_every_key_is_one_the_frames_accept():
 )  # fmt: skip
 def test_a_heading_sets_its_passage_topic(heading, topic):
     assert next((name for name, pattern in PASSAGE_TOPICS if pattern.search(heading)), None) == topic
+
+
+def test_total_rows():
+    assert SUBTOTAL_ROW.match("小计") and not SUBTOTAL_ROW.match("本年支出合计")
+    assert SUBTOTAL_NAMES.match("本年支出合计") and THREE_PUBLIC_TOTAL_WORDS.search("“三公”经费")
