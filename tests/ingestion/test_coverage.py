@@ -1,7 +1,7 @@
 """The coverage script on the five samples: numbers classified by hand, and a ceiling on what is missed.
 
 Every classification pinned here was checked against the sample text. The ``MAX_MISSING`` ceilings are
-what the parser misses today (issue 3): a change that makes the parser miss more fails here; a fix
+what the parser misses today: a change that makes the parser miss more fails here; a fix
 that makes it miss less should lower the ceiling.
 """
 
