@@ -2,9 +2,9 @@
 
 Every expected value (``real_pdf_facts.yaml`` beside this file) was read off the PDF page named in its
 comment there (pdfplumber's ``page.extract_text()``, NFKC-normalised; column positions checked with
-``extract_words`` where the text order is ambiguous). Per file: identity (agency, year, kind), the 收支总表 totals the tables
-produce, at least four functional items of the main expenditure table (a 7-digit 项 with its 款 and
-类), and the 三公 table. Each file is ingested once per module.
+``extract_words`` where the text order is ambiguous). Per file: identity (agency, year, kind), the
+收支总表 totals the tables produce, at least four functional items of the main expenditure table (a
+7-digit 项 with its 款 and 类), and the 三公 table. Each file is ingested once per module.
 
 Where the pipeline is wrong against the PDF, the correct value is asserted under a strict xfail whose
 reason says what is printed, where, and what was extracted; when the defect is fixed the xfail turns
