@@ -156,16 +156,22 @@ def test_accepted_values_follow_the_ingestion_vocabularies(manifest, model, colu
     assert set(tests[0]["test_metadata"]["kwargs"]["values"]) == set(vocabulary)
 
 
-def test_reconciliation_tests_warn_and_store_failures_integrity_tests_error(manifest):
-    reconciliation_macros = {"children_sum_to_parent", "parts_equal_whole", "sum_matches_reported_total"}
+def test_findings_tests_warn_and_store_failures_integrity_tests_error(manifest):
+    """A reconciliation rule is computed once, by its rule-family model: the only data tests about
+    findings read audit_reconciliation (they warn); every other test checks the data's shape (errors)."""
+    findings_tests = []
     for node in manifest["nodes"].values():
         if node["resource_type"] != "test" or "test_metadata" not in node:
             continue
-        if node["test_metadata"]["name"] in reconciliation_macros:
+        if node["test_metadata"]["name"] == "has_no_findings":
+            findings_tests.append(node)
+            assert node["attached_node"] == "model.budget_warehouse.audit_reconciliation", node["name"]
             assert node["config"]["severity"].lower() == "warn", node["name"]
             assert node["config"]["store_failures"] is True, node["name"]
-        elif node["test_metadata"]["name"] in {"unique", "not_null", "relationships", "accepted_values"}:
+        else:
             assert node["config"]["severity"].lower() == "error", node["name"]
+    severities = {node["test_metadata"]["kwargs"]["rule_severity"] for node in findings_tests}
+    assert severities == {"error", "warning"}
 
 
 def test_every_rule_has_a_unit_test(manifest):

@@ -2,8 +2,7 @@
     The two sides of a sum check, once the whole (parent, whole) is joined to its addends' aggregates
     (addend_aggregates): the whole's fact, amount and place as the expected side, `addend_columns` of
     the addends (their codes or categories), then the actual side, the difference and the tolerance
-    (rounding_tolerance per addend). hierarchy_checks and parts_whole_checks end the same way; the
-    column order is theirs (their generic tests store these rows).
+    (rounding_tolerance per addend). hierarchy_checks and parts_whole_checks end the same way.
     `expected` is the whole's alias and `prefix` its columns' prefix (node_, pw_); `addends` the
     aggregates' alias.
 -#}
