@@ -1,7 +1,7 @@
 """The dbt project's own rules, checked over target/manifest.json and the built warehouse.
 
 Instead of the dbt hub's dbt_project_evaluator: model prefixes match their folders, every model and
-every column is described, every model has a tested primary key, one properties file per folder, the
+every column is described, every model has a tested primary key, one properties file per model, the
 sources join the Dagster lineage, and the accepted-value lists match the vocabularies of
 ingestion/schemas.py. The project is built once over empty staging files (it must build with no data).
 """
@@ -23,6 +23,7 @@ FOLDER_PREFIXES = {
     "marts": ("dim_", "fct_", "audit_", "rpt_"),
 }
 PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
+CHECK_FRAME_MODEL = "int_reconciliation_checks_unioned"  # documents the columns every rule-family model ends with
 KEYLESS_MODELS = {"stg_ingested__extraction_issues"}  # identical issues may repeat; keyed in the mart
 
 
@@ -63,25 +64,40 @@ def test_model_prefixes_match_their_folders(models):
             assert model["config"]["materialized"] == "table"
 
 
+def _is_rule_family_model(model: dict) -> bool:
+    return model["name"].endswith("_checks_evaluated")
+
+
 def test_every_model_and_column_is_described(models):
     for model in models:
         assert model["description"].strip(), model["name"]
+        if _is_rule_family_model(model):
+            continue  # its columns are the check frame, described once on the union
         assert model["columns"], f"{model['name']} documents no columns"
         for column in model["columns"].values():
             assert column["description"].strip(), (model["name"], column["name"])
 
 
+def test_rule_family_models_end_with_the_check_frame(warehouse, models):
+    """A rule-family model's columns are those of the check frame, documented on the union model."""
+    frame = next(model for model in models if model["name"] == CHECK_FRAME_MODEL)
+    families = [model for model in models if _is_rule_family_model(model)]
+    assert len(families) >= 8
+    for model in families:
+        built = _built_columns(warehouse, model)
+        assert built and built <= set(frame["columns"]) - {"check_id", "finding_kind"}, model["name"]
+        assert not model["columns"], f"{model['name']} restates the check frame's columns"
+
+
+def _built_columns(warehouse: DbtWarehouse, model: dict) -> set[str]:
+    query = "select column_name from information_schema.columns where table_schema = ? and table_name = ?"
+    return {name for (name,) in warehouse.query(query, [model["schema"], model["name"]])}
+
+
 def test_documented_columns_are_the_built_columns(warehouse, models):
     for model in models:
-        built = [
-            name
-            for (name,) in warehouse.query(
-                "select column_name from information_schema.columns "
-                "where table_schema = ? and table_name = ? order by ordinal_position",
-                [model["schema"], model["name"]],
-            )
-        ]
-        assert set(model["columns"]) == set(built), model["name"]
+        if not _is_rule_family_model(model):
+            assert set(model["columns"]) == _built_columns(warehouse, model), model["name"]
 
 
 def test_every_model_has_a_tested_primary_key(manifest, models):
@@ -107,13 +123,12 @@ def test_every_model_has_a_tested_primary_key(manifest, models):
         assert single_key or "unique_combination_of_columns" in tests, f"{model['name']} has no tested primary key"
 
 
-def test_one_properties_file_per_folder(models):
-    by_folder = defaultdict(set)
+def test_every_model_has_its_own_properties_file(models):
+    """`<model>.yml` beside `<model>.sql` (as jaffle-shop does): descriptions, tests and unit tests of a
+    model are found by its name, and no properties file grows with the folder."""
     for model in models:
-        folder = PurePosixPath(model["original_file_path"]).parent
-        by_folder[folder].add(model["patch_path"].split("://", 1)[1])
-    for folder, files in by_folder.items():
-        assert files == {str(folder / f"_{folder.name}__models.yml")}, folder
+        sql_path = PurePosixPath(model["original_file_path"])
+        assert model["patch_path"].split("://", 1)[1] == str(sql_path.with_suffix(".yml")), model["name"]
 
 
 def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
