@@ -8,6 +8,8 @@ ingestion/schemas.py. The project is built once over empty staging files (it mus
 
 from __future__ import annotations
 
+import csv
+import re
 from collections import defaultdict
 from pathlib import PurePosixPath
 
@@ -15,7 +17,7 @@ import pytest
 
 from ingestion import schemas
 from ingestion.schemas import STAGING_FRAMES
-from tests.dbt.conftest import DbtWarehouse, failed_nodes
+from tests.dbt.conftest import DBT_PROJECT_DIR, DbtWarehouse, failed_nodes
 
 FOLDER_PREFIXES = {
     "staging": ("stg_",),
@@ -197,6 +199,22 @@ def test_every_rule_has_a_unit_test(manifest):
         if node["resource_type"] == "model" and node["name"].endswith("_checks_evaluated")
     }
     assert rule_models and rule_models <= unit_tested_models
+
+
+def test_every_rule_is_stated_once_and_computed_by_one_model(manifest):
+    """The seed is the one home of a rule's text; exactly one rule-family model computes each rule."""
+    with (DBT_PROJECT_DIR / "seeds" / "reconciliation_rules.csv").open(encoding="utf-8") as handle:
+        rule_ids = [row["rule_id"] for row in csv.DictReader(handle)]
+    assert len(rule_ids) == len(set(rule_ids)) >= 20
+    computing = defaultdict(set)
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model":
+            for rule_id in re.findall(r"'([A-Z]+(?:-[A-Z]+)+)'", node["raw_code"]):
+                computing[rule_id].add(node["name"])
+    for rule_id in rule_ids:
+        assert len(computing[rule_id]) == 1, (rule_id, computing[rule_id])
+        assert next(iter(computing[rule_id])).endswith("_checks_evaluated"), rule_id
+    assert set(computing) <= set(rule_ids), set(computing) - set(rule_ids)
 
 
 def test_classification_codes_are_text(warehouse):

@@ -1,12 +1,10 @@
 {#-
-    Rule family `balance`: the two sides of the 收支总表 agree.
-      BAL-INCOME-EXPENDITURE  本年收入合计 + 上年结转 = 本年支出合计 + 年末结转和结余; always for budgets
-                              (a missing carry term counts as zero), for final accounts only when both
-                              carry terms are stated (their other balancing items are not extracted);
-      BAL-GRAND-TOTAL         收支总计 = 本年收入合计 + 上年结转 (income side) and
-                              收支总计 = 本年支出合计 + 年末结转和结余 (expenditure side), under the
-                              same condition on the carry term of that side.
-    Each measure is taken once per document, amount kind and fund source (table figure first).
+    Rule family `balance` (BAL-INCOME-EXPENDITURE, BAL-GRAND-TOTAL; what each rule says is in the
+    reconciliation_rules seed): the two sides of the 收支总表 agree. A missing carry term counts as zero
+    for budgets; final accounts are checked only when both carry terms are stated (their other
+    balancing items are not extracted), and the grand total only under the same condition on the
+    carry term of its side. Each measure is taken once per document, amount kind and fund source
+    (table figure first).
 -#}
 
 with

@@ -1,12 +1,13 @@
 {#-
-    Rule family `cross_section` (XSEC-ECO-THREE-PUBLIC): an economic line that is a 三公 category
-    against the 三公 figure of the same document and amount kind:
-      30212 / 50207 因公出国（境）费用 ↔ overseas_travel,   30217 / 50206 公务接待费 ↔ official_reception,
-      30231 / 50208 公务用车运行维护费 ↔ vehicle_operation, 31013 公务用车购置 ↔ vehicle_purchase.
+    Rule family `cross_section` (XSEC-ECO-THREE-PUBLIC; what it says is in the reconciliation_rules
+    seed): an economic line that is a 三公 category against the 三公 figure of the same document and
+    amount kind:
+      30212 / 50207 ↔ overseas_travel, 30217 / 50206 ↔ official_reception,
+      30231 / 50208 ↔ vehicle_operation, 31013 ↔ vehicle_purchase.
     The economic figure is taken by function-free lines, preferring expense type total, then basic,
     public; fund source general public budget, then all. A basic-only figure can legitimately be lower
     than the 三公 figure (project spending): such a pair is not compared; a basic-only figure above the
-    三公 figure, or a total-expenditure figure that differs, is a finding (`warning`).
+    三公 figure, or a total-expenditure figure that differs, is a finding.
 -#}
 
 with

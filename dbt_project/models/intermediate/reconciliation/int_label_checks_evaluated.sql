@@ -1,14 +1,10 @@
 {#-
-    Rule families `label` and `reference`, one check per document and distinct printed subject:
-      LBL-SUBJECT-NAME  the printed name is a name of its code in the national classification (any
-                        year, ignoring （类）（款）（项） markers; see int_line_items_resolved); not
-                        checked when the code is unknown or only low-confidence reference rows exist;
-      REF-SUBJECT-CODE  the printed code is in the national classification;
-      LBL-SUBJECT-CONTEXT a subject the prose gives an amount for is listed by the document's tables
-                        for the same grouping (when the tables have that grouping at all): 那曲's
-                        人大事务（款）行政运行（项） paragraph carries the whole budget of a 网信办 whose
-                        tables list only 20132 and 20137 under 201. The prose amount is actual_yuan.
-    These checks compare no two amounts: expected_yuan and difference_yuan are null.
+    Rule families `label` and `reference` (LBL-SUBJECT-NAME, REF-SUBJECT-CODE, LBL-SUBJECT-CONTEXT;
+    what each rule says is in the reconciliation_rules seed), one check per document and distinct
+    printed subject. The name check uses int_line_items_resolved's comparison and is not run when the
+    code is unknown or only low-confidence reference rows exist; the context check runs only when the
+    tables have the prose's grouping at all, and its prose amount is actual_yuan. These checks compare
+    no two amounts: expected_yuan and difference_yuan are null.
 -#}
 
 {%- set table_grouping = ['document_id', 'amount_kind', 'expense_type', 'fund_source', 'classification'] %}

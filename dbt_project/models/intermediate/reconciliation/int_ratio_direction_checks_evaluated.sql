@@ -1,5 +1,5 @@
 {#-
-    RATIO-DIRECTION (text in the reconciliation_rules seed): the change amount's direction word
+    RATIO-DIRECTION (what it says is in the reconciliation_rules seed): the change amount's direction word
     (增加/减少), or the printed prior → current, against the rate's (增长/下降).
 -#}
 

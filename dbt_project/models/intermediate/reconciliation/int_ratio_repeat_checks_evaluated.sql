@@ -1,5 +1,5 @@
 {#-
-    RATIO-REPEAT (text in the reconciliation_rules seed): copies of one indicator — same kind, subject,
+    RATIO-REPEAT (what it says is in the reconciliation_rules seed): copies of one indicator — same kind, subject,
     base and, when printed, figure — against the first copy by locator.
 -#}
 

@@ -1,5 +1,5 @@
 {#-
-    The value rules of the ratio family (RATIO-SHARE, RATIO-COMPLETION, RATIO-CHANGE; their text is in
+    The value rules of the ratio family (RATIO-SHARE, RATIO-COMPLETION, RATIO-CHANGE; what each says is in
     the reconciliation_rules seed): every printed percentage recomputed from the figures ingestion
     tied to it (see macro stated_ratio_operands).
 

@@ -1,5 +1,5 @@
 {#-
-    RATIO-ZERO-BASE (text in the reconciliation_rules seed): a percentage whose base is zero, one
+    RATIO-ZERO-BASE (what it says is in the reconciliation_rules seed): a percentage whose base is zero, one
     printed without any of its figures, and a 增长100% whose current and prior figures are not printed.
 -#}
 

@@ -1,7 +1,7 @@
 {#-
-    Rule family `repeat` (REP-FIGURE): a figure printed more than once — the same stated total, the
-    same line (document × subjects × expense type × fund source × amount kind) or the same 三公
-    category — has one value. The first copy (table before prose, then by locator) is the reference;
+    Rule family `repeat` (REP-FIGURE; what it says is in the reconciliation_rules seed): copies of the
+    same stated total, the same line (document × subjects × expense type × fund source × amount kind)
+    or the same 三公 category. The first copy (table before prose, then by locator) is the reference;
     every other copy is one check against it. Copies ingestion already merged (other_source_locators)
     were equal and are not repeated here.
 -#}

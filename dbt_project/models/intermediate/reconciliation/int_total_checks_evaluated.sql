@@ -1,8 +1,7 @@
 {#-
-    Rule family `total`: what the classified lines add up to against what the document states.
-      TOT-FUN      the functional roots (normally the 类) of a grouping = the stated total for it;
-      TOT-ECO      the economic roots of a grouping = the stated total for it;
-      TOT-FUN-ECO  the functional roots = the economic roots of the same grouping.
+    Rule family `total` (TOT-FUN, TOT-ECO, TOT-FUN-ECO; what each rule says is in the
+    reconciliation_rules seed): the roots (normally the 类) of the classified lines of a grouping
+    against what the document states for it, and by function against by economic nature.
     A grouping (expense type, fund source) is compared with the stated measure for it: total →
     本年支出合计 (or 一般公共预算支出 / 政府性基金预算支出 / 财政拨款支出 for those funds), basic → 基本支出,
     project → 项目支出, personnel → 人员经费, public → 公用经费; when the measure is printed more than
