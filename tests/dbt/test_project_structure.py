@@ -217,6 +217,19 @@ def test_every_rule_is_stated_once_and_computed_by_one_model(manifest):
     assert set(computing) <= set(rule_ids), set(computing) - set(rule_ids)
 
 
+def test_the_contract_lists_every_mart_and_column(models):
+    """docs/warehouse-contract.md is the public interface: its table rows name exactly the marts and their
+    columns (backticked; values in parentheses are not backticked)."""
+    contract = (DBT_PROJECT_DIR.parent / "docs" / "warehouse-contract.md").read_text(encoding="utf-8")
+    listed = {}
+    for line in contract.splitlines():
+        cells = line.split("|")
+        if line.startswith("| `") and len(cells) == 5:
+            listed[cells[1].strip().strip("`")] = set(re.findall(r"`([^`]+)`", cells[2] + cells[3]))
+    marts = {model["name"]: set(model["columns"]) for model in models if model["schema"] == "marts"}
+    assert listed == marts
+
+
 def test_classification_codes_are_text(warehouse):
     types = set(
         warehouse.query(
