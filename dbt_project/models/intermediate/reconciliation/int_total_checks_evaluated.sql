@@ -80,6 +80,8 @@ stated_for_roots as (
         reported_totals.reported_total_id as expected_fact_id,
         reported_totals.measure,
         reported_totals.amount_yuan as expected_yuan,
+        {{ printed_rounding_yuan('reported_totals.amount_yuan', 'reported_totals.reported_amount',
+                                 'reported_totals.reported_unit') }} as expected_rounding_yuan,
         reported_totals.source_locator as expected_source_locator,
         reported_totals.source_text as expected_source_text
     from roots
@@ -141,12 +143,12 @@ stated_checks as (
         actual_yuan,
         actual_yuan - expected_yuan as difference_yuan,
         addend_count,
-        {{ rounding_tolerance('addend_count') }} as tolerance_yuan,
+        {{ rounding_tolerance('addend_rounding_yuan', 'expected_rounding_yuan') }} as tolerance_yuan,
         {{ comparison_detail(
             "'The stated ' || " ~ measure_label('measure') ~ " || ' for ' || " ~ grouping_label('amount_kind', 'expense_type', 'fund_source'),
             "case when addend_count = 1 then 'the only top-level ' || classification_label || ' line ' || root_codes || ' is'"
                 ~ " else 'the top-level ' || classification_label || ' lines ' || root_codes || ' add up to' end",
-            'expected_yuan', 'actual_yuan', rounding_tolerance('addend_count'),
+            'expected_yuan', 'actual_yuan', rounding_tolerance('addend_rounding_yuan', 'expected_rounding_yuan'),
             'expected_source_locator', 'actual_source_locator'
         ) }} as detail,
         expected_source_locator,
@@ -173,12 +175,12 @@ cross_checks as (
         economic.actual_yuan as actual_yuan,
         economic.actual_yuan - functional.actual_yuan as difference_yuan,
         functional.addend_count + economic.addend_count as addend_count,
-        {{ rounding_tolerance('functional.addend_count + economic.addend_count') }} as tolerance_yuan,
+        {{ rounding_tolerance('functional.addend_rounding_yuan + economic.addend_rounding_yuan') }} as tolerance_yuan,
         {{ comparison_detail(
             "'By function (' || functional.root_codes || '), ' || " ~ grouping_label('functional.amount_kind', 'functional.expense_type', 'functional.fund_source'),
             "'by economic nature (' || economic.root_codes || ') it is'",
             'functional.actual_yuan', 'economic.actual_yuan',
-            rounding_tolerance('functional.addend_count + economic.addend_count'),
+            rounding_tolerance('functional.addend_rounding_yuan + economic.addend_rounding_yuan'),
             'functional.actual_source_locator', 'economic.actual_source_locator'
         ) }} as detail,
         functional.actual_source_locator as expected_source_locator,
