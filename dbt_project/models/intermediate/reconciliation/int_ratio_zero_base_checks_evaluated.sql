@@ -11,6 +11,16 @@ operands as (
 
 ),
 
+{#- growth from a printed zero: the rate is undefined, so the figures cannot decide (a unit or item new
+    this year prints 增长100% by convention) — unverified; a share of a zero whole is simply wrong #}
+{%- set zero_base_status -%}
+    case
+        when numerator_yuan = 0 and percent = 0 then 'pass'
+        when ratio_kind = 'change' then 'unverified'
+        else 'fail'
+    end
+{%- endset %}
+
 zero_base_checks as (
 
     select
@@ -18,7 +28,7 @@ zero_base_checks as (
             rule_id="'RATIO-ZERO-BASE'",
             check_name="'基数为零或未列示'",
             addend_count="2",
-            status="case when numerator_yuan = 0 and percent = 0 then 'pass' else 'fail' end"
+            status=zero_base_status
         ) %}
         subject || ' is printed as ' || case when ratio_kind = 'change' then rate_word else '' end || printed_percent
             || ' (' || source_locator || ') but its base is zero: '
@@ -34,8 +44,9 @@ zero_base_checks as (
             end
             || case
                 when numerator_yuan = 0 and percent = 0 then ', and so is the other figure: 0% is the only reading.'
-                when ratio_kind = 'change' then '. Growth from zero is undefined, not ' || printed_percent
-                    || ': state the amounts (or “new this year”) instead.'
+                when ratio_kind = 'change' then '. Growth from zero is undefined, so the figures cannot confirm or '
+                    || 'refute ' || printed_percent || ': documents print it for an item or a unit new this year. '
+                    || 'Unverified: check that it is new, and state the amounts (or “new this year”) instead.'
                 else '. A percentage of zero is undefined, not ' || printed_percent || '.'
             end
         {%- endcall %}
