@@ -12,12 +12,13 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+from ingestion.vocabulary.numerals import MONEY_UNIT, UNIT_FACTORS
+
 BLANK_MARKS = {"", "-", "--", "—", "——", "－", "/", "—-", "–"}
 
 _NUMBER = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_AMOUNT_CELL = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<unit>亿元|万元|元)?$")
-_UNIT_DECLARATION = re.compile(r"(?:单\s*位|金\s*额\s*单\s*位)\s*[:：]?\s*(?P<unit>亿元|万元|元)")
+_AMOUNT_CELL = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<unit>{MONEY_UNIT})?$")
+_UNIT_DECLARATION = re.compile(rf"(?:单\s*位|金\s*额\s*单\s*位)\s*[:：]?\s*(?P<unit>{MONEY_UNIT})")
 _ONE_CENT = Decimal("0.01")
 
 

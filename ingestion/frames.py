@@ -14,7 +14,7 @@ import pandera.errors
 
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, TotalFact
-from ingestion.extract.ratios import StatedRatioFact, stated_ratio_row
+from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
 from ingestion.extract.statements import Corroborated, grain
 from ingestion.schemas import STAGING_FRAMES
 
@@ -113,7 +113,9 @@ def facts_to_frames(document_id: str, facts: list[Fact | Corroborated]) -> dict[
         name, row = converted
         rows[name].append(row)
     return {
-        name: pd.DataFrame(rows.get(name, []), columns=frame_columns(name)) for name in STAGING_FRAMES if name != "documents"
+        name: pd.DataFrame(rows.get(name, []), columns=frame_columns(name))
+        for name in STAGING_FRAMES
+        if name != "documents"
     }
 
 

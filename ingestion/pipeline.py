@@ -21,7 +21,7 @@ from ingestion.errors import DocumentRejected, NotADisclosure
 from ingestion.extract.facts import Fact
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
-from ingestion.extract.ratios import extract_stated_ratios
+from ingestion.extract.narrative.ratios import extract_stated_ratios
 from ingestion.extract.statements import merge_statements
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
 from ingestion.frames import facts_to_frames, frame_columns, validate_frames

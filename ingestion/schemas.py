@@ -3,7 +3,8 @@
 The frames are the contract between Python and dbt: one model per frame, column names equal to the
 Parquet columns dbt's sources declare. Amounts travel as exact decimal strings (``amount_yuan``,
 two decimals) and are cast to ``DECIMAL(20,2)`` when written, so no float ever touches money.
-Validation always runs with ``lazy=True`` so one failure report lists every bad value at once.
+Validation always runs with ``lazy=True`` so one failure report lists every bad value at once. The
+allowed values of the coded columns are the keys of ``ingestion.vocabulary``.
 """
 
 from __future__ import annotations
@@ -12,55 +13,19 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from ingestion.vocabulary import amount_kinds, fund_sources, measures, numerals, percentages
+
 AMOUNT_PATTERN = r"^-?\d+\.\d{2}$"
-AMOUNT_KINDS = ["budget", "actual", "prior_year"]
-EXPENSE_TYPES = ["total", "basic", "project", "personnel", "public"]
-FUND_SOURCES = [
-    "all",
-    "fiscal_appropriation",
-    "general_public_budget",
-    "government_fund",
-    "state_capital",
-    "fiscal_special_account",
-    "other",
-    "carry_over",
-]
+AMOUNT_KINDS = amount_kinds.AMOUNT_KINDS
+EXPENSE_TYPES = measures.EXPENSE_TYPES
+FUND_SOURCES = fund_sources.KEYS
 DOC_KINDS = ["budget", "final_account"]
 EXTRACTION_METHODS = ["table", "narrative"]
-REPORTED_UNITS = ["元", "万元", "亿元"]
-MEASURES = [
-    "grand_total",
-    "income_total",
-    "expenditure_total",
-    "general_public_budget_income",
-    "general_public_budget_expenditure",
-    "government_fund_expenditure",
-    "fiscal_appropriation_income",
-    "fiscal_appropriation_expenditure",
-    "basic_expenditure",
-    "project_expenditure",
-    "reserve_expenditure",  # 单位预留机动经费: a third part of expenditure beside basic and project
-    "personnel_expenditure",
-    "public_expenditure",
-    "office_operation_expense",
-    "procurement_total",
-    "procurement_goods",
-    "procurement_works",
-    "procurement_services",
-    "carry_over_income",
-    "carry_forward",
-    "performance_target_total",
-]
-THREE_PUBLIC_CATEGORIES = [
-    "total",
-    "overseas_travel",
-    "vehicle",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "official_reception",
-]
-RATIO_KINDS = ["share", "change", "completion_rate"]
-CHANGE_DIRECTIONS = ["increase", "decrease", "unspecified"]
+REPORTED_UNITS = list(numerals.UNIT_FACTORS)
+MEASURES = measures.MEASURES
+THREE_PUBLIC_CATEGORIES = measures.THREE_PUBLIC_CATEGORIES
+RATIO_KINDS = percentages.RATIO_KINDS
+CHANGE_DIRECTIONS = percentages.CHANGE_DIRECTIONS
 BASE_STATUSES = ["printed", "zero", "missing"]
 
 
@@ -179,7 +144,7 @@ class StatedRatioFrame(StagingModel):
     """A printed percentage (share, change rate, completion rate) with the figures it refers to.
 
     Figures are exact yuan strings, null when the document does not print them where the percentage
-    is (``note`` says why); ``ingestion.extract.ratios`` links them, dbt recomputes the percentage.
+    is (``note`` says why); ``ingestion.extract.narrative.ratios`` links them, dbt recomputes the percentage.
     """
 
     stated_ratio_id: Series[str] = pa.Field(unique=True)

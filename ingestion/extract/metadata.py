@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ingestion.amounts import normalize_text
 from ingestion.document import Document, TextLine
+from ingestion.vocabulary.numerals import CN_NUMERAL
 
 TITLE_WINDOW = 6  # the title is within the first few lines of a disclosure
 AGENCY_SUFFIXES = (
@@ -79,7 +80,7 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
 
 def _strip_lead(name: str) -> str:
     """Drop words that precede a name in titles and prose (``目录``, section numbers, ``现将``)."""
-    name = re.sub(r"^(?:目录|第[一二三四五六七八九十]+部分)", "", name)
+    name = re.sub(rf"^(?:目录|第{CN_NUMERAL}+部分)", "", name)
     return _LEADING_PROSE.sub("", name)
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingestion.config import PROJECT_ROOT
+from ingestion.vocabulary.subject_levels import CODE_LENGTHS, LEVEL_MARK, LEVELS
 
 SEEDS_DIR = PROJECT_ROOT / "dbt_project" / "seeds"
 SEED_FILES = {
@@ -28,7 +29,7 @@ SEED_FILES = {
     "government": "economic_subjects_government.csv",
 }
 ECONOMIC_SCHEMES = ("department", "government")
-LEVELS_BY_LENGTH = {3: "类", 5: "款", 7: "项"}
+LEVELS_BY_LENGTH = {length: level for level, length in CODE_LENGTHS.items()}
 
 # Names printed in disclosures that differ from the reference name only by wording habit, not by
 # meaning (verified against the samples: 满城 prints 其他交通费 for 30239 其他交通费用).
@@ -60,7 +61,7 @@ AGENCY_TYPE_SECTIONS = {
 
 _FULL_WIDTH = str.maketrans({"（": "(", "）": ")", "　": " ", "“": "", "”": "", '"': ""})
 _SPACES = re.compile(r"\s+")
-_LEVEL_MARK = re.compile(r"\((?:\d*)[类款项]\)$")
+_LEVEL_MARK = re.compile(rf"{LEVEL_MARK}$")
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class Reference:
             self.by_code[row.code].append(row)
             self.by_key[(row.scheme, name_key(row.name))].append(row)
 
-    def names(self, schemes: Sequence[str], levels: Sequence[str] = ("类", "款", "项")) -> set[str]:
+    def names(self, schemes: Sequence[str], levels: Sequence[str] = LEVELS) -> set[str]:
         """Every printed-form name (old and new) of the given schemes and levels."""
         return {row.name for row in self.rows if row.scheme in schemes and row.level in levels}
 

@@ -2,7 +2,7 @@
 as RATIO-* checks with the recomputed value, the status under the tolerance policy, the finding kind, the
 severity and a detail sentence; the quality summary counts them.
 
-The document reuses the 巴中 and 那曲 sentences whose arithmetic tests/ingestion/extract/test_ratios.py
+The document reuses the 巴中 and 那曲 sentences whose arithmetic tests/ingestion/extract/narrative/test_ratios.py
 works out by hand.
 """
 

@@ -16,8 +16,8 @@ from ingestion.extract.narrative.extract import (
     NarrativeResult,
     extract_narrative,
     extract_narrative_details,
-    is_table_line,
 )
+from ingestion.extract.narrative.paragraphs import is_table_line
 
 __all__ = [
     "ChangeFact",

@@ -1,5 +1,5 @@
 """Numbers in prose that are *not* amounts of the warehouse, kept for the reconciliation and coverage
-work (issue 5): completion rates and shares, year-on-year changes, and headcounts.
+work: completion rates and shares, year-on-year changes, and headcounts.
 
 They never become line items or totals: ``完成预算100%`` is a ratio, ``减少157.39万元`` a difference
 between two years, ``编制人数 18 人`` a count.
@@ -13,17 +13,9 @@ from decimal import Decimal
 
 from ingestion.document import Locator
 from ingestion.extract.facts import Evidence
+from ingestion.vocabulary.percentages import change_direction
 
-CHANGE_AT_END = re.compile(
-    r"(?P<word>增加|减少|增长|下降|增减|节约|超支|降低|提高)"
-    r"(?:/(?:减少|下降)|\((?:减少|下降)\)|增长|下降)?了?\s*$"
-)
 _CHANGED_OF = re.compile(r"的\s*$")  # 比上年增加的基本支出
-_RATE_CONTEXT = [
-    ("completion_rate", re.compile(r"完成(?:年初)?预算(?:的)?\s*$|执行率\s*$|支出\s*$|为\s*$")),
-    ("share", re.compile(r"占[^，。；]*?的?\s*$")),
-    ("change_rate", re.compile(r"(?:增长|下降|增加|减少|降低|提高)(?:/下降|\(下降\))?\s*$")),
-]
 _STAFF = re.compile(
     r"(?P<label>编制人数|人员编制数?|行政编制|参公编制|事业编制|在编在岗人数|在职人数|实有人数|在职人员)"
     r"\s*(?:为|共)?\s*(?P<count>\d+)\s*(?:人|名)"
@@ -32,7 +24,8 @@ _STAFF = re.compile(
 
 @dataclass(frozen=True)
 class PercentageFact:
-    """A percentage printed in prose: ``completion_rate``, ``share``, ``change_rate`` or ``other``."""
+    """A percentage printed in prose: ``completion_rate``, ``share``, ``change`` or ``other``
+    (``ingestion.vocabulary.percentages.percentage_kind``)."""
 
     kind: str
     value: Decimal
@@ -59,17 +52,6 @@ class StaffingFact:
     source_text: str
 
 
-def change_direction(label_text: str) -> str | None:
-    """``None`` unless the label text ends with a change word; then which way the change goes."""
-    match = CHANGE_AT_END.search(label_text)
-    if not match:
-        return None
-    whole = match.group(0)
-    if ("增" in whole or "提高" in whole) and ("减" in whole or "下降" in whole or "降低" in whole):
-        return "unspecified"
-    return "increase" if match.group("word") in {"增加", "增长", "提高", "超支"} else "decrease"
-
-
 def change_before_label(before_label: str) -> str | None:
     """``增加基本支出844.15万元``, ``较上年减少部门支出1,653万元``: a change word printed right before
     the label (only 了/的 between) makes the amount the change of that measure, not its level.
@@ -77,13 +59,6 @@ def change_before_label(before_label: str) -> str | None:
     ``before_label`` is the label text up to where the label (with its fund prefix) starts.
     """
     return change_direction(_CHANGED_OF.sub("", before_label))
-
-
-def percentage_kind(before: str) -> str:
-    for kind, pattern in _RATE_CONTEXT:
-        if pattern.search(before):
-            return kind
-    return "other"
 
 
 def staffing(text: str, locator: Locator) -> list[StaffingFact]:

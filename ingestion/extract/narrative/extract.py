@@ -17,22 +17,20 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ingestion.amounts import UNIT_FACTORS
 from ingestion.document import TextLine
 from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact, ThreePublicFact, TotalFact
 from ingestion.extract.narrative import details, projects, totals
 from ingestion.extract.narrative.context import Section, is_heading
 from ingestion.extract.narrative.labels import Candidate, amount_kind, clean_label_text
-from ingestion.extract.narrative.paragraphs import Paragraph, paragraphs
+from ingestion.extract.narrative.paragraphs import Paragraph, is_table_line, paragraphs
 from ingestion.extract.narrative.pending import PendingSubject, resolve_pending
 from ingestion.extract.narrative.reading import SPEC_FAMILIES, Outcome, classify
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers, sentence_span
 from ingestion.extract.subjects import agency_section
+from ingestion.vocabulary.amount_kinds import project_kind
+from ingestion.vocabulary.numerals import UNIT_FACTORS
+from ingestion.vocabulary.percentages import percentage_kind
 
-# Mirrors the code-line rows ``ingestion.extract.tables`` reads, so the two never both claim a line.
-_CODE_LIST_LINE = re.compile(
-    r"^(?:\d{1,2}[.、]\s*)?\d{3}(?:\d{2}){0,2}\s+[^\d\s][^\d]*?\s+-?[\d,]+(?:\.\d+)?\s*(?:万元|元)?$"
-)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TOPIC_OF_FAMILY = {
     "three_public": "three_public",
@@ -43,17 +41,12 @@ _TOPIC_OF_FAMILY = {
 
 @dataclass
 class NarrativeResult:
-    """Facts for the warehouse plus the numbers that are not amounts (for issue 5's checks)."""
+    """Facts for the warehouse plus the numbers that are not amounts (for the reconciliation checks)."""
 
     facts: list[Fact] = field(default_factory=list)
     percentages: list[details.PercentageFact] = field(default_factory=list)
     changes: list[details.ChangeFact] = field(default_factory=list)
     staffing: list[details.StaffingFact] = field(default_factory=list)
-
-
-def is_table_line(text: str) -> bool:
-    """Rows the table extractor owns: tab-separated cells and code lists printed as lines."""
-    return "\t" in text or bool(_CODE_LIST_LINE.match(normalize(text).strip()))
 
 
 @dataclass
@@ -222,7 +215,7 @@ class NarrativeExtraction:
             return False
         norm, kinds, floor = state.norm, [], 0
         for mention in money:
-            kinds.append(projects.project_kind(norm[clause_start(norm, mention.start, floor) : mention.start]))
+            kinds.append(project_kind(norm[clause_start(norm, mention.start, floor) : mention.start]))
             floor = mention.end
         placed = projects.place_amounts(projects.find_project(norm), kinds, [m.value for m in money])
         evidence = [self._evidence(state, m) for m in money]
@@ -290,7 +283,7 @@ class NarrativeExtraction:
                 before = state.norm[clause_start(state.norm, mention.start) : mention.start]
                 self.result.percentages.append(
                     details.PercentageFact(
-                        details.percentage_kind(before),
+                        percentage_kind(before),
                         mention.value,
                         mention.printed(state.text),
                         state.locator(mention.start),

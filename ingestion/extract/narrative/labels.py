@@ -8,8 +8,9 @@ the number. Each sentence family (totals, 三公, 政府采购, 机关运行经�
 :class:`Spec` rows; this module compiles them once and finds, for a label text, the candidate that
 starts furthest left (the longest label wins: ``一般公共预算财政拨款支出`` over ``支出``).
 
-A label may be preceded by a fund-source prefix (``一般公共预算``, ``政府性基金预算``, ``国有资本经营预算``)
-and by ``财政拨款``/``拨款``, which refine the measure; see ``totals.measure_for``.
+A label may be preceded by a fund-source prefix (``一般公共预算``, ``政府性基金预算``, …: the ``prose``
+rows of ``ingestion.vocabulary.fund_sources``) and by ``财政拨款``/``拨款``, which refine the measure; see
+``totals.measure_for``. The label tables themselves are ``ingestion.vocabulary.measures``.
 """
 
 from __future__ import annotations
@@ -18,14 +19,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-FUND_PREFIXES = {
-    "一般公共预算": "general_public_budget",
-    "政府性基金预算": "government_fund",
-    "政府性基金": "government_fund",
-    "国有资本经营预算": "state_capital",
-}
-_FUND = "|".join(sorted(map(re.escape, FUND_PREFIXES), key=len, reverse=True))
-_FISCAL = r"财政拨款|拨款|财政"
+from ingestion.vocabulary.amount_kinds import prose_kind
+from ingestion.vocabulary.fund_sources import FISCAL, PROSE_PREFIX, PROSE_PREFIXES
+from ingestion.vocabulary.measures import Spec
+from ingestion.vocabulary.numerals import ORDINAL
+from ingestion.vocabulary.subject_levels import LEVEL_CHARS
 
 # Words that may sit between a label and its number without changing what the number is.
 CONNECTOR = (
@@ -35,32 +33,13 @@ CONNECTOR = (
 CONNECTORS_TO_END = rf"(?P<conn>{CONNECTOR}*)$"
 
 # Words before the label that only introduce it: list numbering, 其中, 包括, 主要用于 …
-_CN_DIGITS = "一二三四五六七八九十"
-ORDINAL = rf"(?:第[{_CN_DIGITS}]+部分:?|[{_CN_DIGITS}]+、|\(\s*[{_CN_DIGITS}\d]+\s*\)|\d+[.、](?!\d))"
 _ORDINAL_AT_START = re.compile(rf"^\s*{ORDINAL}")
 INTRO = r"(?:其中|包含|包括|主要包括|主要用于|具体包括)"
 _ONLY_CONNECTORS = re.compile(rf"^\s*{ORDINAL}?\s*{INTRO}?\s*:?\s*{CONNECTOR}*$")
 
 # Remarks in brackets between a label and its number — ``（工资及津补贴奖金等）`` — but not the
 # level marks of a subject path (``（类）``, ``（204类）``) nor short parts of names (``（境）``).
-_REMARK = re.compile(r"\((?!\d*[类款项]\))[^()]{4,}\)")
-
-
-@dataclass(frozen=True)
-class Spec:
-    """One label of a sentence family.
-
-    ``family``: ``total``, ``three_public``, ``procurement``, ``office_operation``, ``performance``
-    or ``not_measure``. ``key``: the measure / category this label states (for ``not_measure``, what
-    the amount is, for the issue row). ``pattern``: a regex over normalized text. ``scope``: the
-    topic the label needs to mean this (``公务接待费`` is a 三公 category only in a 三公 passage;
-    elsewhere it is the economic subject 30217); ``None`` means anywhere.
-    """
-
-    family: str
-    key: str
-    pattern: str
-    scope: str | None = None
+_REMARK = re.compile(rf"\((?!\d*[{LEVEL_CHARS}]\))[^()]{{4,}}\)")
 
 
 @dataclass(frozen=True)
@@ -86,7 +65,7 @@ class SpecMatcher:
         self.specs = sorted(specs, key=lambda spec: len(spec.pattern), reverse=True)
         self._compiled = [re.compile(spec.pattern) for spec in self.specs]
         labels = "|".join(f"(?:{spec.pattern})" for spec in self.specs)
-        prefix = rf"(?P<fund>{_FUND})?(?P<fiscal>{_FISCAL})?" if with_fund else ""
+        prefix = rf"(?P<fund>{PROSE_PREFIX})?(?P<fiscal>{FISCAL})?" if with_fund else ""
         self.regex = re.compile(rf"{prefix}(?P<label>{labels}){CONNECTORS_TO_END}")
 
     def find(self, text: str) -> Candidate | None:
@@ -101,7 +80,7 @@ class SpecMatcher:
             key=spec.key,
             label=match.group("label"),
             connectors=match.group("conn"),
-            fund=FUND_PREFIXES.get(groups.get("fund") or ""),
+            fund=PROSE_PREFIXES.get(groups.get("fund") or ""),
             fiscal=bool(groups.get("fiscal")),
             scope=spec.scope,
             spec=spec,
@@ -140,8 +119,7 @@ def strip_ordinal(text: str) -> str:
     return _ORDINAL_AT_START.sub("", text, count=1).strip()
 
 
-_KIND_WORDS = re.compile(r"上年(?:度)?(?:预算|决算)?数|决算|执行|实际|预算|年初|安排|预计")
-_FUND_WORDS = re.compile(_FUND)
+_FUND_WORDS = re.compile(PROSE_PREFIX)
 
 
 def amount_kind(text: str, default: str | None) -> str | None:
@@ -149,10 +127,4 @@ def amount_kind(text: str, default: str | None) -> str | None:
 
     Fund names (``一般公共预算``) are not budget words and are removed first.
     """
-    words = _KIND_WORDS.findall(_FUND_WORDS.sub("", text))
-    if not words:
-        return default
-    last = words[-1]
-    if last.startswith("上年"):
-        return "prior_year"
-    return "actual" if last in {"决算", "执行", "实际"} else "budget"
+    return prose_kind(_FUND_WORDS.sub("", text)) or default

@@ -6,6 +6,8 @@ one when it runs to the page's usual width, does not end a sentence, and the nex
 numbered item. Short lines (headings, ``其中：人员经费49.33万元`` on a line of its own) are never joined.
 
 Each amount keeps the locator of the physical line it is printed on (:meth:`Paragraph.line_at`).
+Lines the table extractor owns (:func:`is_table_line`) stand alone. The ratio reader joins one step
+further (:func:`run_on_paragraphs`). Where sentences and items end is ``ingestion.vocabulary.breaks``.
 """
 
 from __future__ import annotations
@@ -19,8 +21,15 @@ from dataclasses import dataclass
 from ingestion.document import TextLine
 from ingestion.extract.narrative.labels import starts_with_ordinal
 from ingestion.extract.narrative.text import normalize
+from ingestion.vocabulary.breaks import LINE_END, PARAGRAPH_END
+from ingestion.vocabulary.subject_levels import CODE_LIST_LINE
 
-_SENTENCE_END = re.compile(r"[。；;！？!?)）]\s*$")
+_LINE_END = re.compile(LINE_END)
+_PARAGRAPH_END = re.compile(PARAGRAPH_END)
+_CODED_ITEM = re.compile(r"^\s*\d{1,2}[.、]\s*\d{6,}")  # ``5.54060023T000000970247-两新组织党员活动经费``
+_RUN_ON_SHARE = 0.7  # a paragraph's last line this share of the usual width runs on into the next
+# The code-list lines ``ingestion.extract.tables.code_lines`` reads, so the two never both claim a line.
+_CODE_LIST_LINE = re.compile(CODE_LIST_LINE)
 FULL_SHARE = 0.9  # a line at least this share of its page's usual width reaches the right margin
 _MIN_FULL_WIDTH = 30
 _MIN_LINES_FOR_PERCENTILE = 8
@@ -58,10 +67,15 @@ def _margin(widths: list[int]) -> int:
     return widths[int(0.8 * (len(widths) - 1))] if len(widths) >= _MIN_LINES_FOR_PERCENTILE else widths[-1]
 
 
+def is_table_line(text: str) -> bool:
+    """Rows the table extractor owns: tab-separated cells and code lists printed as lines."""
+    return "\t" in text or bool(_CODE_LIST_LINE.match(normalize(text).strip()))
+
+
 def _continues(line: TextLine, following: TextLine, usual: dict) -> bool:
     width = display_width(line.text)
     full = width >= max(_MIN_FULL_WIDTH, FULL_SHARE * usual[line.locator.page])
-    return full and not _SENTENCE_END.search(line.text) and not starts_with_ordinal(normalize(following.text))
+    return full and not _LINE_END.search(line.text) and not starts_with_ordinal(normalize(following.text))
 
 
 def paragraphs(lines: Sequence[TextLine], keep: callable = lambda line: True) -> list[Paragraph]:
@@ -84,3 +98,37 @@ def _paragraph(lines: list[TextLine]) -> Paragraph:
         starts.append(offset)
         offset += len(line.text)
     return Paragraph(tuple(lines), tuple(starts))
+
+
+def run_on_paragraphs(lines: Sequence[TextLine]) -> list[Paragraph]:
+    """The prose paragraphs (:func:`paragraphs`, table lines apart), with one more join.
+
+    An indented first line (``此外,基本支出预算数为 13,994.31 万元。与上年`` / ``相比增加 1,670.85
+    万元``) is too short to count as running to the margin, but a paragraph that stops mid-sentence on
+    a line reaching most of the page's width, followed by one that does not start a numbered item, is
+    one paragraph. The ratio reader reads these: a percentage must reach the figures of its sentence.
+    """
+    found = paragraphs(lines, keep=lambda line: not is_table_line(line.text))
+    usual = _usual_widths(lines) if lines else {}
+    merged: list[Paragraph] = []
+    for paragraph in found:
+        if merged and _runs_on(merged[-1], paragraph, usual):
+            merged[-1] = _join(merged[-1], paragraph)
+        else:
+            merged.append(paragraph)
+    return merged
+
+
+def _runs_on(before: Paragraph, after: Paragraph, usual: dict) -> bool:
+    last = before.lines[-1]
+    if is_table_line(before.text) or is_table_line(after.text):
+        return False
+    following = normalize(after.text)
+    if _PARAGRAPH_END.search(last.text) or starts_with_ordinal(following) or _CODED_ITEM.match(following):
+        return False
+    return display_width(last.text) >= _RUN_ON_SHARE * usual.get(last.locator.page, 0)
+
+
+def _join(before: Paragraph, after: Paragraph) -> Paragraph:
+    offset = len(before.text)
+    return Paragraph(before.lines + after.lines, before.starts + tuple(start + offset for start in after.starts))

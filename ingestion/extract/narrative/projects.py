@@ -20,8 +20,6 @@ from ingestion.extract.narrative.labels import CONNECTOR, strip_ordinal
 
 _CODED = re.compile(r"^\s*(?:\d+[.、]\s*)?(?P<code>\d{6,}[A-Z]\d{6,})\s*[-—－_]\s*(?P<name>[^,，。；;]+)")
 _QUOTED = re.compile(r"[“\"](?P<name>[^”\"]{2,40})[”\"]项目")
-_KIND = re.compile(r"预算|年初|共计|追加|安排|执行|实际|支出|决算")
-_ACTUAL_WORDS = {"执行", "实际", "支出", "决算"}
 _TRAILING_CONNECTORS = re.compile(rf"{CONNECTOR}*$")
 
 
@@ -46,14 +44,6 @@ def find_project(norm: str) -> tuple[str, str | None] | None:
     if quoted:
         return quoted.group("name").strip(), None
     return None
-
-
-def project_kind(label_text: str) -> str | None:
-    """budget / actual from the last kind word before the amount; ``None`` when there is none."""
-    words = _KIND.findall(label_text)
-    if not words:
-        return None
-    return "actual" if words[-1] in _ACTUAL_WORDS else "budget"
 
 
 def place_amounts(project: tuple[str, str | None], kinds: list[str | None], values: list) -> ProjectLine:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ingestion.extract.narrative import office_operation, procurement, three_public, totals
+from ingestion.extract.narrative import totals
 from ingestion.extract.narrative.context import ECONOMIC_TOPICS
-from ingestion.extract.narrative.details import change_before_label, change_direction
+from ingestion.extract.narrative.details import change_before_label
 from ingestion.extract.narrative.labels import (
     Candidate,
     compile_specs,
@@ -22,8 +22,10 @@ from ingestion.extract.narrative.labels import (
 )
 from ingestion.extract.narrative.projects import listed_project_name
 from ingestion.extract.narrative.subject_names import find_subjects
+from ingestion.vocabulary.measures import PROSE_SPECS
+from ingestion.vocabulary.percentages import change_direction
 
-SPEC_MATCHERS = compile_specs(totals.SPECS + three_public.SPECS + procurement.SPECS + office_operation.SPECS)
+SPEC_MATCHERS = compile_specs(PROSE_SPECS)
 _BASE_PRIORITY = [
     "not_measure",
     "three_public",

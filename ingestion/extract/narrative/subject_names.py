@@ -22,9 +22,10 @@ from functools import lru_cache
 from ingestion.extract.narrative.labels import CONNECTORS_TO_END, INTRO, ORDINAL, Candidate, strip_ordinal
 from ingestion.extract.narrative.text import normalize
 from ingestion.extract.subjects import ECONOMIC_ALIASES, SubjectPath, reference
+from ingestion.vocabulary.subject_levels import LEVEL_CHARS
 
 # A level name: no digits, blanks or punctuation, but short bracketed parts are allowed (办公厅（室）).
-_NAME = r"(?:[^()\s\d.:,，。；、\"“”]|\((?!\d*[类款项]\))[^()]{1,4}\))+?"
+_NAME = rf"(?:[^()\s\d.:,，。；、\"“”]|\((?!\d*[{LEVEL_CHARS}]\))[^()]{{1,4}}\))+?"
 _PATH = re.compile(
     rf"(?P<c>{_NAME})\s*\((?P<cc>\d{{3}})?类\)"
     rf"(?:\s*(?P<s>{_NAME})\s*\((?P<sc>\d{{2}})?款\))?"

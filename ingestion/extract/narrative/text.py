@@ -16,6 +16,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ingestion.vocabulary.breaks import CLAUSE_BREAK, ITEM_END
+from ingestion.vocabulary.numerals import COUNT_UNITS, DATE_UNITS, HEAD_COUNT_UNITS, MONEY_UNIT
+from ingestion.vocabulary.subject_levels import LEVELS
+
 _ONE_TO_ONE = str.maketrans(
     {
         **{chr(0xFF10 + digit): str(digit) for digit in range(10)},
@@ -33,16 +37,15 @@ _ONE_TO_ONE = str.maketrans(
 
 NUMBER = r"(?<![\d.A-Za-z])(?:\d{1,3}(?:,\d{3}(?!\d))+|\d+)(?:\.\d+)?(?![\d.]*[A-Za-z])"
 _NUMBER = re.compile(NUMBER)
-_MONEY_UNIT = re.compile(r"\s*(亿元|万元|元)")
+_MONEY_UNIT = re.compile(rf"\s*({MONEY_UNIT})")
 _THRESHOLD = re.compile(r"\s*(?:\((?:含|不含)\))?\s*以[上下内]")
 _PERCENT = re.compile(r"\s*%")
 # What may follow a number that is a count, a date, a size or part of a code rather than money.
-_NOT_MONEY_NEXT = re.compile(
-    r"\s*(?:[万亿千百]|[年月日号时人个次辆台套名条篇件批余多倍岁天周级类款项期份户家座间所处]|平方|小时|-\d)"
-)
+_NOT_A_MONEY_WORD = sorted({*HEAD_COUNT_UNITS, *COUNT_UNITS, *DATE_UNITS, *LEVELS}, key=len, reverse=True)
+_NOT_MONEY_NEXT = re.compile(rf"\s*(?:[万亿千百]|{'|'.join(_NOT_A_MONEY_WORD)}|-\d)")
 _NOT_MONEY_PREV = re.compile(r"(?:[(第附表]|\d[.-])\s*$")
-_CLAUSE_BREAK = re.compile(r"[，。；;！？!?]|,(?!\d{3})|(?<!\d),")
-_SENTENCE_BREAK = re.compile(r"[。；;！？!?]")
+_CLAUSE_BREAK = re.compile(CLAUSE_BREAK)
+_ITEM_END = re.compile(ITEM_END)
 
 
 def normalize(text: str) -> str:
@@ -111,10 +114,11 @@ def clause_start(norm: str, position: int, floor: int = 0) -> int:
 
 
 def sentence_span(norm: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (between 。；！？ marks) around a span, for the evidence snippet."""
+    """The item (between 。；！？ marks, see ``ingestion.vocabulary.breaks``) around a span, for the
+    evidence snippet."""
     left = 0
-    for match in _SENTENCE_BREAK.finditer(norm, 0, start):
+    for match in _ITEM_END.finditer(norm, 0, start):
         left = match.end()
-    following = _SENTENCE_BREAK.search(norm, end)
+    following = _ITEM_END.search(norm, end)
     right = following.end() if following else len(norm)
     return left, right

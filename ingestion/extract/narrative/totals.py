@@ -1,6 +1,7 @@
 """Totals stated in prose: 收支总计, 本年收入/支出合计, 收入/支出预算, 基本/项目/人员/公用支出, 结转结余,
-绩效目标金额 — and the income/expenditure lines a disclosure prints that the measure vocabulary has no
-place for (上级补助收入, 经营支出 …), which become issue rows instead of silently vanishing.
+绩效目标金额 (labels: ``ingestion.vocabulary.measures.TOTALS``) — and the income/expenditure lines a
+disclosure prints that the measure vocabulary has no place for (上级补助收入, 经营支出 …), which
+become issue rows instead of silently vanishing.
 
 A bare ``收入``/``支出`` is a label only behind a fund prefix (``一般公共预算财政拨款支出``,
 ``政府性基金拨款收入``) or ``财政拨款``; alone it is a connector (``支出决算为``).
@@ -12,41 +13,7 @@ basic_expenditure / fiscal_appropriation, ``财政拨款收入支出总计0.3万
 
 from __future__ import annotations
 
-from ingestion.extract.narrative.labels import Candidate, Spec
-
-SPECS = [
-    Spec(
-        "total",
-        "grand_total",
-        r"收、?支(?:预算)?总计|收、?支总预算|收入、?支出(?:预算)?总计|收入总计|支出总计",
-    ),
-    Spec("total", "income_total", r"本年收入合计|本年收入|收入合计|收入预算|部门收入"),
-    Spec("total", "expenditure_total", r"本年支出合计|本年支出|支出合计|支出预算|部门支出|支出安排"),
-    Spec("total", "income", r"拨款收入|收入|拨款"),
-    Spec("total", "expenditure", r"拨款支出|支出"),
-    Spec("total", "basic_expenditure", r"基本支出"),
-    Spec("total", "project_expenditure", r"项目支出|年初项目"),
-    Spec("total", "personnel_expenditure", r"人员支出|人员经费"),
-    Spec("total", "public_expenditure", r"日常公用经费|公用支出|公用经费"),
-    Spec("total", "carry_over_income", r"上年结转(?:和结余|结余)?|年初结转和结余"),
-    Spec("total", "carry_forward", r"年末结转(?:和)?结余"),
-    Spec("performance", "performance_target_total", r"绩效目标的金额|共?涉及一般公共预算拨款|共?涉及资金"),
-    Spec("not_measure", "上级补助收入", r"上级补助收入"),
-    Spec("not_measure", "事业收入", r"事业收入"),
-    Spec("not_measure", "经营收入", r"经营收入"),
-    Spec("not_measure", "附属单位上缴收入", r"附属单位上缴收入"),
-    Spec("not_measure", "其他收入", r"其他收入"),
-    Spec("not_measure", "使用非财政拨款结余", r"使用非财政拨款结余"),
-    Spec("not_measure", "用事业基金弥补收支差额", r"用事业基金弥补收支差额"),
-    Spec("not_measure", "上缴上级支出", r"上缴上级支出"),
-    Spec("not_measure", "经营支出", r"经营支出"),
-    Spec("not_measure", "对附属单位补助支出", r"对附属单位补助支出"),
-    Spec("not_measure", "授予中小/小微企业合同金额", r"授予(?:中小|小微)企业合同金额"),
-    Spec("not_measure", "国内/外事接待 (a part of 公务接待费)", r"(?:国内|外事)(?:公务)?接待费?"),
-    Spec("not_measure", "固定资产总额", r"固定资产总金?额"),
-    Spec("not_measure", "在建工程", r"(?:年末)?在建工程"),
-    Spec("not_measure", "公务用车购置 by vehicle type", r"(?:轿车|越野车|载客汽车)\d*辆、?金额"),
-]
+from ingestion.extract.narrative.labels import Candidate
 
 SIDES = {"income", "expenditure"}
 _FUND_SIDE_MEASURES = {

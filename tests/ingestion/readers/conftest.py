@@ -8,7 +8,7 @@ import pytest
 
 from ingestion.document import Document, Table, TextLine
 from ingestion.readers.pdf import read_pdf
-from tests.fixtures.disclosure_pdf import LAYOUTS, GeneratedDisclosure, render_disclosure
+from tools.fixtures.disclosure_pdf import LAYOUTS, GeneratedDisclosure, render_disclosure
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "pdf"
 FAKE_SHA = "0" * 64

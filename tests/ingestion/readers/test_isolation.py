@@ -10,7 +10,7 @@ from ingestion import errors
 from ingestion.isolation import read_document_isolated
 from ingestion.readers import read_document
 from tests.fixtures import bad_pdfs
-from tests.fixtures.disclosure_pdf import render_disclosure
+from tools.fixtures.disclosure_pdf import render_disclosure
 
 
 def test_the_worker_returns_the_same_document(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 from ingestion.document import Table, TextLine
 from ingestion.readers import pdf_scan
 from ingestion.readers.pdf import read_pdf
-from tests.fixtures.disclosure_pdf import LAYOUTS, render_disclosure
+from tools.fixtures.disclosure_pdf import LAYOUTS, render_disclosure
 
 AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}")
 

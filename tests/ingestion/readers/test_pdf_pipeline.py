@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.fixtures.disclosure_pdf import AGENCY, YEAR
+from tools.fixtures.disclosure_pdf import AGENCY, YEAR
 
 pipeline = pytest.importorskip("ingestion.pipeline", reason="the ingestion pipeline is not in this checkout")
 

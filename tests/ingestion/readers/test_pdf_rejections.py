@@ -22,7 +22,7 @@ from ingestion.errors import (
 from ingestion.isolation import read_document_isolated
 from ingestion.readers import read_document
 from tests.fixtures import bad_pdfs
-from tests.fixtures.disclosure_pdf import render_disclosure
+from tools.fixtures.disclosure_pdf import render_disclosure
 
 
 @pytest.fixture
