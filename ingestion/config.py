@@ -17,6 +17,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INBOX_DIRS = "warehouse/samples:warehouse/inbox"
 DEFAULT_DUCKDB_PATH = "warehouse/budget.duckdb"
+DEFAULT_REFERENCE_DIR = "warehouse/reference"
 
 
 def _absolute(path: str) -> Path:
@@ -33,6 +34,11 @@ def duckdb_path() -> Path:
     return _absolute(os.environ.get("BUDGET_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH)
 
 
+def reference_dir() -> Path:
+    """The user's official classification lists, which override the bundled seeds (see its README.md)."""
+    return _absolute(os.environ.get("BUDGET_REFERENCE_DIR") or DEFAULT_REFERENCE_DIR)
+
+
 def staging_dir() -> Path:
     """Where ingestion writes the Parquet staging files that dbt reads as external sources."""
     return duckdb_path().parent / "staging"
@@ -46,8 +52,10 @@ def export_environment() -> dict[str, str]:
     """Absolute values of the variables, for child processes (dbt) that run in another directory."""
     os.environ["BUDGET_DUCKDB_PATH"] = str(duckdb_path())
     os.environ["BUDGET_STAGING_DIR"] = str(staging_dir())
+    os.environ["BUDGET_REFERENCE_DIR"] = str(reference_dir())
     os.environ.setdefault("DO_NOT_TRACK", "1")
     return {
         "BUDGET_DUCKDB_PATH": os.environ["BUDGET_DUCKDB_PATH"],
         "BUDGET_STAGING_DIR": os.environ["BUDGET_STAGING_DIR"],
+        "BUDGET_REFERENCE_DIR": os.environ["BUDGET_REFERENCE_DIR"],
     }

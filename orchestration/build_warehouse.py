@@ -32,6 +32,61 @@ def _check_outcomes(result) -> Counter:
     return outcomes
 
 
+STATUSES = ("pass", "rounding", "fail", "unverified")
+FINDINGS_CHECKS = {  # the dbt tests on audit_reconciliation that list its failed checks, by rule severity
+    "error": "audit_reconciliation_has_no_error_findings",
+    "warning": "audit_reconciliation_has_no_warning_findings",
+}
+
+
+def _findings_check_counts(result) -> dict[str, int]:
+    """Failed rows each findings asset check reported (dagster-dbt's failed_row_count), by check name."""
+    counts = {}
+    for evaluation in result.get_asset_check_evaluations():
+        if evaluation.check_name in FINDINGS_CHECKS.values():
+            value = evaluation.metadata.get("dagster_dbt/failed_row_count")
+            counts[evaluation.check_name] = int(value.value) if value is not None else 0
+    return counts
+
+
+def summarise_findings(rows: list[tuple[str, str, str, int]], check_counts: dict[str, int]) -> list[str]:
+    """The summary lines of marts.audit_reconciliation: checks by status, failed checks by rule family and
+    by severity, each severity beside the count its Dagster asset check reported (they must agree).
+
+    ``rows`` are (status, rule_family, severity, count); ``check_counts`` maps a findings check to its
+    failed-row count (absent when the check did not run)."""
+    by_status = dict.fromkeys(STATUSES, 0)
+    fails_by_family: dict[str, int] = {}
+    fails_by_severity = dict.fromkeys(FINDINGS_CHECKS, 0)
+    for status, family, severity, count in rows:
+        by_status[status] = by_status.get(status, 0) + count
+        if status == "fail":
+            fails_by_family[family] = fails_by_family.get(family, 0) + count
+            fails_by_severity[severity] = fails_by_severity.get(severity, 0) + count
+    lines = [
+        "reconciliation: " + ", ".join(f"{count} {status}" for status, count in by_status.items()),
+        "fail by family: " + (", ".join(f"{family} {n}" for family, n in sorted(fails_by_family.items())) or "none"),
+    ]
+    for severity, check_name in FINDINGS_CHECKS.items():
+        reported = check_counts.get(check_name)
+        agreement = "asset check did not run" if reported is None else f"asset check {check_name}: {reported}"
+        if reported is not None and reported != fails_by_severity[severity]:
+            agreement += " (DISAGREES)"
+        lines.append(f"{severity} findings: {fails_by_severity[severity]} ({agreement})")
+    return lines
+
+
+def _findings_rows() -> list[tuple[str, str, str, int]]:
+    import duckdb
+
+    query = "select status, rule_family, severity, count(*) from marts.audit_reconciliation group by all"
+    try:
+        with duckdb.connect(str(config.duckdb_path()), read_only=True) as connection:
+            return connection.execute(query).fetchall()
+    except duckdb.Error:
+        return []
+
+
 def _warehouse_counts() -> dict[str, int]:
     """Row counts of the marts, read in one short read-only connection after dbt has finished."""
     import duckdb
@@ -74,7 +129,10 @@ def main() -> int:
     if config.duckdb_path().exists():
         for label, count in _warehouse_counts().items():
             print(f"{label:>20}: {count}")
-    print(f"{'checks':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
+        for line in summarise_findings(_findings_rows(), _findings_check_counts(result)):
+            label, _, text = line.partition(": ")
+            print(f"{label:>20}: {text}")
+    print(f"{'dbt tests':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
     print(f"{'DuckDB file':>20}: {config.duckdb_path()}")
     print(f"{'audit report':>20}: {config.reports_dir() / 'index.html'}")
     print("Example queries: warehouse/queries/*.sql (open the file read-only with the duckdb CLI or Python)")

@@ -1,13 +1,15 @@
 """The dbt project's own rules, checked over target/manifest.json and the built warehouse.
 
 Instead of the dbt hub's dbt_project_evaluator: model prefixes match their folders, every model and
-every column is described, every model has a tested primary key, one properties file per folder, the
+every column is described, every model has a tested primary key, one properties file per model, the
 sources join the Dagster lineage, and the accepted-value lists match the vocabularies of
 ingestion/schemas.py. The project is built once over empty staging files (it must build with no data).
 """
 
 from __future__ import annotations
 
+import csv
+import re
 from collections import defaultdict
 from pathlib import PurePosixPath
 
@@ -15,7 +17,7 @@ import pytest
 
 from ingestion import schemas
 from ingestion.schemas import STAGING_FRAMES
-from tests.dbt.conftest import DbtWarehouse, failed_nodes
+from tests.dbt.conftest import DBT_PROJECT_DIR, DbtWarehouse, failed_nodes
 
 FOLDER_PREFIXES = {
     "staging": ("stg_",),
@@ -23,6 +25,7 @@ FOLDER_PREFIXES = {
     "marts": ("dim_", "fct_", "audit_", "rpt_"),
 }
 PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
+CHECK_FRAME_MODEL = "int_reconciliation_checks_unioned"  # documents the columns every rule-family model ends with
 KEYLESS_MODELS = {"stg_ingested__extraction_issues"}  # identical issues may repeat; keyed in the mart
 
 
@@ -63,25 +66,40 @@ def test_model_prefixes_match_their_folders(models):
             assert model["config"]["materialized"] == "table"
 
 
+def _is_rule_family_model(model: dict) -> bool:
+    return model["name"].endswith("_checks_evaluated")
+
+
 def test_every_model_and_column_is_described(models):
     for model in models:
         assert model["description"].strip(), model["name"]
+        if _is_rule_family_model(model):
+            continue  # its columns are the check frame, described once on the union
         assert model["columns"], f"{model['name']} documents no columns"
         for column in model["columns"].values():
             assert column["description"].strip(), (model["name"], column["name"])
 
 
+def test_rule_family_models_end_with_the_check_frame(warehouse, models):
+    """A rule-family model's columns are those of the check frame, documented on the union model."""
+    frame = next(model for model in models if model["name"] == CHECK_FRAME_MODEL)
+    families = [model for model in models if _is_rule_family_model(model)]
+    assert len(families) >= 8
+    for model in families:
+        built = _built_columns(warehouse, model)
+        assert built and built <= set(frame["columns"]) - {"check_id", "finding_kind"}, model["name"]
+        assert not model["columns"], f"{model['name']} restates the check frame's columns"
+
+
+def _built_columns(warehouse: DbtWarehouse, model: dict) -> set[str]:
+    query = "select column_name from information_schema.columns where table_schema = ? and table_name = ?"
+    return {name for (name,) in warehouse.query(query, [model["schema"], model["name"]])}
+
+
 def test_documented_columns_are_the_built_columns(warehouse, models):
     for model in models:
-        built = [
-            name
-            for (name,) in warehouse.query(
-                "select column_name from information_schema.columns "
-                "where table_schema = ? and table_name = ? order by ordinal_position",
-                [model["schema"], model["name"]],
-            )
-        ]
-        assert set(model["columns"]) == set(built), model["name"]
+        if not _is_rule_family_model(model):
+            assert set(model["columns"]) == _built_columns(warehouse, model), model["name"]
 
 
 def test_every_model_has_a_tested_primary_key(manifest, models):
@@ -107,13 +125,12 @@ def test_every_model_has_a_tested_primary_key(manifest, models):
         assert single_key or "unique_combination_of_columns" in tests, f"{model['name']} has no tested primary key"
 
 
-def test_one_properties_file_per_folder(models):
-    by_folder = defaultdict(set)
+def test_every_model_has_its_own_properties_file(models):
+    """`<model>.yml` beside `<model>.sql` (as jaffle-shop does): descriptions, tests and unit tests of a
+    model are found by its name, and no properties file grows with the folder."""
     for model in models:
-        folder = PurePosixPath(model["original_file_path"]).parent
-        by_folder[folder].add(model["patch_path"].split("://", 1)[1])
-    for folder, files in by_folder.items():
-        assert files == {str(folder / f"_{folder.name}__models.yml")}, folder
+        sql_path = PurePosixPath(model["original_file_path"])
+        assert model["patch_path"].split("://", 1)[1] == str(sql_path.with_suffix(".yml")), model["name"]
 
 
 def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
@@ -156,16 +173,22 @@ def test_accepted_values_follow_the_ingestion_vocabularies(manifest, model, colu
     assert set(tests[0]["test_metadata"]["kwargs"]["values"]) == set(vocabulary)
 
 
-def test_reconciliation_tests_warn_and_store_failures_integrity_tests_error(manifest):
-    reconciliation_macros = {"children_sum_to_parent", "parts_equal_whole", "sum_matches_reported_total"}
+def test_findings_tests_warn_and_store_failures_integrity_tests_error(manifest):
+    """A reconciliation rule is computed once, by its rule-family model: the only data tests about
+    findings read audit_reconciliation (they warn); every other test checks the data's shape (errors)."""
+    findings_tests = []
     for node in manifest["nodes"].values():
         if node["resource_type"] != "test" or "test_metadata" not in node:
             continue
-        if node["test_metadata"]["name"] in reconciliation_macros:
+        if node["test_metadata"]["name"] == "has_no_findings":
+            findings_tests.append(node)
+            assert node["attached_node"] == "model.budget_warehouse.audit_reconciliation", node["name"]
             assert node["config"]["severity"].lower() == "warn", node["name"]
             assert node["config"]["store_failures"] is True, node["name"]
-        elif node["test_metadata"]["name"] in {"unique", "not_null", "relationships", "accepted_values"}:
+        else:
             assert node["config"]["severity"].lower() == "error", node["name"]
+    severities = {node["test_metadata"]["kwargs"]["rule_severity"] for node in findings_tests}
+    assert severities == {"error", "warning"}
 
 
 def test_every_rule_has_a_unit_test(manifest):
@@ -176,6 +199,35 @@ def test_every_rule_has_a_unit_test(manifest):
         if node["resource_type"] == "model" and node["name"].endswith("_checks_evaluated")
     }
     assert rule_models and rule_models <= unit_tested_models
+
+
+def test_every_rule_is_stated_once_and_computed_by_one_model(manifest):
+    """The seed is the one home of a rule's text; exactly one rule-family model computes each rule."""
+    with (DBT_PROJECT_DIR / "seeds" / "reconciliation_rules.csv").open(encoding="utf-8") as handle:
+        rule_ids = [row["rule_id"] for row in csv.DictReader(handle)]
+    assert len(rule_ids) == len(set(rule_ids)) >= 20
+    computing = defaultdict(set)
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model":
+            for rule_id in re.findall(r"'([A-Z]+(?:-[A-Z]+)+)'", node["raw_code"]):
+                computing[rule_id].add(node["name"])
+    for rule_id in rule_ids:
+        assert len(computing[rule_id]) == 1, (rule_id, computing[rule_id])
+        assert next(iter(computing[rule_id])).endswith("_checks_evaluated"), rule_id
+    assert set(computing) <= set(rule_ids), set(computing) - set(rule_ids)
+
+
+def test_the_contract_lists_every_mart_and_column(models):
+    """docs/warehouse-contract.md is the public interface: its table rows name exactly the marts and their
+    columns (backticked; values in parentheses are not backticked)."""
+    contract = (DBT_PROJECT_DIR.parent / "docs" / "warehouse-contract.md").read_text(encoding="utf-8")
+    listed = {}
+    for line in contract.splitlines():
+        cells = line.split("|")
+        if line.startswith("| `") and len(cells) == 5:
+            listed[cells[1].strip().strip("`")] = set(re.findall(r"`([^`]+)`", cells[2] + cells[3]))
+    marts = {model["name"]: set(model["columns"]) for model in models if model["schema"] == "marts"}
+    assert listed == marts
 
 
 def test_classification_codes_are_text(warehouse):

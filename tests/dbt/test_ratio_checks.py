@@ -118,7 +118,7 @@ def test_the_audit_has_exactly_the_expected_ratio_checks(audit):
         ("RATIO-DIRECTION", "c_spending"): "pass",
         ("RATIO-DIRECTION", "d_template"): "fail",
         ("RATIO-DIRECTION", "z_new"): "pass",
-        ("RATIO-ZERO-BASE", "z_new"): "fail",
+        ("RATIO-ZERO-BASE", "z_new"): "unverified",  # growth from a printed zero: undefined, not a finding
     }
 
 
@@ -132,8 +132,8 @@ def test_recomputed_percentages_and_findings(audit):
     assert health["actual_percent"] == Decimal("4.890657")  # 59.98 ÷ 1226.42
     assert audit[("RATIO-DIRECTION", "d_template")]["finding_kind"] == "direction_mismatch"
     zero = audit[("RATIO-ZERO-BASE", "z_new")]
-    assert (zero["finding_kind"], zero["severity"]) == ("undefined_ratio", "warning")
-    assert "Growth from zero is undefined" in zero["detail"]
+    assert (zero["finding_kind"], zero["is_finding"], zero["severity"]) == (None, False, "warning")
+    assert "Growth from zero is undefined" in zero["detail"] and "new this year" in zero["detail"]
     assert audit[("RATIO-COMPLETION", "r_small")]["finding_kind"] is None
 
 
@@ -147,5 +147,6 @@ def test_ratio_rows_carry_no_yuan_sides_and_both_locators(audit):
 def test_the_quality_summary_counts_ratio_findings(warehouse):
     (summary,) = warehouse.query_dicts("select * from marts.audit_document_quality where document_id = ?", [DOC])
     assert summary["checks_run"] == 10
-    assert (summary["checks_failed"], summary["error_findings"], summary["warning_findings"]) == (4, 3, 1)
+    assert (summary["checks_failed"], summary["error_findings"], summary["warning_findings"]) == (3, 3, 0)
+    assert summary["checks_unverified"] == 1
     assert summary["reconciliation_outcome"] == "fails"

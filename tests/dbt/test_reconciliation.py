@@ -283,7 +283,8 @@ def test_quality_summary_per_document(warehouse):
     assert rows[CLEAN]["reconciliation_outcome"] == "rounding"
     assert rows[CLEAN]["checks_failed"] == 0
     for row in rows.values():
-        assert row["checks_run"] == row["checks_passed"] + row["checks_rounding"] + row["checks_failed"]
+        decided = row["checks_passed"] + row["checks_rounding"] + row["checks_failed"]
+        assert row["checks_run"] == decided + row["checks_unverified"]
     # every amount of the clean document is used by some check
     assert rows[CLEAN]["amount_coverage_share"] == Decimal("1.0000")
 
@@ -299,16 +300,40 @@ def test_check_ids_are_a_stable_hash_of_document_rule_and_key(warehouse):
         assert check_id == hashlib.sha256(f"{document_id}|{rule_id}|{check_key}".encode()).hexdigest()[:16]
 
 
-def test_reconciliation_data_tests_warn_and_store_failures(warehouse):
+def test_findings_are_warning_data_tests_read_from_the_audit(warehouse):
+    """The data tests Dagster shows as asset checks list exactly the audit's failed checks."""
     statuses = {
         outcome.node.name: str(outcome.status)
         for outcome in warehouse.build_result.result.results
         if outcome.node.resource_type == "test"
     }
-    assert statuses["fct_line_item_functional_children_sum_to_parent"] == "warn"
-    assert statuses["audit_reconciliation_documents_add_up"] == "warn"
+    assert statuses["audit_reconciliation_has_no_error_findings"] == "warn"
+    assert statuses["audit_reconciliation_has_no_warning_findings"] == "warn"
     stored = warehouse.query_dicts(
-        "select document_id, parent_code, difference_yuan "
-        "from audit_failures.fct_line_item_functional_children_sum_to_parent"
+        "select document_id, rule_id, scope, expected_yuan, actual_yuan "
+        "from audit_failures.audit_reconciliation_has_no_error_findings where document_id = ?",
+        [NAGQU],
     )
-    assert stored == [{"document_id": NAGQU, "parent_code": "201", "difference_yuan": Decimal("308100.00")}]
+    assert stored == [
+        {
+            "document_id": NAGQU,
+            "rule_id": "HIER-FUN",
+            "scope": "201",
+            "expected_yuan": Decimal("7747000.00"),
+            "actual_yuan": Decimal("8055100.00"),
+        }
+    ]
+    for severity in ("error", "warning"):
+        stored_ids = {
+            check_id
+            for (check_id,) in warehouse.query(
+                f"select check_id from audit_failures.audit_reconciliation_has_no_{severity}_findings"
+            )
+        }
+        audited_ids = {
+            check_id
+            for (check_id,) in warehouse.query(
+                "select check_id from marts.audit_reconciliation where status = 'fail' and severity = ?", [severity]
+            )
+        }
+        assert stored_ids == audited_ids, severity

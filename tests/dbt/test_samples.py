@@ -8,6 +8,7 @@ text it rests on.
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import yaml
 
 from tests.conftest import SAMPLES
 from tests.dbt.conftest import DbtWarehouse, failed_nodes
+from tools import compare_marts
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +29,19 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
     build = warehouse.build(result.frames)
     assert not failed_nodes(build), failed_nodes(build)
     return warehouse
+
+
+@pytest.mark.skipif(
+    not os.environ.get("BUDGET_MARTS_BASELINE"),
+    reason="set BUDGET_MARTS_BASELINE to a dump of the samples' marts (python -m tools.compare_marts dump)",
+)
+def test_marts_are_the_baseline_rows(warehouse, tmp_path):
+    """A refactoring leaves every mart row unchanged: compare with a dump of the samples built before it.
+
+    Only meaningful against a baseline built from the same samples by the code before the change, so it
+    runs when BUDGET_MARTS_BASELINE names that dump (e.g. ``/work/baseline/samples_dump``)."""
+    compare_marts.dump(warehouse.database, tmp_path / "after")
+    assert compare_marts.diff(Path(os.environ["BUDGET_MARTS_BASELINE"]), tmp_path / "after") == 0
 
 
 def test_nagqu_class_201_does_not_add_up(warehouse):

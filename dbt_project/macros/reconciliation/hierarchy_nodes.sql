@@ -11,7 +11,8 @@
     (the label rule LBL-SUBJECT-CONTEXT reports such subjects). Pass method_column=none to keep all.
 
     Output: the `group_by` columns, node_code, node_amount_yuan, node_fact_id, node_subject_name,
-    node_source_locator, node_source_text, parent_code (null for a root).
+    node_source_locator, node_source_text, node_rounding_yuan (printed_rounding_yuan), parent_code (null
+    for a root).
 -#}
 {% macro hierarchy_nodes(
     relation,
@@ -54,7 +55,8 @@
             cast({{ id_column }} as varchar) as node_fact_id,
             {{ name_column }} as node_subject_name,
             {{ locator_column }} as node_source_locator,
-            {{ text_column }} as node_source_text
+            {{ text_column }} as node_source_text,
+            {{ printed_rounding_yuan(amount_column) }} as node_rounding_yuan
         from hn_source
         where regexp_full_match({{ code_column }}, '\d{3}(\d{2})*')
             and (hn_is_table or not hn_group_has_table)

@@ -43,6 +43,7 @@
             cast({{ id_column }} as varchar) as pw_fact_id,
             {{ locator_column }} as pw_source_locator,
             {{ text_column }} as pw_source_text,
+            {{ printed_rounding_yuan(amount_column) }} as pw_rounding_yuan,
             {% if method_column %}{{ method_column }} = 'table'{% else %}true{% endif %} as pw_is_table,
             regexp_extract({{ locator_column }}, '(?:^|\s)t(\d+)', 1) as pw_table
         from {{ relation }}

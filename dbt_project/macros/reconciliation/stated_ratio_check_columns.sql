@@ -1,5 +1,5 @@
 {#-
-    The audit columns of a check on one printed percentage (int_ratio_checks_evaluated): every rule of
+    The audit columns of a check on one printed percentage (int_ratio_*_checks_evaluated): every rule of
     the family reports the stated ratio (percent, subject, sentence, locator) the same way and differs
     only in its rule, name, recomputed percentages, addend count, status and detail, so those are the
     arguments; the detail is the body of the call block. The percentages default to null (not

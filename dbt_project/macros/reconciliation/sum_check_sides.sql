@@ -2,8 +2,7 @@
     The two sides of a sum check, once the whole (parent, whole) is joined to its addends' aggregates
     (addend_aggregates): the whole's fact, amount and place as the expected side, `addend_columns` of
     the addends (their codes or categories), then the actual side, the difference and the tolerance
-    (rounding_tolerance per addend). hierarchy_checks and parts_whole_checks end the same way; the
-    column order is theirs (their generic tests store these rows).
+    (rounding_tolerance: the addends' printed rounding, or the whole's if larger). hierarchy_checks and parts_whole_checks end the same way.
     `expected` is the whole's alias and `prefix` its columns' prefix (node_, pw_); `addends` the
     aggregates' alias.
 -#}
@@ -21,5 +20,5 @@
     {{ addends }}.actual_source_locator,
     {{ addends }}.actual_source_text,
     {{ addends }}.actual_yuan - {{ expected }}.{{ prefix }}amount_yuan as difference_yuan,
-    {{ rounding_tolerance(addends ~ '.addend_count') }} as tolerance_yuan
+    {{ rounding_tolerance(addends ~ '.addend_rounding_yuan', expected ~ '.' ~ prefix ~ 'rounding_yuan') }} as tolerance_yuan
 {%- endmacro %}

@@ -1,6 +1,6 @@
 {#-
-    One row per document seen (rejected ones too): how many checks ran, passed, rounded and failed,
-    and the share of the document's amounts (line items, stated totals, 三公 figures) that at least
+    One row per document seen (rejected ones too): how many checks ran, passed, rounded, failed and
+    could not be decided (unverified), and the share of the document's amounts (line items, stated totals, 三公 figures) that at least
     one amount check covered.
 -#}
 
@@ -90,6 +90,7 @@ check_summary as (
         count(*) filter (where checks.status = 'pass') as checks_passed,
         count(*) filter (where checks.status = 'rounding') as checks_rounding,
         count(*) filter (where checks.status = 'fail') as checks_failed,
+        count(*) filter (where checks.status = 'unverified') as checks_unverified,
         count(*) filter (where checks.status = 'fail' and rules.severity = 'error') as error_findings,
         count(*) filter (where checks.status = 'fail' and rules.severity = 'warning') as warning_findings,
         max(abs(checks.difference_yuan)) filter (where checks.status = 'fail') as largest_difference_yuan,
@@ -124,6 +125,7 @@ final as (
         coalesce(check_summary.checks_passed, 0) as checks_passed,
         coalesce(check_summary.checks_rounding, 0) as checks_rounding,
         coalesce(check_summary.checks_failed, 0) as checks_failed,
+        coalesce(check_summary.checks_unverified, 0) as checks_unverified,
         coalesce(check_summary.error_findings, 0) as error_findings,
         coalesce(check_summary.warning_findings, 0) as warning_findings,
         check_summary.largest_difference_yuan,

@@ -1,6 +1,6 @@
 {#-
     One row per document × check, passes included: which disclosures do not add up, where, and by how
-    much. Status: pass (equal), rounding (|difference| ≤ 0.01万元 per addend), fail. finding_kind is
+    much. Status: pass (equal), rounding (|difference| ≤ what the printed precision allows), fail. finding_kind is
     set for failures only.
 -#}
 

@@ -58,7 +58,7 @@ functional_reference as (
                     and coalesce(subjects.valid_to_year, 9999)) desc,
                 coalesce(subjects.valid_to_year, 9999) desc
         ) as reference_name,
-        string_agg(distinct subjects.subject_name, ' / ') as reference_names,
+        string_agg(distinct subjects.subject_name, ' / ' order by subjects.subject_name) as reference_names,
         bool_or(subjects.confidence in ('high', 'medium')) as is_reliable,
         bool_or({{ subject_names_match('with_documents.normalized_subject_name', normalize_subject_name('subjects.subject_name')) }})
             as is_name_match
@@ -81,7 +81,7 @@ economic_reference as (
                     and coalesce(subjects.valid_to_year, 9999)) desc,
                 coalesce(subjects.valid_to_year, 9999) desc
         ) as reference_name,
-        string_agg(distinct subjects.subject_name, ' / ') as reference_names,
+        string_agg(distinct subjects.subject_name, ' / ' order by subjects.subject_name) as reference_names,
         bool_or(subjects.confidence in ('high', 'medium')) as is_reliable,
         bool_or({{ subject_names_match('with_documents.normalized_subject_name', normalize_subject_name('subjects.subject_name')) }})
             as is_name_match

@@ -1,12 +1,10 @@
 {#-
-    Rule family `balance`: the two sides of the 收支总表 agree.
-      BAL-INCOME-EXPENDITURE  本年收入合计 + 上年结转 = 本年支出合计 + 年末结转和结余; always for budgets
-                              (a missing carry term counts as zero), for final accounts only when both
-                              carry terms are stated (their other balancing items are not extracted);
-      BAL-GRAND-TOTAL         收支总计 = 本年收入合计 + 上年结转 (income side) and
-                              收支总计 = 本年支出合计 + 年末结转和结余 (expenditure side), under the
-                              same condition on the carry term of that side.
-    Each measure is taken once per document, amount kind and fund source (table figure first).
+    Rule family `balance` (BAL-INCOME-EXPENDITURE, BAL-GRAND-TOTAL; what each rule says is in the
+    reconciliation_rules seed): the two sides of the 收支总表 agree. A missing carry term counts as zero
+    for budgets; final accounts are checked only when both carry terms are stated (their other
+    balancing items are not extracted), and the grand total only under the same condition on the
+    carry term of its side. Each measure is taken once per document, amount kind and fund source
+    (table figure first).
 -#}
 
 with
@@ -40,7 +38,9 @@ pivoted as (
         max(amount_yuan) filter (where measure = '{{ measure }}') as {{ measure }}_yuan,
         max(reported_total_id) filter (where measure = '{{ measure }}') as {{ measure }}_id,
         max(source_locator) filter (where measure = '{{ measure }}') as {{ measure }}_locator,
-        max(source_text) filter (where measure = '{{ measure }}') as {{ measure }}_text{{ ',' if not loop.last }}
+        max(source_text) filter (where measure = '{{ measure }}') as {{ measure }}_text,
+        max({{ printed_rounding_yuan() }}) filter (where measure = '{{ measure }}') as {{ measure }}_rounding_yuan
+        {{- ',' if not loop.last }}
         {%- endfor %}
     from stated
     group by document_id, amount_kind, fund_source
@@ -55,6 +55,8 @@ sides as (
         expenditure_total_yuan + coalesce(carry_forward_yuan, 0) as expenditure_side_yuan,
         1 + (carry_over_income_yuan is not null)::integer as income_addends,
         1 + (carry_forward_yuan is not null)::integer as expenditure_addends,
+        income_total_rounding_yuan + coalesce(carry_over_income_rounding_yuan, 0) as income_rounding_yuan,
+        expenditure_total_rounding_yuan + coalesce(carry_forward_rounding_yuan, 0) as expenditure_rounding_yuan,
         '本年收入合计' || case when carry_over_income_yuan is not null then ' + 上年结转' else '' end as income_label,
         '本年支出合计' || case when carry_forward_yuan is not null then ' + 年末结转和结余' else '' end as expenditure_label,
         concat_ws('; ', '本年收入合计: ' || income_total_locator, '上年结转: ' || carry_over_income_locator)
@@ -86,10 +88,11 @@ income_expenditure as (
         expenditure_side_yuan as expected_yuan,
         income_side_yuan as actual_yuan,
         income_addends + expenditure_addends as addend_count,
+        {{ rounding_tolerance('income_rounding_yuan + expenditure_rounding_yuan') }} as tolerance_yuan,
         {{ comparison_detail(
             "'The expenditure side (' || expenditure_label || ')'",
             "'the income side (' || income_label || ') is'",
-            'expenditure_side_yuan', 'income_side_yuan', rounding_tolerance('income_addends + expenditure_addends'),
+            'expenditure_side_yuan', 'income_side_yuan', rounding_tolerance('income_rounding_yuan + expenditure_rounding_yuan'),
             'expenditure_locator', 'income_locator'
         ) }} as detail,
         expenditure_locator as expected_source_locator,
@@ -118,10 +121,11 @@ grand_total_income as (
         grand_total_yuan as expected_yuan,
         income_side_yuan as actual_yuan,
         income_addends as addend_count,
+        {{ rounding_tolerance('income_rounding_yuan', 'grand_total_rounding_yuan') }} as tolerance_yuan,
         {{ comparison_detail(
             "'The stated 收支总计'",
             "income_label || ' is'",
-            'grand_total_yuan', 'income_side_yuan', rounding_tolerance('income_addends'),
+            'grand_total_yuan', 'income_side_yuan', rounding_tolerance('income_rounding_yuan', 'grand_total_rounding_yuan'),
             'grand_total_locator', 'income_locator'
         ) }} as detail,
         grand_total_locator as expected_source_locator,
@@ -149,10 +153,11 @@ grand_total_expenditure as (
         grand_total_yuan as expected_yuan,
         expenditure_side_yuan as actual_yuan,
         expenditure_addends as addend_count,
+        {{ rounding_tolerance('expenditure_rounding_yuan', 'grand_total_rounding_yuan') }} as tolerance_yuan,
         {{ comparison_detail(
             "'The stated 收支总计'",
             "expenditure_label || ' is'",
-            'grand_total_yuan', 'expenditure_side_yuan', rounding_tolerance('expenditure_addends'),
+            'grand_total_yuan', 'expenditure_side_yuan', rounding_tolerance('expenditure_rounding_yuan', 'grand_total_rounding_yuan'),
             'grand_total_locator', 'expenditure_locator'
         ) }} as detail,
         grand_total_locator as expected_source_locator,
@@ -183,8 +188,7 @@ final as (
         {{- audit_row_columns({
             'expense_type': 'cast(null as varchar)',
             'difference_yuan': 'actual_yuan - expected_yuan',
-            'tolerance_yuan': rounding_tolerance('addend_count'),
-            'status': reconciliation_status('actual_yuan - expected_yuan', rounding_tolerance('addend_count')),
+            'status': reconciliation_status('actual_yuan - expected_yuan', 'tolerance_yuan'),
         }) }}
     from unioned
 

@@ -1,12 +1,13 @@
 {#-
-    Rule family `cross_section` (XSEC-ECO-THREE-PUBLIC): an economic line that is a 三公 category
-    against the 三公 figure of the same document and amount kind:
-      30212 / 50207 因公出国（境）费用 ↔ overseas_travel,   30217 / 50206 公务接待费 ↔ official_reception,
-      30231 / 50208 公务用车运行维护费 ↔ vehicle_operation, 31013 公务用车购置 ↔ vehicle_purchase.
+    Rule family `cross_section` (XSEC-ECO-THREE-PUBLIC; what it says is in the reconciliation_rules
+    seed): an economic line that is a 三公 category against the 三公 figure of the same document and
+    amount kind:
+      30212 / 50207 ↔ overseas_travel, 30217 / 50206 ↔ official_reception,
+      30231 / 50208 ↔ vehicle_operation, 31013 ↔ vehicle_purchase.
     The economic figure is taken by function-free lines, preferring expense type total, then basic,
     public; fund source general public budget, then all. A basic-only figure can legitimately be lower
     than the 三公 figure (project spending): such a pair is not compared; a basic-only figure above the
-    三公 figure, or a total-expenditure figure that differs, is a finding (`warning`).
+    三公 figure, or a total-expenditure figure that differs, is a finding.
 -#}
 
 with
@@ -68,6 +69,12 @@ three_public_figures as (
 
 ),
 
+{#- each side's printed rounding: the allowance is the coarser one's (macro rounding_tolerance) #}
+{%- set tolerance = rounding_tolerance(
+    printed_rounding_yuan('economic.amount_yuan', 'economic.reported_amount', 'economic.reported_unit'),
+    printed_rounding_yuan('three_public.amount_yuan', 'three_public.reported_amount', 'three_public.reported_unit')
+) %}
+
 final as (
 
     select
@@ -83,15 +90,15 @@ final as (
         economic.amount_yuan as actual_yuan,
         economic.amount_yuan - three_public.amount_yuan as difference_yuan,
         1 as addend_count,
-        {{ rounding_tolerance(1) }} as tolerance_yuan,
-        {{ reconciliation_status('economic.amount_yuan - three_public.amount_yuan', rounding_tolerance(1)) }}
+        {{ tolerance }} as tolerance_yuan,
+        {{ reconciliation_status('economic.amount_yuan - three_public.amount_yuan', tolerance) }}
             as status,
         {{ comparison_detail(
             "'The “三公” ' || economic.category_label",
             "'economic line ' || economic.economic_subject_code || coalesce(' ' || economic.subject_name, '') || ' ('"
                 ~ " || " ~ grouping_label('economic.amount_kind', 'economic.expense_type', 'economic.fund_source')
                 ~ " || ') is'",
-            'three_public.amount_yuan', 'economic.amount_yuan', rounding_tolerance(1),
+            'three_public.amount_yuan', 'economic.amount_yuan', tolerance,
             'three_public.source_locator', 'economic.source_locator'
         ) }}
             || case
@@ -111,7 +118,7 @@ final as (
     -- A basic-only economic line below the 三公 figure is not comparable (project spending covers the rest).
     where not (
         economic.expense_type <> 'total'
-        and economic.amount_yuan < three_public.amount_yuan - {{ rounding_tolerance(1) }}
+        and economic.amount_yuan < three_public.amount_yuan - {{ tolerance }}
     )
 
 )

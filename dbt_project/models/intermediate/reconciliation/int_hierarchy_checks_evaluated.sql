@@ -1,8 +1,8 @@
 {#-
-    Rule family `hierarchy`: children add up to their parent, by prefix (see macro hierarchy_checks).
-      HIER-FUN  functional 项 → 款 → 类, grouped by document, amount kind, expense type, fund source
-                (and economic code, for tables that cross both classifications);
-      HIER-ECO  economic 款 → 类 (and local 7-digit lines → 款), grouped the same way by functional code.
+    Rule family `hierarchy` (HIER-FUN, HIER-ECO; what each rule says is in the reconciliation_rules
+    seed): children add up to their parent, by prefix (see macro hierarchy_checks). Functional codes
+    are grouped by document, amount kind, expense type, fund source and economic code (tables that
+    cross both classifications); economic codes the same way by functional code.
 -#}
 
 with

@@ -1,14 +1,10 @@
 {#-
-    Rule families `label` and `reference`, one check per document and distinct printed subject:
-      LBL-SUBJECT-NAME  the printed name is a name of its code in the national classification (any
-                        year, ignoring （类）（款）（项） markers; see int_line_items_resolved); not
-                        checked when the code is unknown or only low-confidence reference rows exist;
-      REF-SUBJECT-CODE  the printed code is in the national classification;
-      LBL-SUBJECT-CONTEXT a subject the prose gives an amount for is listed by the document's tables
-                        for the same grouping (when the tables have that grouping at all): 那曲's
-                        人大事务（款）行政运行（项） paragraph carries the whole budget of a 网信办 whose
-                        tables list only 20132 and 20137 under 201. The prose amount is actual_yuan.
-    These checks compare no two amounts: expected_yuan and difference_yuan are null.
+    Rule families `label` and `reference` (LBL-SUBJECT-NAME, REF-SUBJECT-CODE, LBL-SUBJECT-CONTEXT;
+    what each rule says is in the reconciliation_rules seed), one check per document and distinct
+    printed subject. The name check uses int_line_items_resolved's comparison and is not run when the
+    code is unknown or only low-confidence reference rows exist; the context check runs only when the
+    tables have the prose's grouping at all, and its prose amount is actual_yuan. These checks compare
+    no two amounts: expected_yuan and difference_yuan are null.
 -#}
 
 {%- set table_grouping = ['document_id', 'amount_kind', 'expense_type', 'fund_source', 'classification'] %}
@@ -137,6 +133,40 @@ with_parents as (
 
 ),
 
+{#
+    Where the reference stops: the nearest ancestor of an unknown code that the reference holds, and
+    whether the reference lists any code one level below it. The bundled reference holds some classes
+    only at 类 level (204 公共安全支出 without its 款), so a code under them cannot be judged: it is
+    `unverified`, not a finding. Economic codes deeper than 款 are never national (local extensions).
+#}
+with_reference_depth as (
+
+    select
+        with_parents.*,
+        ancestor.subject_code as known_ancestor_code,
+        ancestor.subject_name as known_ancestor_name,
+        not is_in_reference
+            and ancestor.subject_code is not null
+            and (classification = 'functional' or length(with_parents.subject_code) <= 5)
+            and not exists (
+                select 1
+                from subjects as below
+                where below.scheme = ancestor.scheme
+                    and length(below.subject_code) = length(ancestor.subject_code) + 2
+                    and starts_with(below.subject_code, ancestor.subject_code)
+            ) as is_beyond_reference
+    from with_parents
+    left join subjects as ancestor
+        on ancestor.scheme = coalesce(with_parents.classification, 'department')
+        and length(ancestor.subject_code) < length(with_parents.subject_code)
+        and starts_with(with_parents.subject_code, ancestor.subject_code)
+    qualify row_number() over (
+        partition by with_parents.document_id, with_parents.classification, with_parents.subject_code
+        order by length(ancestor.subject_code) desc nulls last, coalesce(ancestor.valid_to_year, 9999) desc
+    ) = 1
+
+),
+
 reference_checks as (
 
     select
@@ -148,11 +178,16 @@ reference_checks as (
         cast(null as varchar) as amount_kind,
         cast(null as varchar) as expense_type,
         cast(null as varchar) as fund_source,
-        case when is_in_reference then 'pass' else 'fail' end as status,
+        case when is_in_reference then 'pass' when is_beyond_reference then 'unverified' else 'fail' end as status,
         'Code ' || subject_code || coalesce(' (' || subject_name || ')', '') || ', printed at ' || source_locator
             || case when line_count > 1 then ' and on ' || (line_count - 1) || ' more lines' else '' end
             || case
                 when is_in_reference then ', is in the national classification.'
+                when is_beyond_reference then ' cannot be checked: the bundled reference lists '
+                    || known_ancestor_code || ' ' || known_ancestor_name || ' but nothing below it (its '
+                    || case length(known_ancestor_code) when 3 then '款' else '项' end
+                    || ' are missing from the list, not from the national classification). Drop the official '
+                    || 'list of the year into warehouse/reference/ to check it.'
                 else ', is not in the national '
                     || case classification
                         when 'functional' then '支出功能分类'
@@ -168,7 +203,7 @@ reference_checks as (
         source_locator as actual_source_locator,
         source_text as actual_source_text,
         line_item_ids as fact_ids
-    from with_parents
+    from with_reference_depth
 
 ),
 

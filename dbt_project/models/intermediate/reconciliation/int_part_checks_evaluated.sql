@@ -1,13 +1,11 @@
 {#-
-    Rule family `parts`: parts add up to their whole (see macro parts_whole_checks). A whole with no
-    printed part is not checked; a part that is not printed counts as zero for 三公 (sentences list
-    the non-zero categories) and for table figures (a blank cell), while a prose statement that gives
-    only some parts (基本支出 but no 项目支出) is not checked.
-      PART-BASIC-PROJECT     basic + project = total, per subject line and for the stated totals;
-      PART-PERSONNEL-PUBLIC  personnel + public = basic, per subject line and for the stated totals;
-      PART-THREE-PUBLIC      因公出国（境）+ 公务用车购置及运行 + 公务接待 = 三公 total (the vehicle
-                             subtotal is replaced by purchase + operation when only those are printed);
-      PART-VEHICLE           公务用车购置 + 公务用车运行 = 公务用车购置及运行.
+    Rule family `parts` (PART-BASIC-PROJECT, PART-PERSONNEL-PUBLIC, PART-THREE-PUBLIC, PART-VEHICLE;
+    what each rule says is in the reconciliation_rules seed): parts add up to their whole (see macro
+    parts_whole_checks), per subject line, for the stated totals and for the 三公 figures. A whole
+    with no printed part is not checked; a part that is not printed counts as zero for 三公 (sentences
+    list the non-zero categories) and for table figures (a blank cell), while a prose statement that
+    gives only some parts (基本支出 but no 项目支出) is not checked. The 三公 vehicle subtotal is replaced
+    by purchase + operation when only those are printed.
 -#}
 
 with

@@ -14,7 +14,10 @@
     'int_repeat_checks_evaluated',
     'int_cross_section_checks_evaluated',
     'int_label_checks_evaluated',
-    'int_ratio_checks_evaluated',
+    'int_ratio_value_checks_evaluated',
+    'int_ratio_zero_base_checks_evaluated',
+    'int_ratio_direction_checks_evaluated',
+    'int_ratio_repeat_checks_evaluated',
 ] %}
 
 with

@@ -1,7 +1,7 @@
 {#-
-    Rule family `repeat` (REP-FIGURE): a figure printed more than once — the same stated total, the
-    same line (document × subjects × expense type × fund source × amount kind) or the same 三公
-    category — has one value. The first copy (table before prose, then by locator) is the reference;
+    Rule family `repeat` (REP-FIGURE; what it says is in the reconciliation_rules seed): copies of the
+    same stated total, the same line (document × subjects × expense type × fund source × amount kind)
+    or the same 三公 category. The first copy (table before prose, then by locator) is the reference;
     every other copy is one check against it. Copies ingestion already merged (other_source_locators)
     were equal and are not repeated here.
 -#}
@@ -41,7 +41,8 @@ copies as (
         amount_yuan,
         source_locator,
         source_text,
-        extraction_method
+        extraction_method,
+        {{ printed_rounding_yuan() }} as rounding_yuan
     from reported_totals
 
     union all
@@ -60,7 +61,8 @@ copies as (
         amount_yuan,
         source_locator,
         source_text,
-        extraction_method
+        extraction_method,
+        {{ printed_rounding_yuan() }} as rounding_yuan
     from line_items
 
     union all
@@ -78,7 +80,8 @@ copies as (
         amount_yuan,
         source_locator,
         source_text,
-        extraction_method
+        extraction_method,
+        {{ printed_rounding_yuan() }} as rounding_yuan
     from three_public_expenses
 
 ),
@@ -111,12 +114,12 @@ final as (
         copy.amount_yuan as actual_yuan,
         copy.amount_yuan - reference.amount_yuan as difference_yuan,
         1 as addend_count,
-        {{ rounding_tolerance(1) }} as tolerance_yuan,
-        {{ reconciliation_status('copy.amount_yuan - reference.amount_yuan', rounding_tolerance(1)) }} as status,
+        {{ rounding_tolerance('copy.rounding_yuan', 'reference.rounding_yuan') }} as tolerance_yuan,
+        {{ reconciliation_status('copy.amount_yuan - reference.amount_yuan', rounding_tolerance('copy.rounding_yuan', 'reference.rounding_yuan')) }} as status,
         {{ comparison_detail(
             "copy.figure_label || ' as first printed (in ' || case reference.extraction_method when 'table' then 'a table' else 'prose' end || ')'",
             "'the copy printed in ' || case copy.extraction_method when 'table' then 'a table' else 'prose' end || ' is'",
-            'reference.amount_yuan', 'copy.amount_yuan', rounding_tolerance(1),
+            'reference.amount_yuan', 'copy.amount_yuan', rounding_tolerance('copy.rounding_yuan', 'reference.rounding_yuan'),
             'reference.source_locator', 'copy.source_locator'
         ) }} as detail,
         reference.source_locator as expected_source_locator,

@@ -1,8 +1,7 @@
 {#-
-    Rule family `total`: what the classified lines add up to against what the document states.
-      TOT-FUN      the functional roots (normally the 类) of a grouping = the stated total for it;
-      TOT-ECO      the economic roots of a grouping = the stated total for it;
-      TOT-FUN-ECO  the functional roots = the economic roots of the same grouping.
+    Rule family `total` (TOT-FUN, TOT-ECO, TOT-FUN-ECO; what each rule says is in the
+    reconciliation_rules seed): the roots (normally the 类) of the classified lines of a grouping
+    against what the document states for it, and by function against by economic nature.
     A grouping (expense type, fund source) is compared with the stated measure for it: total →
     本年支出合计 (or 一般公共预算支出 / 政府性基金预算支出 / 财政拨款支出 for those funds), basic → 基本支出,
     project → 项目支出, personnel → 人员经费, public → 公用经费; when the measure is printed more than
@@ -81,6 +80,8 @@ stated_for_roots as (
         reported_totals.reported_total_id as expected_fact_id,
         reported_totals.measure,
         reported_totals.amount_yuan as expected_yuan,
+        {{ printed_rounding_yuan('reported_totals.amount_yuan', 'reported_totals.reported_amount',
+                                 'reported_totals.reported_unit') }} as expected_rounding_yuan,
         reported_totals.source_locator as expected_source_locator,
         reported_totals.source_text as expected_source_text
     from roots
@@ -142,12 +143,12 @@ stated_checks as (
         actual_yuan,
         actual_yuan - expected_yuan as difference_yuan,
         addend_count,
-        {{ rounding_tolerance('addend_count') }} as tolerance_yuan,
+        {{ rounding_tolerance('addend_rounding_yuan', 'expected_rounding_yuan') }} as tolerance_yuan,
         {{ comparison_detail(
             "'The stated ' || " ~ measure_label('measure') ~ " || ' for ' || " ~ grouping_label('amount_kind', 'expense_type', 'fund_source'),
             "case when addend_count = 1 then 'the only top-level ' || classification_label || ' line ' || root_codes || ' is'"
                 ~ " else 'the top-level ' || classification_label || ' lines ' || root_codes || ' add up to' end",
-            'expected_yuan', 'actual_yuan', rounding_tolerance('addend_count'),
+            'expected_yuan', 'actual_yuan', rounding_tolerance('addend_rounding_yuan', 'expected_rounding_yuan'),
             'expected_source_locator', 'actual_source_locator'
         ) }} as detail,
         expected_source_locator,
@@ -174,12 +175,12 @@ cross_checks as (
         economic.actual_yuan as actual_yuan,
         economic.actual_yuan - functional.actual_yuan as difference_yuan,
         functional.addend_count + economic.addend_count as addend_count,
-        {{ rounding_tolerance('functional.addend_count + economic.addend_count') }} as tolerance_yuan,
+        {{ rounding_tolerance('functional.addend_rounding_yuan + economic.addend_rounding_yuan') }} as tolerance_yuan,
         {{ comparison_detail(
             "'By function (' || functional.root_codes || '), ' || " ~ grouping_label('functional.amount_kind', 'functional.expense_type', 'functional.fund_source'),
             "'by economic nature (' || economic.root_codes || ') it is'",
             'functional.actual_yuan', 'economic.actual_yuan',
-            rounding_tolerance('functional.addend_count + economic.addend_count'),
+            rounding_tolerance('functional.addend_rounding_yuan + economic.addend_rounding_yuan'),
             'functional.actual_source_locator', 'economic.actual_source_locator'
         ) }} as detail,
         functional.actual_source_locator as expected_source_locator,

@@ -1,7 +1,16 @@
 {#-
     The three reference classifications as one table of subject versions: one row per
     (scheme, code, valid_from_year), with levels in English and the confidence parsed from notes.
+    A user's official lists in BUDGET_REFERENCE_DIR (warehouse/reference/, see its README.md) replace
+    the bundled rows of every code they list; without the variable the bundled seeds alone are used.
 -#}
+
+{%- set reference_dir = env_var('BUDGET_REFERENCE_DIR', '') %}
+{%- set schemes = {
+    'functional': 'functional_subjects',
+    'department': 'economic_subjects_department',
+    'government': 'economic_subjects_government',
+} %}
 
 with
 
@@ -23,7 +32,7 @@ government_subjects as (
 
 ),
 
-unioned as (
+bundled as (
 
     select 'functional' as scheme, * from functional_subjects
     union all
@@ -32,6 +41,47 @@ unioned as (
     select 'government' as scheme, * from government_subjects
 
 ),
+
+{% if reference_dir -%}
+{#- header-only *.template.csv files keep every pattern matching a file #}
+official as (
+
+    {% for scheme, seed in schemes.items() -%}
+    select
+        '{{ scheme }}' as scheme,
+        cast(code as varchar) as code,
+        cast(name as varchar) as name,
+        cast(level as varchar) as level,
+        cast(parent_code as varchar) as parent_code,
+        cast(nullif(cast(valid_from_year as varchar), '') as integer) as valid_from_year,
+        cast(nullif(cast(valid_to_year as varchar), '') as integer) as valid_to_year,
+        cast(notes as varchar) as notes
+    from read_csv('{{ reference_dir }}/{{ seed }}*.csv', header = true, all_varchar = true, union_by_name = true)
+    where nullif(trim(code), '') is not null
+    {% if not loop.last %}union all
+    {% endif %}
+    {%- endfor %}
+
+),
+
+unioned as (
+
+    select * from official
+    union all by name
+    select *
+    from bundled
+    where not exists (
+        select 1 from official where official.scheme = bundled.scheme and official.code = bundled.code
+    )
+
+),
+{%- else -%}
+unioned as (
+
+    select * from bundled
+
+),
+{%- endif %}
 
 final as (
 
