@@ -121,7 +121,8 @@ final as (
             as yoy_change_yuan,
         case
             when assessed.comparability = 'comparable' and assessed.previous_amount_yuan <> 0
-                then round((assessed.amount_yuan - assessed.previous_amount_yuan) / assessed.previous_amount_yuan, 4)
+                then cast(round((assessed.amount_yuan - assessed.previous_amount_yuan) / assessed.previous_amount_yuan, 4)
+                    as decimal(12, 4))
         end as yoy_change_rate
     from assessed
     left join agencies

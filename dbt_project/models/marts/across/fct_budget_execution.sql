@@ -157,7 +157,7 @@ final as (
         end as difference_yuan,
         case
             when compared.is_same_scope and compared.reference_budget_yuan <> 0
-                then round(compared.actual_yuan / compared.reference_budget_yuan, 4)
+                then cast(round(compared.actual_yuan / compared.reference_budget_yuan, 4) as decimal(12, 4))
         end as execution_rate,
         case
             when compared.has_budget_side and compared.has_actual_side then 'both'
