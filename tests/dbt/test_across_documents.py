@@ -15,13 +15,13 @@ from tests.fixtures.across_documents import (
     FINANCE_BUDGET_2023,
     GOVERNMENT_FUND_STATEMENT,
     JUSTICE,
-    build_across_warehouse,
+    across_warehouse,  # noqa: F401 (the shared fixture)
 )
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    return build_across_warehouse(tmp_path_factory.mktemp("across"))
+@pytest.fixture
+def warehouse(across_warehouse):  # noqa: F811
+    return across_warehouse
 
 
 def execution(warehouse, where: str, agency: str = FINANCE, year: int = 2023) -> dict:
@@ -63,9 +63,7 @@ def test_one_sided_rows_say_which_side_and_why(warehouse):
     assert unbudgeted["sides_present"] == "actual_only"
     assert unbudgeted["missing_side_reason"] == "the budget document does not print this line"
     assert unbudgeted["execution_rate"] is None
-    next_year = execution(
-        warehouse, f"agency_name = '{FINANCE}' and fiscal_year = 2024 and functional_subject_code = '2010101'"
-    )
+    next_year = execution(warehouse, "functional_subject_code = '2010101'", year=2024)
     assert next_year["sides_present"] == "budget_only"
     assert next_year["missing_side_reason"] == "no final account of this agency and year in the warehouse"
 
