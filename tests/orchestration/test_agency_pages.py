@@ -9,7 +9,7 @@ import pytest
 
 from orchestration.defs.agency_pages import charts
 from orchestration.defs.agency_pages.assets import read_marts
-from orchestration.defs.agency_pages.pages import subject_lines, completeness_grid, write_agency_pages
+from orchestration.defs.agency_pages.pages import completeness_grid, subject_lines, write_agency_pages
 from tests.fixtures.across_documents import BAZHONG_NEW, FINANCE, across_warehouse  # noqa: F401
 
 
