@@ -119,7 +119,11 @@ def completeness_grid(completeness: Iterable[Mapping]) -> str:
     if not rows:
         return "<p>Nothing published.</p>"
     columns = sorted({(row["fiscal_year"], row["doc_kind"]) for row in rows})
-    items = sorted({(row["item_order"], row["item_key"], row["item_label"]) for row in rows})
+    # one row for the document whatever its kind (the mart labels it 部门预算 / 部门决算)
+    items = sorted(
+        {(row["item_order"], row["item_key"], "文件 document" if row["item_kind"] == "document" else row["item_label"])
+         for row in rows}
+    )  # fmt: skip
     cells = {(row["item_key"], row["fiscal_year"], row["doc_kind"]): row for row in rows}
     header = "".join(f"<th>{year}<br>{'预算' if kind == 'budget' else '决算'}</th>" for year, kind in columns)
     body = ""
