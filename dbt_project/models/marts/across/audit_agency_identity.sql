@@ -4,7 +4,8 @@
     - short_name_shared: one printed short name stands for several full names (a renamed or
       differently spelled agency);
     - possible_same_agency: two agencies placed in the same division with the same agency type and
-      different full names — a rename (years_overlap false) or two bodies of one kind (read both).
+      different full names — a rename when their years do not overlap, else perhaps two bodies of one
+      kind (the detail says which).
     Nothing is merged here: today an agency is its full name (agency_id), and these rows are what a
     unified identity has to decide. A better identity changes the values of this table, not its shape.
 -#}
