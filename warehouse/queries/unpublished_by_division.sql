@@ -10,7 +10,7 @@ select * from (
 
     union all
 
-    select coalesce(c.county, c.city, c.province, '(unplaced)') as division_name, c.fiscal_year, c.doc_kind,
+    select coalesce(c.county, c.city, c.province, '(unplaced or central)') as division_name, c.fiscal_year, c.doc_kind,
            c.agency_name, c.item_label || ': ' || c.status as what, c.detail
     from marts.audit_document_completeness as c
     where c.item_kind = 'table' and c.status <> 'present'

@@ -56,7 +56,7 @@ printed_budget_checks as (
         line_label.scope,
         execution.budget_yuan as expected_yuan,
         execution.final_account_budget_yuan as actual_yuan,
-        execution.final_account_budget_yuan - execution.budget_yuan as difference_yuan,
+        cast(execution.final_account_budget_yuan - execution.budget_yuan as decimal(20, 2)) as difference_yuan,
         {{ rounding_tolerance(1) }} as tolerance_yuan,
         execution.budget_document_id as expected_document_id,
         execution.budget_source_locator as expected_source_locator,

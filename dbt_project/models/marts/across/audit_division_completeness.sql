@@ -3,7 +3,8 @@
     × fiscal year × document kind × known agency of that division (any agency that ever published a
     parsed document), whether the agency published that kind of document that year. The years of a
     division are those in which any of its agencies published anything. Unplaced agencies (no
-    division) are grouped under division '(unplaced)'. Agencies are known by agency_id, so a renamed
+    division) are grouped under division '(unplaced)', central-government agencies under '(central)'.
+    Agencies are known by agency_id, so a renamed
     agency appears twice until its identity is unified (see audit_agency_identity).
 -#}
 
@@ -19,7 +20,8 @@ agencies as (
 
     select
         *,
-        coalesce(county, city, province, '(unplaced)') as division_name,
+        coalesce(county, city, province, case when admin_level = 'central' then '(central)' else '(unplaced)' end)
+            as division_name,
         coalesce(admin_level, 'unplaced') as division_level
     from {{ ref('int_agencies_resolved') }}
 

@@ -117,8 +117,10 @@ final as (
         assessed.previous_document_id,
         assessed.previous_document_scope,
         assessed.comparability,
-        case when assessed.comparability = 'comparable' then assessed.amount_yuan - assessed.previous_amount_yuan end
-            as yoy_change_yuan,
+        case
+            when assessed.comparability = 'comparable'
+                then cast(assessed.amount_yuan - assessed.previous_amount_yuan as decimal(20, 2))
+        end as yoy_change_yuan,
         case
             when assessed.comparability = 'comparable' and assessed.previous_amount_yuan <> 0
                 then cast(round((assessed.amount_yuan - assessed.previous_amount_yuan) / assessed.previous_amount_yuan, 4)

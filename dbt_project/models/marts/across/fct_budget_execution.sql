@@ -153,7 +153,8 @@ final as (
         compared.reference_budget_yuan,
         compared.reference_budget_basis,
         case
-            when compared.is_same_scope then compared.actual_yuan - compared.reference_budget_yuan
+            when compared.is_same_scope
+                then cast(compared.actual_yuan - compared.reference_budget_yuan as decimal(20, 2))
         end as difference_yuan,
         case
             when compared.is_same_scope and compared.reference_budget_yuan <> 0
