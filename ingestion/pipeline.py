@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ingestion.errors import DocumentRejected, NotADisclosure
+from ingestion.extract.empty_statements import extract_empty_statements
 from ingestion.extract.facts import Fact
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
@@ -84,6 +85,7 @@ def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
     facts += extract_code_lines(document, doc_kind=metadata.doc_kind, default_unit=unit)
     facts += _narrative_facts(document, metadata, unit)
     facts += extract_stated_ratios(document.text_lines(), default_unit=unit)  # stated percentages
+    facts += extract_empty_statements(document)  # "此表为空表": empty on purpose, not missing
     return facts
 
 

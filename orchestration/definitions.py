@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dagster as dg
 
+from orchestration.defs.agency_pages.assets import agency_pages
 from orchestration.defs.audit.assets import audit_report
 from orchestration.defs.dbt.assets import budget_dbt_models, dbt_resource
+from orchestration.defs.exports.assets import marts_export
 from orchestration.defs.ingestion.assets import ingested, raw_documents
 from orchestration.defs.jobs import warehouse_job, warehouse_schedule
 
 defs = dg.Definitions(
-    assets=[raw_documents, ingested, budget_dbt_models, audit_report],
+    assets=[raw_documents, ingested, budget_dbt_models, audit_report, agency_pages, marts_export],
     jobs=[warehouse_job],
     schedules=[warehouse_schedule],
     resources={"dbt": dbt_resource()},

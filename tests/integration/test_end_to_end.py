@@ -82,3 +82,14 @@ def test_audit_report_pages_are_written(built_warehouse):
     assert index.exists()
     text = index.read_text(encoding="utf-8")
     assert "那曲市委网信办" in text and "中共株洲市委网络安全和信息化委员会办公室" in text
+
+
+def test_agency_pages_and_exports_are_written_by_the_normal_build(built_warehouse):
+    _, database = built_warehouse
+    agencies = database.parent / "reports" / "agencies"
+    assert "那曲市委网信办" in (agencies / "index.html").read_text(encoding="utf-8")
+    assert list((agencies / "charts").glob("*.svg"))
+    exports = database.parent / "exports"
+    assert (exports / "marts.xlsx").exists()
+    assert (exports / "csv" / "fct_budget_execution.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (exports / "parquet" / "fct_agency_year_measure.parquet").exists()

@@ -1,0 +1,59 @@
+"""The exports asset: every mart as CSV (UTF-8 with BOM), Parquet and one XLSX workbook.
+
+Runs after dbt has built the marts, reads them in one short read-only connection, and writes under
+``<warehouse dir>/exports/`` (next to the DuckDB file, like the reports).
+"""
+
+import dagster as dg
+
+from ingestion import config
+from orchestration.dbt_manifest import DBT_PROJECT_DIR
+from orchestration.defs.exports.writers import column_meanings, write_exports
+
+EXPORTED_MARTS = [
+    dg.AssetKey(["marts", name])
+    for name in (
+        "dim_agency",
+        "dim_document",
+        "dim_functional_subject",
+        "dim_economic_subject",
+        "fct_line_item",
+        "fct_reported_total",
+        "fct_three_public_expense",
+        "fct_project",
+        "fct_budget_execution",
+        "fct_agency_year_measure",
+        "audit_reconciliation",
+        "audit_document_quality",
+        "audit_extraction_issue",
+        "audit_cross_document",
+        "audit_document_completeness",
+        "audit_division_completeness",
+        "audit_agency_identity",
+    )
+]
+
+
+def exports_dir():
+    return config.duckdb_path().parent / "exports"
+
+
+@dg.asset(
+    key=["exports", "marts_export"],
+    deps=EXPORTED_MARTS,
+    group_name="exports",
+    kinds={"csv", "parquet", "excel"},
+    description="Every mart as CSV (UTF-8 with BOM, opens in Excel), Parquet, and marts.xlsx with one sheet per "
+    "mart and a README sheet of column meanings (written under warehouse/exports/).",
+)
+def marts_export(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    meanings = column_meanings(DBT_PROJECT_DIR / "target" / "manifest.json")
+    written = write_exports(config.duckdb_path(), exports_dir(), meanings)
+    context.log.info(f"wrote {len(written)} export files to {exports_dir()}")
+    return dg.MaterializeResult(
+        metadata={
+            "workbook": dg.MetadataValue.path(str(written["xlsx"])),
+            "files": len(written),
+            "marts": sum(1 for name in written if name.startswith("csv/")),
+        }
+    )

@@ -1,0 +1,86 @@
+"""Agency pages over constructed documents: charts drawn as SVG with CJK labels, the completeness grid and
+the cross-document findings on the page; and the chart module's font fallback."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from orchestration.defs.agency_pages import charts
+from orchestration.defs.agency_pages.assets import read_marts
+from orchestration.defs.agency_pages.pages import completeness_grid, subject_lines, write_agency_pages
+from tests.fixtures.across_documents import BAZHONG_NEW, FINANCE, across_warehouse  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def pages(across_warehouse, tmp_path_factory):  # noqa: F811
+    marts = read_marts(str(across_warehouse.database))
+    directory = tmp_path_factory.mktemp("agencies")
+    return marts, write_agency_pages(directory, marts)
+
+
+def finance_page(pages):
+    marts, written = pages
+    (agency,) = [row for row in marts["dim_agency"] if row["agency_name"] == FINANCE]
+    (page,) = [path for path in written if path.stem == agency["agency_id"]]
+    return agency, page
+
+
+def test_index_links_every_agency(pages):
+    marts, written = pages
+    index = written[0].read_text(encoding="utf-8")
+    assert len(written) == len(marts["dim_agency"]) + 1
+    for agency in marts["dim_agency"]:
+        assert f'href="{agency["agency_id"]}.html"' in index
+
+
+def test_agency_page_shows_budget_against_actual_and_the_three_public_trend(pages):
+    agency, page = finance_page(pages)
+    text = page.read_text(encoding="utf-8")
+    charts_dir = page.parent / "charts"
+    assert f'src="charts/{agency["agency_id"]}_three_public.svg"' in text
+    svg = (charts_dir / f"{agency['agency_id']}_three_public.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg
+    assert f'src="charts/{agency["agency_id"]}_2023_subjects.svg"' in text  # 项 lines: no 类 printed
+    assert "106.0%" in text  # 本年支出合计: 159 of 150万元
+    assert "XDOC-PRINTED-BUDGET" in text
+
+
+def test_agency_page_has_the_completeness_grid(pages):
+    _, page = finance_page(pages)
+    text = page.read_text(encoding="utf-8")
+    assert 'class="missing"' in text and 'class="empty_with_statement"' in text and "政府性基金" in text
+
+
+def test_renamed_agency_page_lists_the_identity_disagreement(pages):
+    marts, written = pages
+    (agency,) = [row for row in marts["dim_agency"] if row["agency_name"] == BAZHONG_NEW]
+    text = (written[0].parent / f"{agency['agency_id']}.html").read_text(encoding="utf-8")
+    assert "possible_same_agency" in text
+
+
+def test_subject_lines_pick_the_best_covered_fund_source():
+    rows = [
+        {"fiscal_year": 2023, "subject_kind": "functional", "expense_type": "total", "functional_subject_code": "201",
+         "fund_source": fund, "sides_present": sides, "subject_name": "一般公共服务支出",
+         "reference_budget_yuan": 1, "actual_yuan": 1}
+        for fund, sides in (("all", "budget_only"), ("general_public_budget", "both"))
+    ]  # fmt: skip
+    (line,) = subject_lines(rows, 2023)
+    assert line["fund_source"] == "general_public_budget" and line["label"] == "201 一般公共服务支出"
+    assert subject_lines(rows, 2024) == []
+
+
+def test_completeness_grid_says_when_nothing_was_published():
+    assert "Nothing published" in completeness_grid([])
+
+
+def test_charts_fall_back_with_a_warning_without_a_cjk_font(monkeypatch, caplog):
+    monkeypatch.setattr(charts, "_font_checked", None)
+    monkeypatch.setattr(charts, "CJK_FONT_FILES", [])
+    monkeypatch.setattr(charts, "CJK_FONT_NAMES", ["No Such Font"])
+    with caplog.at_level(logging.WARNING):
+        svg = charts.budget_actual_bars("行政运行", [{"label": "201", "budget": 100, "actual": 90}])
+    assert "<svg" in svg and "no CJK font" in caplog.text
+    monkeypatch.setattr(charts, "_font_checked", None)
