@@ -32,6 +32,13 @@ def format_box(box: Box | None) -> str | None:
     return None if box is None else ",".join(f"{value:.2f}" for value in box)
 
 
+def placement(locator: Locator | None) -> dict:
+    """The staging columns ``source_page`` / ``source_bbox`` of a source; null where there is none."""
+    if locator is None:
+        return {"source_page": None, "source_bbox": None}
+    return {"source_page": locator.page, "source_bbox": format_box(locator.bbox)}
+
+
 @dataclass(frozen=True)
 class Locator:
     """Where something was printed. All positions are 1-based; ``None`` means "not applicable".
