@@ -1,0 +1,196 @@
+"""Findings drawn where they are printed: page images with both sides boxed, and annotated PDFs.
+
+A reconciliation finding names its two sides by locator and, for PDFs, by page and box
+(``expected_source_bbox`` / ``actual_source_bbox``: "x0,top,x1,bottom" in points from the top-left
+corner of the page's crop box, the frame the PDF reader measures in). For every page that holds a
+side of a finding this module renders one PNG with PDFium and draws the boxes with Pillow, the expected
+(stated) side in blue and the actual (computed or other) side in orange, each labelled with the
+finding's number in the report. It also writes a copy of the PDF with a highlight annotation on each
+side and a note per finding, for people who review in a PDF reader. Only documents with findings
+get either; pages without a finding are never rendered.
+
+Rotated pages are drawn unrotated boxes over the rotated rendering, so their marks may be off; the
+corpus has none that carry findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from time import perf_counter
+
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Highlight, Text
+from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
+
+DPI = 150
+SIDES = {
+    # side: (label, outline colour, highlight colour)
+    "expected": ("stated / expected", (31, 111, 235), "1f6feb"),
+    "actual": ("computed / other side", (230, 120, 0), "ff9900"),
+}
+_OUTLINE = 3  # pixels
+_PAD = 2.0  # points around a box, so the outline does not cover the glyphs
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One side of one finding, placed on a page."""
+
+    number: int  # the finding's number on its document's report page
+    side: str  # expected / actual
+    page: int
+    box: tuple[float, float, float, float]
+    note: str
+
+
+def parse_box(text: str | None) -> tuple[float, float, float, float] | None:
+    if not text:
+        return None
+    x0, top, x1, bottom = (float(part) for part in str(text).split(","))
+    return x0, top, x1, bottom
+
+
+def finding_marks(number: int, finding: Mapping) -> list[Mark]:
+    """The placed sides of a finding (none when neither side comes from a PDF cell or line)."""
+    marks = []
+    for side, (label, _, _) in SIDES.items():
+        box = parse_box(finding.get(f"{side}_source_bbox"))
+        page = finding.get(f"{side}_source_page")
+        if box is None or page is None:
+            continue
+        note = (
+            f"#{number} {finding.get('status')}: {finding.get('rule_label') or finding.get('rule_id')} "
+            f"({label} side, {finding.get(f'{side}_source_locator')}). {finding.get('detail') or ''}"
+        ).strip()
+        marks.append(Mark(number, side, int(page), box, note))
+    return marks
+
+
+def image_name(page: int) -> str:
+    return f"p{page}.png"
+
+
+def render_pages(pdf_path: Path, marks: list[Mark], directory: Path, dpi: int = DPI) -> dict[int, Path]:
+    """One PNG per page that has a mark, boxes drawn; returns page → image path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    by_page: dict[int, list[Mark]] = {}
+    for mark in marks:
+        by_page.setdefault(mark.page, []).append(mark)
+    scale = dpi / 72
+    written: dict[int, Path] = {}
+    document = pdfium.PdfDocument(str(pdf_path))
+    try:
+        for number, page_marks in sorted(by_page.items()):
+            if not 1 <= number <= len(document):
+                continue
+            page = document[number - 1]
+            try:
+                image = page.render(scale=scale).to_pil().convert("RGB")
+            finally:
+                page.close()
+            _draw(image, page_marks, scale)
+            path = directory / image_name(number)
+            image.save(path, optimize=True)
+            written[number] = path
+    finally:
+        document.close()
+    return written
+
+
+def _draw(image: Image.Image, marks: list[Mark], scale: float) -> None:
+    draw = ImageDraw.Draw(image)
+    for mark in marks:
+        _, colour, _ = SIDES[mark.side]
+        x0, top, x1, bottom = (mark.box[0] - _PAD, mark.box[1] - _PAD, mark.box[2] + _PAD, mark.box[3] + _PAD)
+        x0, top, x1, bottom = x0 * scale, top * scale, x1 * scale, bottom * scale
+        draw.rectangle((x0, top, x1, bottom), outline=colour, width=_OUTLINE)
+        label = f"#{mark.number}"
+        text_box = draw.textbbox((0, 0), label)
+        width, height = text_box[2] - text_box[0] + 4, text_box[3] - text_box[1] + 4
+        left, above = max(0.0, x0), max(0.0, top - height)
+        draw.rectangle((left, above, left + width, above + height), fill=colour)
+        draw.text((left + 2, above + 1), label, fill=(255, 255, 255))
+
+
+def annotate_pdf(pdf_path: Path, marks: list[Mark], output: Path) -> Path:
+    """A copy of the PDF with a highlight on every placed side and a note per finding."""
+    writer = PdfWriter(clone_from=PdfReader(str(pdf_path)))
+    noted: set[int] = set()
+    for mark in marks:
+        if not 1 <= mark.page <= len(writer.pages):
+            continue
+        page = writer.pages[mark.page - 1]
+        left, top = float(page.cropbox.left), float(page.cropbox.top)
+        x0, y_top, x1, y_bottom = mark.box
+        rect = (left + x0 - _PAD, top - y_bottom - _PAD, left + x1 + _PAD, top - y_top + _PAD)
+        quad = ArrayObject(
+            [FloatObject(value) for value in (rect[0], rect[3], rect[2], rect[3], rect[0], rect[1], rect[2], rect[1])]
+        )
+        highlight = Highlight(rect=rect, quad_points=quad, highlight_color=SIDES[mark.side][2], printing=True)
+        highlight[NameObject("/Contents")] = TextStringObject(mark.note)
+        highlight[NameObject("/T")] = TextStringObject(f"#{mark.number} {mark.side}")
+        writer.add_annotation(page_number=mark.page - 1, annotation=highlight)
+        if mark.number not in noted:
+            noted.add(mark.number)
+            icon = (rect[2] + 2, rect[3] - 16, rect[2] + 18, rect[3])
+            note = Text(rect=icon, text=mark.note)
+            note[NameObject("/T")] = TextStringObject(f"finding #{mark.number}")
+            writer.add_annotation(page_number=mark.page - 1, annotation=note)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("wb") as handle:
+        writer.write(handle)
+    return output
+
+
+@dataclass
+class MarkingCost:
+    """What drawing the findings cost: the report build time the issue of scale is about."""
+
+    documents: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def seconds_per_page(self) -> float:
+        return self.seconds / self.pages if self.pages else 0.0
+
+
+def mark_documents(
+    directory: Path, documents: list[Mapping], findings_by_document: Mapping[str, list[Mapping]], order
+) -> tuple[dict[str, dict], MarkingCost]:
+    """Page images and an annotated PDF for every PDF document with a placed finding.
+
+    ``order`` numbers a document's findings as its report page does. Returns, per document id, the
+    images (page → path relative to ``directory``) and the annotated PDF, and what it cost. A PDF that
+    has moved or no longer opens is skipped (its report page keeps the locators).
+    """
+    started = perf_counter()
+    marked: dict[str, dict] = {}
+    cost = MarkingCost()
+    for document in documents:
+        path = Path(str(document.get("source_path") or ""))
+        findings = findings_by_document.get(document["document_id"], [])
+        marks = [
+            mark for number, finding in enumerate(order(findings), start=1) for mark in finding_marks(number, finding)
+        ]
+        if not marks or document.get("source_format") != "pdf" or not path.is_file():
+            continue
+        folder = Path("pages") / str(document["document_id"])
+        try:
+            images = render_pages(path, marks, directory / folder)
+            annotated = annotate_pdf(path, marks, directory / "annotated" / f"{document['document_id']}_{path.name}")
+        except (pdfium.PdfiumError, PdfReadError, OSError):
+            continue
+        marked[document["document_id"]] = {
+            "images": {page: (folder / image.name).as_posix() for page, image in images.items()},
+            "annotated": annotated.relative_to(directory).as_posix(),
+        }
+        cost.documents += 1
+        cost.pages += len(images)
+    cost.seconds = perf_counter() - started
+    return marked, cost

@@ -1,0 +1,111 @@
+"""Findings drawn on their pages: a generated PDF (cells at known places) is marked, then the image and
+the annotated PDF are read back and the marks checked against where the cells are printed."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pdfplumber
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from ingestion.document import format_box
+from ingestion.readers.pdf import read_pdf
+from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
+from orchestration.defs.audit.page_marks import DPI, SIDES, finding_marks, mark_documents, parse_box
+from orchestration.defs.audit.report_pages import ordered_findings, write_reports
+from tools.fixtures.disclosure_pdf import render_disclosure
+
+DOCUMENT_ID = "feedfacecafebeef"
+
+
+@pytest.fixture(scope="module")
+def marked_pdf(tmp_path_factory):
+    """A ruled disclosure with one fail finding: a total cell against a prose line, both placed."""
+    folder = tmp_path_factory.mktemp("marks")
+    truth = render_disclosure(folder / "ruled.pdf", "ruled")
+    document = read_pdf(truth.path, "0" * 64)
+    table = document.tables()[0]
+    cell = table.cell_locator(len(table.rows) - 1, len(table.rows[-1]) - 1)
+    line = document.text_lines()[-1].locator
+    finding = {
+        "document_id": DOCUMENT_ID, "status": "fail", "rule_id": "TOTAL-X", "rule_label": "总计 = 合计",
+        "check_id": "c1", "scope": "all", "difference_yuan": "5.00", "detail": "the total disagrees",
+        "expected_source_locator": str(cell), "expected_source_page": cell.page,
+        "expected_source_bbox": format_box(cell.bbox), "expected_source_text": table.rows[-1][-1],
+        "actual_source_locator": str(line), "actual_source_page": line.page,
+        "actual_source_bbox": format_box(line.bbox), "actual_source_text": document.text_lines()[-1].text,
+    }  # fmt: skip
+    row = {
+        "document_id": DOCUMENT_ID, "source_path": str(truth.path), "source_format": "pdf",
+        "source_file": "ruled.pdf", "agency_name": truth.agency, "fiscal_year": truth.year, "doc_kind": "budget",
+        "checks_run": 2, "checks_passed": 1, "checks_rounding": 0, "checks_failed": 1,
+        "largest_difference_yuan": "5.00",
+    }  # fmt: skip
+    reports = folder / "reports"
+    marked, cost = mark_documents(reports, [row], {DOCUMENT_ID: [finding]}, ordered_findings)
+    return truth, reports, row, finding, marked, cost
+
+
+def test_finding_without_boxes_has_no_marks():
+    assert finding_marks(1, {"expected_source_locator": "l105", "expected_source_page": None}) == []
+    assert parse_box("1.00,2.50,3.00,4.25") == (1.0, 2.5, 3.0, 4.25)
+
+
+def test_page_image_draws_each_side_in_its_colour(marked_pdf):
+    _, reports, _, finding, marked, cost = marked_pdf
+    images = marked[DOCUMENT_ID]["images"]
+    assert cost.pages == len(images) >= 1 and cost.seconds_per_page > 0
+    for side in ("expected", "actual"):
+        page = finding[f"{side}_source_page"]
+        image = Image.open(reports / images[page]).convert("RGB")
+        x0, top, x1, bottom = parse_box(finding[f"{side}_source_bbox"])
+        scale = DPI / 72
+        assert image.width == pytest.approx(595.28 * scale, abs=2) or image.width == pytest.approx(
+            841.89 * scale, abs=2
+        )
+        # the outline runs 2 pt outside the box: sample the middle of its bottom edge
+        pixel = image.getpixel((int((x0 + x1) / 2 * scale), int((bottom + 2) * scale)))
+        assert pixel == SIDES[side][1], (side, pixel)
+
+
+def test_annotated_pdf_highlights_the_cell_where_it_is_printed(marked_pdf):
+    truth, reports, _, finding, marked, _ = marked_pdf
+    path = reports / marked[DOCUMENT_ID]["annotated"]
+    page_number = finding["expected_source_page"]
+    annotations = [a.get_object() for a in PdfReader(str(path)).pages[page_number - 1]["/Annots"]]
+    highlights = [a for a in annotations if a["/Subtype"] == "/Highlight"]
+    notes = [a for a in annotations if a["/Subtype"] == "/Text"]
+    assert highlights and notes and "#1 fail" in str(notes[0]["/Contents"])
+    expected = next(a for a in highlights if "expected" in str(a["/T"]))
+    left, bottom, right, top = (float(value) for value in expected["/Rect"])
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[page_number - 1]
+        inside = page.crop((left, page.height - top, right, page.height - bottom)).extract_text()
+    assert inside.replace(" ", "") == finding["expected_source_text"].replace(" ", "")
+
+
+def test_report_links_each_side_to_its_page_image(marked_pdf):
+    _, reports, row, finding, marked, _ = marked_pdf
+    written = write_reports(reports, [row], [finding], marked)
+    page = written[1].read_text(encoding="utf-8")
+    image = marked[DOCUMENT_ID]["images"][finding["expected_source_page"]]
+    assert f'href="{image}"' in page and (reports / image).is_file()
+    assert marked[DOCUMENT_ID]["annotated"] in page and 'id="finding-1"' in page
+
+
+def test_exports_hold_one_row_per_finding_with_boxes(marked_pdf):
+    _, reports, _, finding, marked, _ = marked_pdf
+    rows = finding_rows({DOCUMENT_ID: [finding]}, ordered_findings, marked)
+    csv_path, json_path = write_finding_exports(reports, rows)
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        (exported,) = list(csv.DictReader(handle))
+    assert exported["expected_source_bbox"] == finding["expected_source_bbox"]
+    assert exported["actual_source_locator"] == finding["actual_source_locator"]
+    assert exported["status"] == "fail" and exported["finding_number"] == "1"
+    assert exported["expected_page_image"].endswith(f"p{finding['expected_source_page']}.png")
+    (as_json,) = json.loads(json_path.read_text(encoding="utf-8"))
+    assert as_json["rule_label"] == "总计 = 合计" and as_json["expected_source_page"] == finding["expected_source_page"]
