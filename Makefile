@@ -7,7 +7,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test dev lint bench coverage clean
+.PHONY: install run test dev report lint bench coverage clean
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,11 @@ test: install  ## the whole test suite
 
 dev: install  ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dagster dev -m orchestration.definitions
+
+REPORT_PORT ?= 8765
+report: install  ## serve the audit reports on http://127.0.0.1:$(REPORT_PORT)/ (Python's http.server, localhost only)
+	$(BIN)/python -m http.server $(REPORT_PORT) --bind 127.0.0.1 \
+		--directory "$$($(BIN)/python -c 'from ingestion import config; print(config.reports_dir())')"
 
 lint: install
 	$(BIN)/ruff check ingestion orchestration tests tools

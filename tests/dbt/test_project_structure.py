@@ -187,3 +187,11 @@ def test_classification_codes_are_text(warehouse):
     )
     assert types and {data_type for _, data_type in types} == {"VARCHAR"}
     assert warehouse.query("select count(*) from reference.functional_subjects where code = '201'")[0][0] == 1
+
+
+def test_check_names_read_at_a_glance(manifest):
+    """dbt names a generic test after its arguments: Chinese values become runs of underscores and long
+    value lists overflow the Dagster UI, so such tests carry an explicit ``name``."""
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "test":
+            assert "___" not in node["name"] and len(node["name"]) <= 100, node["name"]
