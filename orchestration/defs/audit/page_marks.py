@@ -21,7 +21,7 @@ from pathlib import Path
 from time import perf_counter
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Highlight, Text
 from pypdf.errors import PdfReadError
@@ -35,6 +35,7 @@ SIDES = {
 }
 _OUTLINE = 3  # pixels
 _PAD = 2.0  # points around a box, so the outline does not cover the glyphs
+_LABEL_SIZE = 18  # pixels
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def render_pages(pdf_path: Path, marks: list[Mark], directory: Path, dpi: int = 
                 page.close()
             _draw(image, page_marks, scale)
             path = directory / image_name(number)
-            image.save(path, optimize=True)
+            image.save(path)  # optimize=True would cost ~0.5 s a page for 3% smaller files
             written[number] = path
     finally:
         document.close()
@@ -104,17 +105,18 @@ def render_pages(pdf_path: Path, marks: list[Mark], directory: Path, dpi: int = 
 
 def _draw(image: Image.Image, marks: list[Mark], scale: float) -> None:
     draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=_LABEL_SIZE)
     for mark in marks:
         _, colour, _ = SIDES[mark.side]
         x0, top, x1, bottom = (mark.box[0] - _PAD, mark.box[1] - _PAD, mark.box[2] + _PAD, mark.box[3] + _PAD)
         x0, top, x1, bottom = x0 * scale, top * scale, x1 * scale, bottom * scale
         draw.rectangle((x0, top, x1, bottom), outline=colour, width=_OUTLINE)
         label = f"#{mark.number}"
-        text_box = draw.textbbox((0, 0), label)
+        text_box = draw.textbbox((0, 0), label, font=font)
         width, height = text_box[2] - text_box[0] + 4, text_box[3] - text_box[1] + 4
         left, above = max(0.0, x0), max(0.0, top - height)
         draw.rectangle((left, above, left + width, above + height), fill=colour)
-        draw.text((left + 2, above + 1), label, fill=(255, 255, 255))
+        draw.text((left + 2 - text_box[0], above + 2 - text_box[1]), label, fill=(255, 255, 255), font=font)
 
 
 def annotate_pdf(pdf_path: Path, marks: list[Mark], output: Path) -> Path:
@@ -153,7 +155,9 @@ class MarkingCost:
 
     documents: int = 0
     pages: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # everything, opening the files included
+    render_seconds: float = 0.0
+    annotate_seconds: float = 0.0
 
     @property
     def seconds_per_page(self) -> float:
@@ -182,8 +186,12 @@ def mark_documents(
             continue
         folder = Path("pages") / str(document["document_id"])
         try:
+            step = perf_counter()
             images = render_pages(path, marks, directory / folder)
+            cost.render_seconds += perf_counter() - step
+            step = perf_counter()
             annotated = annotate_pdf(path, marks, directory / "annotated" / f"{document['document_id']}_{path.name}")
+            cost.annotate_seconds += perf_counter() - step
         except (pdfium.PdfiumError, PdfReadError, OSError):
             continue
         marked[document["document_id"]] = {
