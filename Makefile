@@ -7,15 +7,25 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test dev report lint bench coverage clean
+.PHONY: install lock run test dev report lint bench coverage clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
+
+lock:  ## re-resolve pyproject.toml in a scratch virtualenv and write the versions to constraints.txt
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	{ echo "# Every package version the test suite passed with (pip constraints, used by \`make install\`)."; \
+	  echo "# Regenerate with \`make lock\` after changing the dependencies in pyproject.toml; do not edit by hand."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > constraints.txt
+	rm -rf .lock-venv
 
 run: install  ## ingest → validate → dbt build → checks, then print a summary
 	$(BIN)/python -m orchestration.build_warehouse
