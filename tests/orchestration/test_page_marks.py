@@ -7,6 +7,7 @@ import csv
 import json
 
 import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -14,8 +15,18 @@ from pypdf import PdfReader
 from ingestion.document import format_box
 from ingestion.readers.pdf import read_pdf
 from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
-from orchestration.defs.audit.page_marks import DPI, SIDES, finding_marks, mark_documents, parse_box
+from orchestration.defs.audit.page_marks import (
+    DPI,
+    SIDES,
+    Mark,
+    annotate_pdf,
+    finding_marks,
+    mark_documents,
+    parse_box,
+    user_space_rect,
+)
 from orchestration.defs.audit.report_pages import ordered_findings, write_reports
+from tests.ingestion.readers.conftest import CORPUS
 from tools.fixtures.disclosure_pdf import render_disclosure
 
 DOCUMENT_ID = "feedfacecafebeef"
@@ -109,3 +120,42 @@ def test_exports_hold_one_row_per_finding_with_boxes(marked_pdf):
     assert exported["expected_page_image"].endswith(f"p{finding['expected_source_page']}.png")
     (as_json,) = json.loads(json_path.read_text(encoding="utf-8"))
     assert as_json["rule_label"] == "总计 = 合计" and as_json["expected_source_page"] == finding["expected_source_page"]
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_a_displayed_box_maps_back_to_the_same_user_space_area(rotation):
+    """The four corners of an A4 page (595 x 842) as displayed land on the right user-space corners."""
+    crop = (0.0, 0.0, 595.0, 842.0)
+    width, height = (842.0, 595.0) if rotation in (90, 270) else (595.0, 842.0)
+    whole = user_space_rect((0.0, 0.0, width, height), crop, rotation)
+    assert whole == pytest.approx((-2.0, -2.0, 597.0, 844.0))  # the whole page, padded
+    top_left = user_space_rect((0.0, 0.0, 10.0, 10.0), crop, rotation)
+    expected_corner = {0: (0, 842), 90: (0, 0), 180: (595, 0), 270: (595, 842)}[rotation]
+    xs, ys = (top_left[0] + 2, top_left[2] - 2), (top_left[1] + 2, top_left[3] - 2)
+    assert expected_corner[0] in xs and expected_corner[1] in ys
+
+
+def test_real_rotated_page_annotation_covers_the_cell(tmp_path):
+    """014's tables are printed on pages turned 90°: the highlight must cover the cell PDFium reads there."""
+    matches = sorted(CORPUS.glob("014_*.pdf")) if CORPUS.is_dir() else []
+    if not matches:
+        pytest.skip(f"corpus file 014_*.pdf not found in {CORPUS}")
+    path = matches[0]
+    document = read_pdf(path, "0" * 64)
+    table = next(table for table in document.tables() if table.row_pages[-1] == 5)
+    row = next(r for r, cells in enumerate(table.rows) if cells[0] == "2080504" and table.row_pages[r] == 5)
+    locator = table.cell_locator(row, 2)
+    mark = Mark(1, "expected", locator.page, locator.bbox, "#1")
+    annotated = annotate_pdf(path, [mark], tmp_path / "annotated.pdf")
+    (highlight,) = [
+        a.get_object()
+        for a in PdfReader(str(annotated)).pages[4]["/Annots"]
+        if a.get_object()["/Subtype"] == "/Highlight"
+    ]
+    left, bottom, right, top = (float(value) for value in highlight["/Rect"])
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        text = pdf[4].get_textpage().get_text_bounded(left, bottom, right, top)
+    finally:
+        pdf.close()
+    assert text.strip() == table.rows[row][2] == "271.45"

@@ -9,8 +9,9 @@ finding's number in the report. It also writes a copy of the PDF with a highligh
 side and a note per finding, for people who review in a PDF reader. Only documents with findings
 get either; pages without a finding are never rendered.
 
-Rotated pages are drawn unrotated boxes over the rotated rendering, so their marks may be off; the
-corpus has none that carry findings.
+Boxes are measured on the page as displayed (a page with ``/Rotate`` is read turned, as PDFium renders
+it), so images need no conversion; annotations live in the page's unrotated user space, and
+:func:`user_space_rect` turns a displayed box back into it.
 """
 
 from __future__ import annotations
@@ -119,6 +120,26 @@ def _draw(image: Image.Image, marks: list[Mark], scale: float) -> None:
         draw.text((left + 2 - text_box[0], above + 2 - text_box[1]), label, fill=(255, 255, 255), font=font)
 
 
+def user_space_rect(box, crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
+    """A displayed box (x0, top, x1, bottom from the top-left of the turned page) as a PDF rectangle
+    (left, bottom, right, top) in the unrotated user space of a page with crop box ``crop`` =
+    (left, bottom, right, top) and ``/Rotate`` ``rotation`` (degrees clockwise)."""
+    left, bottom, right, top = crop
+    x0, y0, x1, y1 = box
+    corners = []
+    for dx, dy in ((x0, y0), (x1, y1)):
+        if rotation % 360 == 90:
+            corners.append((left + dy, bottom + dx))
+        elif rotation % 360 == 180:
+            corners.append((right - dx, bottom + dy))
+        elif rotation % 360 == 270:
+            corners.append((right - dy, top - dx))
+        else:
+            corners.append((left + dx, top - dy))
+    (ax, ay), (bx, by) = corners
+    return (min(ax, bx) - _PAD, min(ay, by) - _PAD, max(ax, bx) + _PAD, max(ay, by) + _PAD)
+
+
 def annotate_pdf(pdf_path: Path, marks: list[Mark], output: Path) -> Path:
     """A copy of the PDF with a highlight on every placed side and a note per finding."""
     writer = PdfWriter(clone_from=PdfReader(str(pdf_path)))
@@ -127,9 +148,10 @@ def annotate_pdf(pdf_path: Path, marks: list[Mark], output: Path) -> Path:
         if not 1 <= mark.page <= len(writer.pages):
             continue
         page = writer.pages[mark.page - 1]
-        left, top = float(page.cropbox.left), float(page.cropbox.top)
-        x0, y_top, x1, y_bottom = mark.box
-        rect = (left + x0 - _PAD, top - y_bottom - _PAD, left + x1 + _PAD, top - y_top + _PAD)
+        crop = tuple(
+            float(value) for value in (page.cropbox.left, page.cropbox.bottom, page.cropbox.right, page.cropbox.top)
+        )
+        rect = user_space_rect(mark.box, crop, page.rotation)
         quad = ArrayObject(
             [FloatObject(value) for value in (rect[0], rect[3], rect[2], rect[3], rect[0], rect[1], rect[2], rect[1])]
         )
