@@ -20,12 +20,13 @@ from orchestration.defs.audit.page_marks import (
     SIDES,
     Mark,
     annotate_pdf,
+    attach_part_places,
     finding_marks,
     mark_documents,
     parse_box,
     user_space_rect,
 )
-from orchestration.defs.audit.report_pages import ordered_findings, write_reports
+from orchestration.defs.audit.report_pages import document_page, ordered_findings, write_reports
 from tests.ingestion.readers.conftest import CORPUS
 from tools.fixtures.disclosure_pdf import render_disclosure
 
@@ -159,3 +160,33 @@ def test_real_rotated_page_annotation_covers_the_cell(tmp_path):
     finally:
         pdf.close()
     assert text.strip() == table.rows[row][2] == "271.45"
+
+
+def test_a_summing_side_is_marked_at_every_source_it_names():
+    finding = {
+        "document_id": DOCUMENT_ID, "status": "fail", "rule_id": "HIER-FUN", "rule_label": "项→款→类",
+        "check_id": "h1", "scope": "201", "difference_yuan": "30.00",
+        "expected_source_locator": "p3 l4 t2 r5 c3", "expected_source_page": 3,
+        "expected_source_bbox": "72.00,340.50,180.25,352.00",
+        "actual_source_locator": "20132: p3 l4 t2 r6 c3; 20137: p4 l2 t2 r7 c3; 20138: l40",
+        "actual_source_page": None, "actual_source_bbox": None,
+    }  # fmt: skip
+    places = {
+        (DOCUMENT_ID, "p3 l4 t2 r6 c3"): (3, "72.00,355.00,180.25,366.50"),
+        (DOCUMENT_ID, "p4 l2 t2 r7 c3"): (4, "72.00,80.00,180.25,91.50"),
+        ("other document", "l40"): (1, "1.00,1.00,2.00,2.00"),
+    }
+    attach_part_places([finding], places)
+    marks = finding_marks(1, finding)
+    assert [(m.side, m.page) for m in marks] == [("expected", 3), ("actual", 3), ("actual", 4)]
+    assert marks[2].box == (72.0, 80.0, 180.25, 91.5)
+    images = {3: "pages/x/p3.png", 4: "pages/x/p4.png"}
+    (row,) = finding_rows({DOCUMENT_ID: [finding]}, ordered_findings, {DOCUMENT_ID: {"images": images}})
+    assert row["actual_source_boxes"] == "p3 72.00,355.00,180.25,366.50; p4 72.00,80.00,180.25,91.50"
+    assert row["actual_page_image"] == "pages/x/p3.png; pages/x/p4.png"
+    page = document_page(
+        {"agency_name": "那曲", "fiscal_year": 2023, "doc_kind": "budget", "source_file": "x.pdf", "checks_run": 1,
+         "checks_passed": 0, "checks_rounding": 0, "checks_failed": 1},
+        [finding], images,
+    )  # fmt: skip
+    assert 'href="pages/x/p4.png">page 4' in page and page.count('href="pages/x/p3.png"') == 2

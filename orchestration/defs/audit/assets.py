@@ -14,7 +14,7 @@ import duckdb
 
 from ingestion import config
 from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
-from orchestration.defs.audit.page_marks import mark_documents
+from orchestration.defs.audit.page_marks import attach_part_places, mark_documents
 from orchestration.defs.audit.report_pages import ordered_findings, page_name, write_reports
 
 AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["marts", "audit_document_quality"])]
@@ -23,8 +23,16 @@ REPORTS_URL = os.environ.get("BUDGET_REPORTS_URL", "http://127.0.0.1:8765/")
 TOP_DOCUMENTS = 10
 
 
+# Every placed fact of the documents with findings: the sources a summing side names by locator.
+_PLACES = " union all ".join(
+    f"select document_id, source_locator, source_page, source_bbox from marts.{mart} where source_bbox is not null"
+    for mart in ("fct_line_item", "fct_reported_total", "fct_three_public_expense", "fct_project")
+)
+
+
 def read_audit_rows(database: str) -> tuple[list[dict], list[dict]]:
-    """Documents (quality summary, with the file's path and format) and their non-passing checks."""
+    """Documents (quality summary, with the file's path and format) and their non-passing checks, each
+    side that sums several sources given their boxes (``page_marks.attach_part_places``)."""
     with duckdb.connect(database, read_only=True) as connection:
         documents = connection.execute(
             "select quality.*, document.source_path, document.source_format "
@@ -33,8 +41,17 @@ def read_audit_rows(database: str) -> tuple[list[dict], list[dict]]:
             "where quality.document_status = 'parsed'"
         ).df()
         findings = connection.execute("select * from marts.audit_reconciliation where status <> 'pass'").df()
+        places = {
+            (document_id, locator): (page, box)
+            for document_id, locator, page, box in connection.execute(
+                f"select * from ({_PLACES}) where document_id in "
+                "(select document_id from marts.audit_reconciliation where status <> 'pass')"
+            ).fetchall()
+        }
     clean = lambda frame: frame.astype(object).where(frame.notna(), None).to_dict("records")  # noqa: E731
-    return clean(documents), clean(findings)
+    findings = clean(findings)
+    attach_part_places(findings, places)
+    return clean(documents), findings
 
 
 def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.TableMetadataValue:

@@ -1,7 +1,8 @@
 """Findings out of the warehouse for spreadsheets and other tools: ``findings.csv`` and ``findings.json``.
 
 One row per finding the report lists (every non-passing check: ``fail`` and ``rounding``), numbered as
-on its document's report page, with both sides' locators, pages, boxes and snippets, the review status
+on its document's report page, with both sides' locators, pages, boxes and snippets (a side that sums
+several printed sources lists each one's page and box in ``<side>_source_boxes``), the review status
 when the warehouse records one, and links to the page images and the annotated PDF (relative to the
 reports folder). The CSV starts with a UTF-8 byte-order mark so that Excel opens the Chinese text
 correctly; the JSON is UTF-8 without escapes.
@@ -14,6 +15,9 @@ import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
+
+from ingestion.document import format_box
+from orchestration.defs.audit.page_marks import side_pages, side_places
 
 FINDING_COLUMNS = [
     "document_id",
@@ -42,6 +46,8 @@ FINDING_COLUMNS = [
         for side in ("expected", "actual")
         for part in ("source_locator", "source_page", "source_bbox", "source_text")
     ),
+    "expected_source_boxes",
+    "actual_source_boxes",
     "expected_page_image",
     "actual_page_image",
     "annotated_pdf",
@@ -71,8 +77,11 @@ def finding_rows(
             row = {column: _plain(finding.get(column)) for column in FINDING_COLUMNS}
             row["finding_number"] = number
             for side in ("expected", "actual"):
-                page = finding.get(f"{side}_source_page")
-                row[f"{side}_page_image"] = images.get(int(page)) if page is not None else None
+                places = side_places(finding, side)
+                row[f"{side}_source_boxes"] = "; ".join(f"p{page} {format_box(box)}" for page, box in places) or None
+                row[f"{side}_page_image"] = (
+                    "; ".join(images[page] for page in side_pages(finding, side) if page in images) or None
+                )
             row["annotated_pdf"] = extras.get("annotated")
             rows.append(row)
     return rows

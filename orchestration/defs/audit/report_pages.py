@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
+from orchestration.defs.audit.page_marks import side_pages
+
 STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;max-width:72rem;color:#222}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.4rem;vertical-align:top}
@@ -56,10 +58,9 @@ def _page(title: str, body: str) -> str:
 
 
 def _page_link(finding: Mapping, side: str, images: Mapping[int, str]) -> str:
-    """A link to the rendered page holding this side, its box drawn (PDF sources only)."""
-    page = finding.get(f"{side}_source_page")
-    href = images.get(int(page)) if page is not None else None
-    return f' <a class=page href="{_text(href)}">page {_text(page)} ▸</a>' if href else ""
+    """Links to the rendered pages holding this side, its boxes drawn (PDF sources only)."""
+    pages = [page for page in side_pages(finding, side) if page in images]
+    return "".join(f' <a class=page href="{_text(images[page])}">page {page} ▸</a>' for page in pages)
 
 
 def _finding_row(number: int, finding: Mapping, images: Mapping[int, str]) -> str:
