@@ -7,7 +7,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install cjk-font run test dev lint bench coverage clean
+.PHONY: install cjk-font lock run test dev report lint bench coverage clean
 
 install: $(VENV)/.installed cjk-font
 
@@ -23,11 +23,21 @@ cjk-font:
 		echo "warning: no CJK font found; install fonts-wqy-microhei (Debian) for readable chart labels"; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
+
+lock:  ## re-resolve pyproject.toml in a scratch virtualenv and write the versions to constraints.txt
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	{ echo "# Every package version the test suite passed with (pip constraints, used by \`make install\`)."; \
+	  echo "# Regenerate with \`make lock\` after changing the dependencies in pyproject.toml; do not edit by hand."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > constraints.txt
+	rm -rf .lock-venv
 
 run: install  ## ingest → validate → dbt build → checks, then print a summary
 	$(BIN)/python -m orchestration.build_warehouse
@@ -37,6 +47,11 @@ test: install  ## the whole test suite
 
 dev: install  ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dagster dev -m orchestration.definitions
+
+REPORT_PORT ?= 8765
+report: install  ## serve the audit reports on http://127.0.0.1:$(REPORT_PORT)/ (Python's http.server, localhost only)
+	$(BIN)/python -m http.server $(REPORT_PORT) --bind 127.0.0.1 \
+		--directory "$$($(BIN)/python -c 'from ingestion import config; print(config.reports_dir())')"
 
 lint: install
 	$(BIN)/ruff check ingestion orchestration tests tools

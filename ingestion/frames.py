@@ -12,6 +12,7 @@ from collections import defaultdict
 import pandas as pd
 import pandera.errors
 
+from ingestion.document import placement
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, TotalFact
 from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
@@ -36,6 +37,7 @@ def _amount_columns(document_id: str, evidence: Evidence, others: tuple[str, ...
         "source_text": evidence.source_text,
         "extraction_method": evidence.method,
         "other_source_locators": "; ".join(others) or None,
+        **placement(evidence.locator),
     }
 
 
@@ -52,6 +54,7 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
             "detail": fact.detail,
             "source_locator": str(fact.locator) if fact.locator else None,
             "source_text": fact.source_text,
+            **placement(fact.locator),
         }
     if isinstance(fact, ProjectFact):
         return "projects", dict(_project_row(document_id, fact), other_source_locators="; ".join(others) or None)
@@ -94,6 +97,7 @@ def _project_row(document_id: str, fact: ProjectFact) -> dict:
         "source_locator": str(fact.locator),
         "source_text": fact.source_text,
         "extraction_method": fact.method,
+        **placement(fact.locator),
         "amount_locators": "; ".join(
             f"{kind}: {evidence.locator}"
             for kind, evidence in (("budget", fact.budget), ("actual", fact.actual))
@@ -129,6 +133,7 @@ def _unconvertible(document_id: str, item) -> dict:
         ),
         "source_locator": str(fact.evidence.locator),
         "source_text": fact.evidence.source_text,
+        **placement(fact.evidence.locator),
     }
 
 

@@ -27,6 +27,8 @@ THREE_PUBLIC_CATEGORIES = measures.THREE_PUBLIC_CATEGORIES
 RATIO_KINDS = percentages.RATIO_KINDS
 CHANGE_DIRECTIONS = percentages.CHANGE_DIRECTIONS
 BASE_STATUSES = ["printed", "zero", "missing"]
+# "x0,top,x1,bottom" in PDF points, two decimals (see ingestion.document.format_box).
+BOX_PATTERN = r"^-?\d+\.\d{2}(,-?\d+\.\d{2}){3}$"
 
 
 class StagingModel(pa.DataFrameModel):
@@ -64,7 +66,19 @@ class DocumentFrame(StagingModel):
         return ~parsed | identified
 
 
-class SourcedAmountFrame(StagingModel):
+class PlacedFrame(StagingModel):
+    """Where on the page a row's source was printed: PDF only, null for flowing formats (DOCX, HTML, TXT)
+    and for lines a PDF reader could not place (captions and notes drawn inside a table's border)."""
+
+    source_page: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    source_bbox: Series[str] = pa.Field(nullable=True, str_matches=BOX_PATTERN)
+
+    @pa.dataframe_check(error="a box is on a page")
+    def box_has_a_page(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["source_bbox"].isna() | frame["source_page"].notna()
+
+
+class SourcedAmountFrame(PlacedFrame):
     """Columns every amount carries: the exact value, what was printed, and where."""
 
     document_id: Series[str]
@@ -115,7 +129,7 @@ class ThreePublicExpenseFrame(SourcedAmountFrame):
     amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
 
 
-class ProjectFrame(StagingModel):
+class ProjectFrame(PlacedFrame):
     document_id: Series[str]
     project_code: Series[str] = pa.Field(nullable=True)
     project_name: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -130,7 +144,7 @@ class ProjectFrame(StagingModel):
     extraction_method: Series[str] = pa.Field(isin=EXTRACTION_METHODS)
 
 
-class ExtractionIssueFrame(StagingModel):
+class ExtractionIssueFrame(PlacedFrame):
     """Why something printed was left out, flagged, or converted: the audit trail of extraction."""
 
     document_id: Series[str]
@@ -140,7 +154,7 @@ class ExtractionIssueFrame(StagingModel):
     source_text: Series[str] = pa.Field(nullable=True)
 
 
-class StatedRatioFrame(StagingModel):
+class StatedRatioFrame(PlacedFrame):
     """A printed percentage (share, change rate, completion rate) with the figures it refers to.
 
     Figures are exact yuan strings, null when the document does not print them where the percentage

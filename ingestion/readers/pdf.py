@@ -26,9 +26,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ingestion.document import Document, DocumentBuilder
+from ingestion.document import Box, Document, DocumentBuilder
 from ingestion.errors import CorruptDocument, EncryptedDocument, NoTextLayer
-from ingestion.readers.pdf_continuation import OpenTable, continuation_rows, glue_cut_row
+from ingestion.readers.pdf_continuation import OpenTable, continuation_boxes, continuation_rows, glue_cut_row
 from ingestion.readers.pdf_lines import Glyph, GlyphLine, group_lines, is_page_number
 from ingestion.readers.pdf_miner import layout_glyphs, plumber_glyphs, visible_page
 from ingestion.readers.pdf_scan import PageScan, scan_page
@@ -48,13 +48,16 @@ REPAIR_ADVICE = (
 class _Block:
     """A text line or a table, with the page position that orders it.
 
-    ``continued`` holds the rows to append when the table continues the previous page's table.
+    ``continued`` holds the rows to append when the table continues the previous page's table, and
+    ``continued_boxes`` their cells' boxes.
     """
 
     top: float
     text: str | None = None
     table: PageTable | None = None
     continued: list[list[str]] | None = None
+    box: Box | None = None
+    continued_boxes: list[list[Box | None]] | None = None
 
 
 def read_pdf(path: Path, sha256: str) -> Document:
@@ -203,6 +206,7 @@ class _PdfReader:
             rows = continuation_rows(self.open_table, first.table, number)
             if rows is not None:
                 first.continued = glue_cut_row(self.open_table.tail, rows)
+                first.continued_boxes = continuation_boxes(self.open_table, first.table, len(first.continued))
         for block in blocks:
             self._track(number, block)
 
@@ -223,13 +227,13 @@ class _PdfReader:
         self.builder.new_page(number)
         for block in blocks:
             if block.table is None:
-                self.builder.add_line(block.text or "")
+                self.builder.add_line(block.text or "", bbox=block.box)
             elif block.continued is not None:
-                self.builder.add_table(block.continued, continues_previous=True)
+                self.builder.add_table(block.continued, continues_previous=True, cell_boxes=block.continued_boxes)
             else:
                 for caption in block.table.captions:
                     self.builder.add_line(caption)
-                self.builder.add_table(block.table.rows)
+                self.builder.add_table(block.table.rows, cell_boxes=block.table.cell_boxes or None)
                 for note in block.table.notes:
                     self.builder.add_line(note)
 
@@ -238,7 +242,7 @@ def _blocks(glyphs: list[Glyph], tables: list[PageTable], height: float) -> list
     """Text lines (minus page numbers) and tables of one page, top to bottom."""
     lines = [line for line in group_lines(glyphs) if not _is_furniture(line, height)]
     unruled, lines = unruled_tables(lines)
-    blocks = [_Block(line.top, text=line.text()) for line in lines]
+    blocks = [_Block(line.top, text=line.text(), box=line.box) for line in lines]
     blocks += [_Block(table.top, table=table) for table in tables + unruled]
     return sorted(blocks, key=lambda block: block.top)
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ingestion.document import Box
 from ingestion.readers.pdf_tables import PageTable
 from ingestion.readers.textclean import join_wrapped
 from ingestion.vocabulary.measures import SUBTOTAL_WORDS
@@ -72,12 +73,21 @@ def _edge_mapping(old: tuple[float, ...], new: tuple[float, ...]) -> list[int] |
     return mapping
 
 
-def _respread(row: list[str], mapping: list[int], width: int) -> list[str]:
+def _respread(row: list, mapping: list[int], width: int, blank="") -> list:
     """Place each cell in the first of the previous table's columns it covers; blanks elsewhere."""
-    spread = [""] * width
+    spread = [blank] * width
     for column, text in enumerate(row):
         spread[mapping[column]] = text
     return spread
+
+
+def continuation_boxes(previous: OpenTable, table: PageTable, count: int) -> list[list[Box | None]]:
+    """Cell boxes of the ``count`` continued rows (always the last rows of ``table``), spread like them."""
+    boxes = table.cell_boxes[len(table.cell_boxes) - count :] if count else []
+    mapping = _edge_mapping(previous.table.edges, table.edges) if table.ruled else None
+    if mapping is None:
+        return [list(row) for row in boxes]
+    return [_respread(row, mapping, previous.table.column_count, None) for row in boxes]
 
 
 def _bands_match(old: tuple[float, ...], new: tuple[float, ...]) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ingestion.document import Box
 from ingestion.readers.textclean import clean_line
 
 # A gap wider than this share of the font size is a space between words.
@@ -66,6 +67,10 @@ class GlyphLine:
     @property
     def x1(self) -> float:
         return max(glyph.x1 for glyph in self.glyphs)
+
+    @property
+    def box(self) -> Box:
+        return (self.x0, self.top, self.x1, self.bottom)
 
     def text(self) -> str:
         return clean_line(glyph_text(self.glyphs))
@@ -121,6 +126,19 @@ def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
             continue
         kept.append(glyph)
     return kept
+
+
+def glyph_box(glyphs: list[Glyph]) -> Box | None:
+    """The box around the printed glyphs (blank ones ignored), ``None`` when nothing is printed."""
+    printed = [glyph for glyph in glyphs if glyph.text.strip()]
+    if not printed:
+        return None
+    return (
+        min(glyph.x0 for glyph in printed),
+        min(glyph.top for glyph in printed),
+        max(glyph.x1 for glyph in printed),
+        max(glyph.bottom for glyph in printed),
+    )
 
 
 def glyph_text(glyphs: list[Glyph]) -> str:

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 import pdfplumber.page
 
-from ingestion.readers.pdf_lines import Glyph, glyph_text, group_lines
+from ingestion.document import Box
+from ingestion.readers.pdf_lines import Glyph, glyph_box, glyph_text, group_lines
 from ingestion.readers.textclean import clean_cell, clean_line
 
 RULED_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -29,7 +30,11 @@ RULED_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 @dataclass
 class PageTable:
-    """One table found on a page: its box, column boundaries (``len(rows[0]) + 1`` of them) and rows."""
+    """One table found on a page: its box, column boundaries (``len(rows[0]) + 1`` of them) and rows.
+
+    ``cell_boxes`` is parallel to ``rows``: the box around each cell's printed characters (``None`` for
+    a blank cell).
+    """
 
     x0: float
     top: float
@@ -40,6 +45,7 @@ class PageTable:
     captions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     ruled: bool = True
+    cell_boxes: list[list[Box | None]] = field(default_factory=list)
 
     @property
     def column_count(self) -> int:
@@ -107,6 +113,7 @@ class _Grid:
         while body and self._is_spanning(spans[body[-1][0]]):
             table.notes[:0] = [clean_line(line) for line in texts[body.pop()[0]][0]]
         table.rows = [cells for _, cells in body]
+        table.cell_boxes = [[glyph_box(cell_glyphs.get((r, c), [])) for c in range(self.columns)] for r, _ in body]
         return table, used
 
     @property

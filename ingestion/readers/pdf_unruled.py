@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ingestion.readers.pdf_lines import Glyph, GlyphLine, glyph_text
+from ingestion.document import Box, union_box
+from ingestion.readers.pdf_lines import Glyph, GlyphLine, glyph_box, glyph_text
 from ingestion.readers.pdf_tables import PageTable
 from ingestion.readers.textclean import clean_cell, nfkc
 
@@ -101,30 +102,38 @@ def _table(block: list[_Row]) -> PageTable:
     bands = _bands([row for row in block if row.has_amount])
     pitch = _row_pitch(block)
     grid: list[list[list[str]]] = []
+    boxes: list[list[Box | None]] = []
     previous_top = None
     for row in block:
         wrapped = previous_top is not None and row.line.top - previous_top < _WRAP_SHARE * pitch
         previous_top = row.line.top
         if not row.is_candidate and wrapped and grid:
-            _append_wrapped(grid[-1], row, bands)
+            band = _append_wrapped(grid[-1], row, bands)
+            boxes[-1][band] = union_box([boxes[-1][band], glyph_box(row.runs[0])])
             continue
         cells: list[list[str]] = [[] for _ in bands]
+        cell_boxes: list[Box | None] = [None] * len(bands)
         for run, text in zip(row.runs, row.texts, strict=True):
-            cells[_band_of(run, bands)].append(text)
+            band = _band_of(run, bands)
+            cells[band].append(text)
+            cell_boxes[band] = union_box([cell_boxes[band], glyph_box(run)])
         grid.append(cells)
+        boxes.append(cell_boxes)
     lines = [row.line for row in block]
     edges = tuple(band[0] for band in bands) + (bands[-1][1],)
     rows = [[clean_cell(" ".join(cell)) for cell in cells] for cells in grid]
     top, bottom = min(line.top for line in lines), max(line.bottom for line in lines)
-    return PageTable(edges[0], top, edges[-1], bottom, edges, rows, ruled=False)
+    return PageTable(edges[0], top, edges[-1], bottom, edges, rows, ruled=False, cell_boxes=boxes)
 
 
-def _append_wrapped(cells: list[list[str]], row: _Row, bands: list[tuple[float, float]]) -> None:
+def _append_wrapped(cells: list[list[str]], row: _Row, bands: list[tuple[float, float]]) -> int:
+    """Join the line to the cell above in its band; returns the band."""
     band = _band_of(row.runs[0], bands)
     if cells[band]:
         cells[band][-1] += "\n" + row.texts[0]
     else:
         cells[band].append(row.texts[0])
+    return band
 
 
 def _bands(rows: list[_Row]) -> list[tuple[float, float]]:

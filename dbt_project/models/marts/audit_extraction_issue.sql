@@ -41,7 +41,9 @@ final as (
         keyed.issue_kind,
         keyed.detail,
         keyed.source_locator,
-        keyed.source_text
+        keyed.source_text,
+        keyed.source_page,
+        keyed.source_bbox
     from keyed
     left join documents
         on keyed.document_id = documents.document_id

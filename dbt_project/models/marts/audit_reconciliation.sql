@@ -24,6 +24,12 @@ rules as (
 
 ),
 
+placements as (
+
+    select * from {{ ref('int_fact_placements_unioned') }}
+
+),
+
 final as (
 
     select
@@ -60,12 +66,22 @@ final as (
         checks.expected_source_text,
         checks.actual_source_locator,
         checks.actual_source_text,
-        checks.fact_ids
+        checks.fact_ids,
+        expected_placement.source_page as expected_source_page,
+        expected_placement.source_bbox as expected_source_bbox,
+        actual_placement.source_page as actual_source_page,
+        actual_placement.source_bbox as actual_source_bbox
     from checks
     left join documents
         on checks.document_id = documents.document_id
     left join rules
         on checks.rule_id = rules.rule_id
+    left join placements as expected_placement
+        on checks.document_id = expected_placement.document_id
+        and checks.expected_source_locator = expected_placement.source_locator
+    left join placements as actual_placement
+        on checks.document_id = actual_placement.document_id
+        and checks.actual_source_locator = actual_placement.source_locator
 
 )
 

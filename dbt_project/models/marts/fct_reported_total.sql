@@ -22,6 +22,8 @@ final as (
         reported_unit,
         source_locator,
         source_text,
+        source_page,
+        source_bbox,
         other_source_locators,
         extraction_method
     from reported_totals

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ingestion.document import Locator, TextLine
+from ingestion.document import Locator, TextLine, placement
 from ingestion.extract.narrative.paragraphs import is_table_line, run_on_paragraphs
 from ingestion.extract.narrative.ratio_forms import LINKERS
 from ingestion.extract.narrative.ratio_labels import display_label
@@ -171,4 +171,5 @@ def stated_ratio_row(document_id: str, fact: StatedRatioFact) -> dict:
         "figures_locator": "; ".join(locators) or None,
         "source_locator": str(fact.locator),
         "source_text": fact.source_text,
+        **placement(fact.locator),
     }

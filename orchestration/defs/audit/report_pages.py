@@ -13,11 +13,14 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
+from orchestration.defs.audit.page_marks import side_pages
+
 STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;max-width:72rem;color:#222}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.4rem;vertical-align:top}
 th{background:#f3f3f3;text-align:left}.fail{background:#fde2e1}.rounding{background:#fff6d6}
 .num{text-align:right;white-space:nowrap}code{background:#f6f6f6;padding:0 .2rem}.snippet{font-size:.9em;color:#444}
+a.page{white-space:nowrap}
 """
 
 
@@ -54,14 +57,23 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def _finding_row(finding: Mapping) -> str:
+def _page_link(finding: Mapping, side: str, images: Mapping[int, str]) -> str:
+    """Links to the rendered pages holding this side, its boxes drawn (PDF sources only)."""
+    pages = [page for page in side_pages(finding, side) if page in images]
+    return "".join(f' <a class=page href="{_text(images[page])}">page {page} ▸</a>' for page in pages)
+
+
+def _finding_row(number: int, finding: Mapping, images: Mapping[int, str]) -> str:
     sides = []
     for side, label in (("expected", "stated / expected"), ("actual", "computed / other side")):
         locator, snippet = finding.get(f"{side}_source_locator"), finding.get(f"{side}_source_text")
         if locator or snippet:
-            sides.append(f"<b>{label}</b> at <code>{_text(locator)}</code><div class=snippet>{_text(snippet)}</div>")
+            sides.append(
+                f"<b>{label}</b> at <code>{_text(locator)}</code>{_page_link(finding, side, images)}"
+                f"<div class=snippet>{_text(snippet)}</div>"
+            )
     return (
-        f'<tr class="{_text(finding["status"])}"><td>{_text(finding["status"])}</td>'
+        f'<tr id="finding-{number}" class="{_text(finding["status"])}"><td>#{number} {_text(finding["status"])}</td>'
         f"<td><code>{_text(finding['rule_id'])}</code> {_text(finding['rule_label'])}<br>{_text(finding['scope'])}</td>"
         f"<td class=num>{figure(finding, 'expected')}</td><td class=num>{figure(finding, 'actual')}</td>"
         f"<td class=num>{figure(finding, 'difference')}</td>"
@@ -69,9 +81,23 @@ def _finding_row(finding: Mapping) -> str:
     )
 
 
-def document_page(document: Mapping, findings: Iterable[Mapping]) -> str:
-    """Every non-passing check of one document, fails first, with the evidence of both sides."""
-    ordered = sorted(findings, key=lambda f: (f["status"] != "fail", -abs(Decimal(str(f.get("difference_yuan") or 0)))))
+def ordered_findings(findings: Iterable[Mapping]) -> list[Mapping]:
+    """Fails first, largest difference first: the order (and so the numbers) findings have on their page."""
+    return sorted(findings, key=lambda f: (f["status"] != "fail", -abs(Decimal(str(f.get("difference_yuan") or 0)))))
+
+
+def document_page(
+    document: Mapping,
+    findings: Iterable[Mapping],
+    images: Mapping[int, str] | None = None,
+    annotated: str | None = None,
+) -> str:
+    """Every non-passing check of one document, fails first, with the evidence of both sides.
+
+    ``images`` maps a page number to the rendered page (boxes drawn) a side links to; ``annotated``
+    is the annotated copy of the PDF.
+    """
+    ordered = ordered_findings(findings)
     counts = (
         f"{document['checks_run']} checks: {document['checks_passed']} passed, "
         f"{document['checks_rounding']} rounding, {document['checks_failed']} failed"
@@ -81,12 +107,19 @@ def document_page(document: Mapping, findings: Iterable[Mapping]) -> str:
         f"<p>{_text(document['fiscal_year'])} · {_text(document['doc_kind'])} · "
         f"file <code>{_text(document['source_file'])}</code> · {counts}. "
         "Amounts in 万元; a difference of at most 0.01万元 per addend is rounding.</p>"
+        + (
+            f'<p><a href="{_text(annotated)}">annotated PDF</a> (a highlight and a note per finding)</p>'
+            if annotated
+            else ""
+        )
     )
     if not ordered:
         return _page(str(document["agency_name"]), header + "<p>Every check passed.</p>")
     table = (
         "<table><tr><th>status</th><th>rule and scope</th><th>expected</th><th>actual</th><th>difference</th>"
-        "<th>what it means</th><th>where to look</th></tr>" + "".join(_finding_row(f) for f in ordered) + "</table>"
+        "<th>what it means</th><th>where to look</th></tr>"
+        + "".join(_finding_row(n, f, images or {}) for n, f in enumerate(ordered, start=1))
+        + "</table>"
     )
     return _page(str(document["agency_name"]), header + table)
 
@@ -114,8 +147,13 @@ def index_page(documents: list[Mapping]) -> str:
     return _page("Reconciliation findings", body)
 
 
-def write_reports(directory: Path, documents: list[Mapping], findings: list[Mapping]) -> list[Path]:
-    """Write the index and one page per document; returns the paths written (index first)."""
+def write_reports(
+    directory: Path, documents: list[Mapping], findings: list[Mapping], marked: Mapping[str, Mapping] | None = None
+) -> list[Path]:
+    """Write the index and one page per document; returns the paths written (index first).
+
+    ``marked`` maps a document id to its page images and annotated PDF (``page_marks.mark_documents``).
+    """
     directory.mkdir(parents=True, exist_ok=True)
     by_document: dict[str, list[Mapping]] = {}
     for finding in findings:
@@ -124,6 +162,10 @@ def write_reports(directory: Path, documents: list[Mapping], findings: list[Mapp
     written[0].write_text(index_page(documents), encoding="utf-8")
     for document in documents:
         path = directory / page_name(document)
-        path.write_text(document_page(document, by_document.get(document["document_id"], [])), encoding="utf-8")
+        extras = (marked or {}).get(document["document_id"], {})
+        page = document_page(
+            document, by_document.get(document["document_id"], []), extras.get("images"), extras.get("annotated")
+        )
+        path.write_text(page, encoding="utf-8")
         written.append(path)
     return written

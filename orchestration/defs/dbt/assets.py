@@ -4,6 +4,7 @@
 the run command work without a separate preparation step; ``dagster dev`` re-parses on every load.
 """
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,6 +13,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from ingestion import config
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, parse_dbt_project, put_dbt_on_path
+from orchestration.defs.dbt.mart_metadata import with_mart_metadata
 
 config.export_environment()
 put_dbt_on_path()
@@ -33,8 +35,13 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
 
 @dbt_assets(manifest=budget_dbt_project.manifest_path, dagster_dbt_translator=BudgetDbtTranslator())
 def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
-    """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it."""
-    yield from dbt.cli(["build"], context=context).stream()
+    """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it.
+
+    The marts' materializations carry their row counts and column types, read once dbt has finished.
+    """
+    manifest = json.loads(budget_dbt_project.manifest_path.read_text(encoding="utf-8"))
+    events = dbt.cli(["build"], context=context).stream()
+    yield from with_mart_metadata(events, manifest, str(config.duckdb_path()), context.log)
 
 
 def dbt_resource() -> DbtCliResource:

@@ -13,6 +13,7 @@ from ingestion.pipeline import DocumentResult, discover_documents, ingest
 from ingestion.readers import file_sha256
 from ingestion.schemas import STAGING_FRAMES
 from ingestion.staging_store import write_frames
+from orchestration.defs.ingestion.column_schemas import staging_column_schema
 
 STAGING_KEYS = {name: dg.AssetKey(["ingested", name]) for name in STAGING_FRAMES}
 DOCUMENTS_KEY = STAGING_KEYS["documents"]
@@ -63,6 +64,7 @@ def _rejections_table(rejected: list[DocumentResult]) -> str:
             kinds={"parquet", "pandera"},
             deps=[raw_documents],
             description=f"Staging frame `{name}`, validated by ingestion.schemas.{model.__name__}",
+            metadata={"dagster/column_schema": staging_column_schema(model)},
         )
         for (name, key), model in zip(STAGING_KEYS.items(), STAGING_FRAMES.values(), strict=True)
     ],  # fmt: skip

@@ -144,6 +144,8 @@ final as (
         reported_unit,
         source_locator,
         source_text,
+        source_page,
+        source_bbox,
         extraction_method,
         code_source,
         table_title,

@@ -30,6 +30,8 @@ final as (
         projects.reported_unit,
         projects.source_locator,
         projects.source_text,
+        projects.source_page,
+        projects.source_bbox,
         projects.amount_locators,
         projects.other_source_locators,
         projects.extraction_method

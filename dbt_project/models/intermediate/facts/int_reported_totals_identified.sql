@@ -32,6 +32,8 @@ final as (
         reported_totals.reported_unit,
         reported_totals.source_locator,
         reported_totals.source_text,
+        reported_totals.source_page,
+        reported_totals.source_bbox,
         reported_totals.other_source_locators,
         reported_totals.extraction_method
     from reported_totals

@@ -31,6 +31,8 @@ final as (
         three_public_expenses.reported_unit,
         three_public_expenses.source_locator,
         three_public_expenses.source_text,
+        three_public_expenses.source_page,
+        three_public_expenses.source_bbox,
         three_public_expenses.other_source_locators,
         three_public_expenses.extraction_method
     from three_public_expenses

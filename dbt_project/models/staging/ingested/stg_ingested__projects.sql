@@ -17,6 +17,8 @@ final as (
         cast(reported_unit as varchar) as reported_unit,
         cast(source_locator as varchar) as source_locator,
         cast(source_text as varchar) as source_text,
+        cast(source_page as integer) as source_page,
+        cast(source_bbox as varchar) as source_bbox,
         cast(amount_locators as varchar) as amount_locators,
         cast(other_source_locators as varchar) as other_source_locators,
         cast(extraction_method as varchar) as extraction_method

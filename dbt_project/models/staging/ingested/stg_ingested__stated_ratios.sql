@@ -31,7 +31,9 @@ final as (
         cast(note as varchar) as note,
         cast(figures_locator as varchar) as figures_locator,
         cast(source_locator as varchar) as source_locator,
-        cast(source_text as varchar) as source_text
+        cast(source_text as varchar) as source_text,
+        cast(source_page as integer) as source_page,
+        cast(source_bbox as varchar) as source_bbox
     from source
 
 )

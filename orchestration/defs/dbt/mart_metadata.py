@@ -1,0 +1,81 @@
+"""Row counts and column types of the dbt marts, read after ``dbt build`` has released the warehouse.
+
+dagster-dbt's ``fetch_row_counts()`` / ``fetch_column_metadata()`` query each table while the build is
+still running, through a connection that stays open in the Dagster process; with DuckDB (one writer,
+no reader beside it) that blocks dbt or the next run. Here the events of the marts, which dbt builds
+last, are held back until the build has finished; one short read-only connection then counts their
+rows and reads their column types, is closed, and the held events are released with
+``dagster/row_count`` and ``dagster/column_schema`` added. Should the file be busy, the events go out
+as they are: the metadata is a convenience, never a reason to fail a build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import dagster as dg
+import duckdb
+
+MART_SCHEMA = "marts"
+
+
+def _mart_relation(event: Any, manifest: Mapping) -> tuple[str, str] | None:
+    """(schema, table) of the mart an ``Output`` materializes, or ``None`` for any other event."""
+    if not isinstance(event, dg.Output):
+        return None
+    node = manifest["nodes"].get(str(event.metadata.get("unique_id", dg.MetadataValue.text("")).value), {})
+    if node.get("resource_type") != "model" or node.get("schema") != MART_SCHEMA:
+        return None
+    return node["schema"], node.get("alias") or node["name"]
+
+
+def read_relation_metadata(database: str, relations: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Row count and column schema of each relation, in one short read-only connection."""
+    found: dict[tuple[str, str], dict] = {}
+    with duckdb.connect(database, read_only=True) as connection:
+        for schema, table in relations:
+            (count,) = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
+            columns = connection.execute(
+                "select column_name, data_type, is_nullable from information_schema.columns "
+                "where table_schema = ? and table_name = ? order by ordinal_position",
+                [schema, table],
+            ).fetchall()
+            found[(schema, table)] = {
+                "dagster/row_count": int(count),
+                "dagster/column_schema": dg.TableSchema(
+                    columns=[
+                        dg.TableColumn(
+                            name, data_type, constraints=dg.TableColumnConstraints(nullable=nullable == "YES")
+                        )
+                        for name, data_type, nullable in columns
+                    ]
+                ),
+            }
+    return found
+
+
+def with_mart_metadata(events: Iterable, manifest: Mapping, database: str, log=None) -> Iterator:
+    """Pass events through; from the first mart on, hold them until the build ends, then annotate."""
+    held: list | None = None
+    for event in events:
+        if held is None and _mart_relation(event, manifest) is not None:
+            held = []
+        if held is None:
+            yield event
+        else:
+            held.append(event)
+    if not held:
+        return
+    relations = [relation for relation in map(lambda e: _mart_relation(e, manifest), held) if relation]
+    try:
+        metadata = read_relation_metadata(database, relations)
+    except duckdb.Error as error:
+        if log is not None:
+            log.warning(f"mart row counts skipped, the warehouse could not be read: {error}")
+        metadata = {}
+    for event in held:
+        relation = _mart_relation(event, manifest)
+        if relation in metadata:
+            event = event.with_metadata({**event.metadata, **metadata[relation]})
+        yield event
