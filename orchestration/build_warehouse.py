@@ -57,10 +57,10 @@ def _warehouse_counts() -> dict[str, int]:
 
 def main() -> int:
     _prepare_environment()
-    from orchestration.dbt_manifest import parse_dbt_project
+    from orchestration.dbt_manifest import ensure_manifest
 
     print(f"Reading documents from: {', '.join(str(path) for path in config.inbox_dirs())}", flush=True)
-    parse_dbt_project()  # always fresh: models may have changed since the last run
+    ensure_manifest()  # parsed again only when a model, macro or seed changed since the last parse
     import dagster as dg
 
     from orchestration.definitions import defs

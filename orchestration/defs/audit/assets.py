@@ -8,6 +8,7 @@ import dagster as dg
 import duckdb
 
 from ingestion import config
+from orchestration import build_state
 from orchestration.defs.audit.report_pages import write_reports
 
 AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["marts", "audit_document_quality"])]
@@ -33,9 +34,13 @@ def read_audit_rows(database: str) -> tuple[list[dict], list[dict]]:
     "ranking documents by findings (written under warehouse/reports/).",
 )
 def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    if build_state.step_is_current("report"):
+        context.log.info("the report pages already show the warehouse as built: not rewritten")
+        return dg.MaterializeResult(metadata={"rewritten": False})
     documents, findings = read_audit_rows(str(config.duckdb_path()))
     written = write_reports(config.reports_dir(), documents, findings)
     context.log.info(f"wrote {len(written)} report pages to {config.reports_dir()}")
+    build_state.record_step("report")
     return dg.MaterializeResult(
         metadata={
             "index": dg.MetadataValue.url(written[0].as_uri()),

@@ -1,7 +1,12 @@
 """The dbt project as Dagster assets: every model a node of the lineage, every dbt test an asset check.
 
 ``target/manifest.json`` is created on first load (``dbt parse``) so that a fresh clone, the tests and
-the run command work without a separate preparation step; ``dagster dev`` re-parses on every load.
+the run command work without a separate preparation step, and parsed again only when a project file
+changed (``ensure_manifest``): loading the definitions must stay fast, because the UI's code server
+and every run it launches load them.
+
+After a successful ``dbt build`` the fingerprint of its inputs is recorded (orchestration/build_state.py),
+so that the next run with the same files and the same project does not run dbt at all.
 """
 
 from collections.abc import Mapping
@@ -11,14 +16,13 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ingestion import config
-from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, parse_dbt_project, put_dbt_on_path
+from orchestration import build_state
+from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, ensure_manifest, put_dbt_on_path
 
 config.export_environment()
 put_dbt_on_path()
 budget_dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-budget_dbt_project.prepare_if_dev()
-if not budget_dbt_project.manifest_path.exists():
-    parse_dbt_project()
+ensure_manifest()
 
 
 class BudgetDbtTranslator(DagsterDbtTranslator):
@@ -34,7 +38,11 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
 @dbt_assets(manifest=budget_dbt_project.manifest_path, dagster_dbt_translator=BudgetDbtTranslator())
 def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
     """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it."""
+    if build_state.step_is_current("dbt"):
+        context.log.info("the warehouse already holds a build of the staging files in place: dbt not run")
+        return
     yield from dbt.cli(["build"], context=context).stream()
+    build_state.record_step("dbt")
 
 
 def dbt_resource() -> DbtCliResource:
