@@ -31,11 +31,9 @@ import pandas as pd
 
 from ingestion.frames import frame_columns, validate_frames
 from ingestion.parse_store import ParseStore
-from ingestion.pipeline import ingest_document
+from ingestion.pipeline import file_modified_at, ingest_document
 from ingestion.schemas import STAGING_FRAMES, empty_frame
 from ingestion.staging_store import write_frame
-
-PATH_COLUMNS = ("source_file", "source_path")  # where the bytes are now, not where they were first seen
 
 
 @dataclass
@@ -138,7 +136,7 @@ def _parse_and_store(path: Path, store_root: Path, parser_version: str) -> str:
 
 def _current_row(store: ParseStore, sha256: str, path: Path) -> dict:
     row = store.load_row(sha256)
-    row.update(source_file=path.name, source_path=str(path))
+    row.update(source_file=path.name, source_path=str(path), file_modified_at=file_modified_at(path))
     return row
 
 

@@ -81,6 +81,7 @@ def document_page(document: Mapping, findings: Iterable[Mapping]) -> str:
         f"<p>{_text(document['fiscal_year'])} · {_text(document['doc_kind'])} · "
         f"file <code>{_text(document['source_file'])}</code> · {counts}. "
         "Amounts in 万元; a difference of at most 0.01万元 per addend is rounding.</p>"
+        f"<p>{version_checked(document)}</p>"
     )
     if not ordered:
         return _page(str(document["agency_name"]), header + "<p>Every check passed.</p>")
@@ -89,6 +90,18 @@ def document_page(document: Mapping, findings: Iterable[Mapping]) -> str:
         "<th>what it means</th><th>where to look</th></tr>" + "".join(_finding_row(f) for f in ordered) + "</table>"
     )
     return _page(str(document["agency_name"]), header + table)
+
+
+def version_checked(document: Mapping) -> str:
+    """Which version of the disclosure these checks are about (a corrected re-publication supersedes)."""
+    sha256 = str(document.get("sha256") or "")
+    number, count = document.get("version_number"), document.get("version_count")
+    version = f"version {number} of {count}" if number and count else "version"
+    newer = " (the newest: earlier versions are superseded)" if count and count > 1 else ""
+    return (
+        f"Checked: {version}{newer}, content sha256 <code>{_text(sha256[:16])}…</code>, "
+        f"file modified {_text(document.get('file_modified_at'))}."
+    )
 
 
 def index_page(documents: list[Mapping]) -> str:

@@ -14,6 +14,7 @@ with
 line_items as (
 
     select * from {{ ref('stg_ingested__line_items') }}
+    where document_id in {{ current_document_ids() }}
 
 ),
 

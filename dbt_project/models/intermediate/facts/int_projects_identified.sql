@@ -5,6 +5,7 @@ with
 projects as (
 
     select * from {{ ref('stg_ingested__projects') }}
+    where document_id in {{ current_document_ids() }}
 
 ),
 

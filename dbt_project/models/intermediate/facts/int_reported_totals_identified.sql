@@ -5,6 +5,7 @@ with
 reported_totals as (
 
     select * from {{ ref('stg_ingested__reported_totals') }}
+    where document_id in {{ current_document_ids() }}
 
 ),
 

@@ -5,6 +5,7 @@ with
 three_public_expenses as (
 
     select * from {{ ref('stg_ingested__three_public_expenses') }}
+    where document_id in {{ current_document_ids() }}
 
 ),
 

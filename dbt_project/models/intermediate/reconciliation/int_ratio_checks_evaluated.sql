@@ -43,6 +43,7 @@ with
 ratios as (
 
     select * from {{ ref('stg_ingested__stated_ratios') }}
+    where document_id in {{ current_document_ids() }}
 
 ),
 
