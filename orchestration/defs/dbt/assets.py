@@ -37,12 +37,20 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
 
 @dbt_assets(manifest=budget_dbt_project.manifest_path, dagster_dbt_translator=BudgetDbtTranslator())
 def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
-    """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it."""
+    """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it.
+
+    The facts models build only documents they do not hold yet; ``--full-refresh`` rebuilds them all
+    when the models, seeds or parser version changed since the last build.
+    """
     if build_state.step_is_current("dbt"):
         context.log.info("the warehouse already holds a build of the staging files in place: dbt not run")
         return
-    yield from dbt.cli(["build"], context=context).stream()
+    full_refresh = build_state.needs_full_refresh()
+    if full_refresh:
+        context.log.info("models, seeds or parser changed since the last build: dbt build --full-refresh")
+    yield from dbt.cli(["build", *(["--full-refresh"] if full_refresh else [])], context=context).stream()
     build_state.record_step("dbt")
+    build_state.record_models()
 
 
 def dbt_resource() -> DbtCliResource:
