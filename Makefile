@@ -7,7 +7,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test dev lint bench clean
+.PHONY: install run test dev lint bench bench-corpus clean
 
 install: $(VENV)/.installed
 
@@ -27,11 +27,15 @@ dev: install  ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dagster dev -m orchestration.definitions
 
 lint: install
-	$(BIN)/ruff check ingestion orchestration tests
-	$(BIN)/ruff format --check ingestion orchestration tests
+	$(BIN)/ruff check ingestion orchestration tests tools
+	$(BIN)/ruff format --check ingestion orchestration tests tools
 
 bench: install  ## reader throughput and memory over the corpus and a generated 300-page PDF
 	$(BIN)/python -m ingestion.bench
 
+N ?= 1000
+bench-corpus: install  ## full build, no-change run and add-one run over N synthetic documents (N=1000 by default)
+	$(BIN)/python -m tools.bench_corpus --documents $(N)
+
 clean:
-	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/staging warehouse/reports dbt_project/target dbt_project/logs
+	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/budget.duckdb.*.fingerprint warehouse/staging warehouse/parse_store warehouse/reports dbt_project/target dbt_project/logs

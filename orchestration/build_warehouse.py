@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import Counter
 
 from ingestion import config
@@ -67,10 +68,12 @@ def main() -> int:
 
     job = defs.resolve_job_def("warehouse_job")
     quiet_logs = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}  # progress, not debug events
+    started = time.monotonic()
     result = job.execute_in_process(run_config=quiet_logs, instance=dg.DagsterInstance.get(), raise_on_error=False)
+    seconds = time.monotonic() - started
     checks = _check_outcomes(result)
     print("\n=== Budget warehouse ===")
-    print(f"run: {'succeeded' if result.success else 'FAILED'} (run id {result.run_id})")
+    print(f"run: {'succeeded' if result.success else 'FAILED'} in {seconds:.1f} s (run id {result.run_id})")
     if config.duckdb_path().exists():
         for label, count in _warehouse_counts().items():
             print(f"{label:>20}: {count}")
