@@ -55,4 +55,4 @@ def inbox_sensor(context: dg.SensorEvaluationContext):
     if state == context.cursor:
         return dg.SkipReason("no file added, changed or removed in the inbox folders")
     context.update_cursor(state)
-    return dg.RunRequest(run_key=state)
+    return dg.RunRequest()  # no run_key: an inbox back in an earlier state (file added, then removed) builds again

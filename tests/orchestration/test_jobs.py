@@ -43,7 +43,8 @@ def test_sensor_requests_a_run_for_a_new_file_once(inbox):
     _, empty = _evaluate(None)
     (inbox / "a.txt").write_text("厦门市委网信办2020年部门预算", encoding="utf-8")
     request, cursor = _evaluate(empty)
-    assert isinstance(request, dg.RunRequest) and request.run_key == cursor
+    assert isinstance(request, dg.RunRequest) and cursor != empty
+    assert request.run_key is None  # a run key would stop a build when the inbox returns to an earlier state
     skipped, same = _evaluate(cursor)
     assert isinstance(skipped, dg.SkipReason) and same == cursor
 
