@@ -7,7 +7,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install cjk-font lock run test dev report lint bench coverage clean
+.PHONY: install cjk-font lock run test dev report lint bench bench-corpus coverage clean
 
 install: $(VENV)/.installed cjk-font
 
@@ -63,5 +63,9 @@ bench: install  ## reader throughput and memory over the corpus and a generated 
 coverage: install  ## per document: numbers printed, amounts held, explained by an issue, still missed
 	$(BIN)/python -m tools.coverage
 
+N ?= 1000
+bench-corpus: install  ## full build, no-change run and add-one run over N synthetic documents (N=1000 by default)
+	$(BIN)/python -m tools.bench_corpus --documents $(N)
+
 clean:
-	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/staging warehouse/reports dbt_project/target dbt_project/logs
+	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/budget.duckdb.*.fingerprint warehouse/staging warehouse/parse_store warehouse/reports dbt_project/target dbt_project/logs

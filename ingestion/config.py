@@ -3,6 +3,7 @@
 ``BUDGET_INBOX_DIRS``: folders to read documents from, separated by ``:``
 (default ``warehouse/samples:warehouse/inbox``).
 ``BUDGET_DUCKDB_PATH``: the warehouse file (default ``warehouse/budget.duckdb``).
+``BUDGET_PARSE_WORKERS``: how many processes parse documents at once (default: one per CPU core).
 
 Relative paths are resolved against the project root, never the current directory, because dbt runs
 with ``cwd=dbt_project/`` and would otherwise look somewhere else. Staging Parquet files live in a
@@ -42,6 +43,17 @@ def reference_dir() -> Path:
 def staging_dir() -> Path:
     """Where ingestion writes the Parquet staging files that dbt reads as external sources."""
     return duckdb_path().parent / "staging"
+
+
+def parse_store_dir() -> Path:
+    """The content-addressed parse store (ingestion/parse_store.py), beside the warehouse it feeds."""
+    return duckdb_path().parent / "parse_store"
+
+
+def parse_workers() -> int:
+    """Processes that parse documents at once: ``BUDGET_PARSE_WORKERS``, else one per CPU core."""
+    raw = os.environ.get("BUDGET_PARSE_WORKERS", "").strip()
+    return max(1, int(raw)) if raw else max(1, os.cpu_count() or 1)
 
 
 def reports_dir() -> Path:

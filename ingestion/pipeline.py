@@ -99,6 +99,11 @@ def _narrative_facts(document, metadata: DocumentMetadata, unit: str) -> list[Fa
     )
 
 
+def file_modified_at(path: Path) -> str:
+    """The file's modification time (ISO-8601, UTC): which of two versions of a disclosure is newer."""
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+
+
 def _base_row(path: Path, sha256: str) -> dict:
     return {
         "document_id": sha256[:16],
@@ -109,6 +114,7 @@ def _base_row(path: Path, sha256: str) -> dict:
         "page_count": None,
         "parser_version": PARSER_VERSION,
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "file_modified_at": file_modified_at(path),
         "status": "parsed",
         "rejection_reason": None,
         "rejection_detail": None,

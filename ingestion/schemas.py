@@ -50,6 +50,7 @@ class DocumentFrame(StagingModel):
     page_count: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     parser_version: Series[str]
     ingested_at: Series[str]
+    file_modified_at: Series[str] = pa.Field(nullable=True)  # orders versions of one disclosure
     status: Series[str] = pa.Field(isin=["parsed", "rejected"])
     rejection_reason: Series[str] = pa.Field(nullable=True)
     rejection_detail: Series[str] = pa.Field(nullable=True)

@@ -39,17 +39,21 @@ def write_frames(frames: dict[str, pd.DataFrame], directory: Path) -> dict[str, 
             frame = frames.get(name)
             if frame is None:
                 frame = empty_frame(name)
-            frame = frame.astype(object).where(frame.notna(), None)
-            target = directory / f"{name}.parquet"
-            partial = directory / f".{name}.parquet.tmp"
-            connection.register("staging_frame", frame)
-            connection.execute(
-                f"copy (select {_select_list(frame)} from staging_frame) to '{partial}' (format parquet)"
-            )
-            connection.unregister("staging_frame")
-            partial.replace(target)
-            written[name] = target
+            written[name] = write_frame(connection, frame, directory / f"{name}.parquet")
     return written
+
+
+def write_frame(connection: duckdb.DuckDBPyConnection, frame: pd.DataFrame, target: Path) -> Path:
+    """One frame as typed Parquet at ``target``, through a temporary name (readers never see half a file)."""
+    frame = frame.astype(object).where(frame.notna(), None)
+    partial = target.with_name(f".{target.name}.tmp")
+    connection.register("staging_frame", frame)
+    try:
+        connection.execute(f"copy (select {_select_list(frame)} from staging_frame) to '{partial}' (format parquet)")
+    finally:
+        connection.unregister("staging_frame")
+    partial.replace(target)
+    return target
 
 
 def read_frame(directory: Path, name: str) -> pd.DataFrame:

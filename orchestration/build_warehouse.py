@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import Counter
 
 from ingestion import config
@@ -112,20 +113,22 @@ def _warehouse_counts() -> dict[str, int]:
 
 def main() -> int:
     _prepare_environment()
-    from orchestration.dbt_manifest import parse_dbt_project
+    from orchestration.dbt_manifest import ensure_manifest
 
     print(f"Reading documents from: {', '.join(str(path) for path in config.inbox_dirs())}", flush=True)
-    parse_dbt_project()  # always fresh: models may have changed since the last run
+    ensure_manifest()  # parsed again only when a model, macro or seed changed since the last parse
     import dagster as dg
 
     from orchestration.definitions import defs
 
     job = defs.resolve_job_def("warehouse_job")
     quiet_logs = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}  # progress, not debug events
+    started = time.monotonic()
     result = job.execute_in_process(run_config=quiet_logs, instance=dg.DagsterInstance.get(), raise_on_error=False)
+    seconds = time.monotonic() - started
     checks = _check_outcomes(result)
     print("\n=== Budget warehouse ===")
-    print(f"run: {'succeeded' if result.success else 'FAILED'} (run id {result.run_id})")
+    print(f"run: {'succeeded' if result.success else 'FAILED'} in {seconds:.1f} s (run id {result.run_id})")
     if config.duckdb_path().exists():
         for label, count in _warehouse_counts().items():
             print(f"{label:>20}: {count}")

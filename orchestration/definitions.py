@@ -1,4 +1,4 @@
-"""The one Dagster entry point: assets, checks, job, schedule and resources of the warehouse."""
+"""The one Dagster entry point: assets, checks, job, schedule, sensor and resources of the warehouse."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from orchestration.defs.audit.assets import audit_report
 from orchestration.defs.dbt.assets import budget_dbt_models, dbt_resource
 from orchestration.defs.exports.assets import marts_export
 from orchestration.defs.ingestion.assets import ingested, raw_documents
-from orchestration.defs.jobs import warehouse_job, warehouse_schedule
+from orchestration.defs.jobs import inbox_sensor, warehouse_job, warehouse_schedule
 
 defs = dg.Definitions(
     assets=[raw_documents, ingested, budget_dbt_models, audit_report, agency_pages, marts_export],
     jobs=[warehouse_job],
     schedules=[warehouse_schedule],
+    sensors=[inbox_sensor],
     resources={"dbt": dbt_resource()},
 )

@@ -22,6 +22,7 @@
                 as rate_word,
             coalesce(subject_label, '(unnamed)') as subject
         from {{ relation }}
+        where document_id in {{ current_document_ids() }}  {#- superseded versions are not checked #}
 
     ),
 

@@ -1,7 +1,8 @@
 {#-
-    One row per document seen (rejected ones too): how many checks ran, passed, rounded, failed and
-    could not be decided (unverified), and the share of the document's amounts (line items, stated totals, 三公 figures) that at least
-    one amount check covered.
+    One row per current or rejected document (superseded versions are history in dim_document): how
+    many checks ran, passed, rounded, failed and could not be decided (unverified), and the share of the
+    document's amounts (line items, stated totals, 三公 figures) that at least one amount check covered.
+    The version columns say which version of the disclosure was checked.
 -#}
 
 with
@@ -45,6 +46,7 @@ three_public_expenses as (
 extraction_issues as (
 
     select * from {{ ref('stg_ingested__extraction_issues') }}
+    where document_id in {{ current_document_ids() }}
 
 ),
 
@@ -120,6 +122,10 @@ final as (
         documents.fiscal_year,
         documents.doc_kind,
         documents.source_file,
+        documents.sha256,
+        documents.file_modified_at,
+        documents.version_number,
+        documents.version_count,
         documents.status as document_status,
         coalesce(check_summary.checks_run, 0) as checks_run,
         coalesce(check_summary.checks_passed, 0) as checks_passed,
@@ -152,6 +158,7 @@ final as (
         on documents.document_id = coverage.document_id
     left join issue_counts
         on documents.document_id = issue_counts.document_id
+    where documents.is_current or documents.status <> 'parsed'
 
 )
 

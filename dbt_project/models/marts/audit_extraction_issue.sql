@@ -5,6 +5,7 @@ with
 issues as (
 
     select * from {{ ref('stg_ingested__extraction_issues') }}
+    where document_id in {{ current_document_ids() }}
 
 ),
 

@@ -13,6 +13,7 @@ import dagster as dg
 import duckdb
 
 from ingestion import config
+from orchestration import build_state
 from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
 from orchestration.defs.audit.page_marks import attach_part_places, mark_documents
 from orchestration.defs.audit.report_pages import ordered_findings, page_name, write_reports
@@ -97,6 +98,9 @@ def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.Tab
     "annotated PDF; findings.csv and findings.json (written under warehouse/reports/, served by `make report`).",
 )
 def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    if build_state.step_is_current("report"):
+        context.log.info("the report pages already show the warehouse as built: not rewritten")
+        return dg.MaterializeResult(metadata={"rewritten": False})
     directory = config.reports_dir()
     documents, findings = read_audit_rows(str(config.duckdb_path()))
     by_document: dict[str, list[dict]] = {}
@@ -109,6 +113,7 @@ def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         f"wrote {len(written)} report pages to {directory}; rendered {cost.pages} pages of {cost.documents} "
         f"documents with findings in {cost.seconds:.2f}s ({cost.seconds_per_page:.3f}s per page)"
     )
+    build_state.record_step("report")
     return dg.MaterializeResult(
         metadata={
             "index": dg.MetadataValue.url(REPORTS_URL + "index.html"),

@@ -112,6 +112,7 @@ def document_page(
             if annotated
             else ""
         )
+        + f"<p>{version_checked(document)}</p>"
     )
     if not ordered:
         return _page(str(document["agency_name"]), header + "<p>Every check passed.</p>")
@@ -122,6 +123,18 @@ def document_page(
         + "</table>"
     )
     return _page(str(document["agency_name"]), header + table)
+
+
+def version_checked(document: Mapping) -> str:
+    """Which version of the disclosure these checks are about (a corrected re-publication supersedes)."""
+    sha256 = str(document.get("sha256") or "")
+    number, count = document.get("version_number"), document.get("version_count")
+    version = f"version {number} of {count}" if number and count else "version"
+    newer = " (the newest: earlier versions are superseded)" if count and count > 1 else ""
+    return (
+        f"Checked: {version}{newer}, content sha256 <code>{_text(sha256[:16])}…</code>, "
+        f"file modified {_text(document.get('file_modified_at'))}."
+    )
 
 
 def index_page(documents: list[Mapping]) -> str:

@@ -1,7 +1,12 @@
 """The dbt project as Dagster assets: every model a node of the lineage, every dbt test an asset check.
 
 ``target/manifest.json`` is created on first load (``dbt parse``) so that a fresh clone, the tests and
-the run command work without a separate preparation step; ``dagster dev`` re-parses on every load.
+the run command work without a separate preparation step, and parsed again only when a project file
+changed (``ensure_manifest``): loading the definitions must stay fast, because the UI's code server
+and every run it launches load them.
+
+After a successful ``dbt build`` the fingerprint of its inputs is recorded (orchestration/build_state.py),
+so that the next run with the same files and the same project does not run dbt at all.
 """
 
 import json
@@ -12,15 +17,14 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ingestion import config
-from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, parse_dbt_project, put_dbt_on_path
+from orchestration import build_state
+from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, ensure_manifest, put_dbt_on_path
 from orchestration.defs.dbt.mart_metadata import with_mart_metadata
 
 config.export_environment()
 put_dbt_on_path()
 budget_dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-budget_dbt_project.prepare_if_dev()
-if not budget_dbt_project.manifest_path.exists():
-    parse_dbt_project()
+ensure_manifest()
 
 
 class BudgetDbtTranslator(DagsterDbtTranslator):
@@ -37,11 +41,21 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
 def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
     """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it.
 
-    The marts' materializations carry their row counts and column types, read once dbt has finished.
+    The facts models build only documents they do not hold yet; ``--full-refresh`` rebuilds them all
+    when the models, seeds or parser version changed since the last build. The marts' materializations
+    carry their row counts and column types, read once dbt has finished.
     """
+    if build_state.step_is_current("dbt"):
+        context.log.info("the warehouse already holds a build of the staging files in place: dbt not run")
+        return
+    full_refresh = build_state.needs_full_refresh()
+    if full_refresh:
+        context.log.info("models, seeds or parser changed since the last build: dbt build --full-refresh")
     manifest = json.loads(budget_dbt_project.manifest_path.read_text(encoding="utf-8"))
-    events = dbt.cli(["build"], context=context).stream()
+    events = dbt.cli(["build", *(["--full-refresh"] if full_refresh else [])], context=context).stream()
     yield from with_mart_metadata(events, manifest, str(config.duckdb_path()), context.log)
+    build_state.record_step("dbt")
+    build_state.record_models()
 
 
 def dbt_resource() -> DbtCliResource:

@@ -3,17 +3,28 @@
 The staging assets' keys (``ingested/<frame>``) equal the dbt sources' asset keys, so the lineage in the
 UI is one graph from raw documents to marts. These assets never open the DuckDB file: they write
 Parquet that dbt reads, so dbt is the only process that ever writes the warehouse.
+
+Parsing goes through the parse store on every core (ingestion/batch.py). When the inputs are exactly
+those of the staging files in place, they are not rewritten, and dbt and the report, which remember
+the inputs they last processed (orchestration/build_state.py), do nothing: a run with no new file
+costs a directory listing and a ``stat`` per file.
 """
+
+from pathlib import Path
 
 import dagster as dg
 from dagster import AssetExecutionContext
 
 from ingestion import config
-from ingestion.pipeline import DocumentResult, discover_documents, ingest
-from ingestion.readers import file_sha256
+from ingestion.batch import BatchResult, ingest_to_store, write_staging
+from ingestion.parse_store import ParseStore
+from ingestion.pipeline import discover_documents
 from ingestion.schemas import STAGING_FRAMES
 from ingestion.staging_store import write_frames
 from orchestration.defs.ingestion.column_schemas import staging_column_schema
+from orchestration import build_state
+
+LISTED_FILES = 50  # metadata lists this many paths; the rest is a count (the instance must not grow per file)
 
 STAGING_KEYS = {name: dg.AssetKey(["ingested", name]) for name in STAGING_FRAMES}
 DOCUMENTS_KEY = STAGING_KEYS["documents"]
@@ -27,33 +38,38 @@ DOCUMENTS_KEY = STAGING_KEYS["documents"]
 def raw_documents(context: AssetExecutionContext) -> list[dict]:
     folders = config.inbox_dirs()
     files = discover_documents(folders)
-    records = [{"path": str(path), "size": path.stat().st_size, "sha256": file_sha256(path)} for path in files]
+    hashes = ParseStore(config.parse_store_dir()).hash_files(files)  # unchanged files are not read again
+    records = [{"path": str(path), "size": path.stat().st_size, "sha256": hashes[path]} for path in files]
     context.log.info(f"found {len(records)} files in {', '.join(str(folder) for folder in folders)}")
+    listed = "\n".join(f"- `{record['path']}`" for record in records[:LISTED_FILES])
+    if len(records) > LISTED_FILES:
+        listed += f"\n- … and {len(records) - LISTED_FILES} more"
     context.add_output_metadata(
         {
             "file_count": len(records),
             "folders": dg.MetadataValue.json([str(folder) for folder in folders]),
-            "files": dg.MetadataValue.md("\n".join(f"- `{record['path']}`" for record in records) or "(none)"),
+            "files": dg.MetadataValue.md(listed or "(none)"),
         }
     )
     return records
 
 
-def _progress(context: AssetExecutionContext):
-    def report(done: int, total: int, result: DocumentResult) -> None:
-        row = result.document_row
-        outcome = row["status"] if not result.is_rejected else f"rejected ({row['rejection_reason']})"
-        context.log.info(f"[{done}/{total}] {row['source_file']}: {outcome}")
-
-    return report
-
-
-def _rejections_table(rejected: list[DocumentResult]) -> str:
+def _rejections_table(rejected: list[dict]) -> str:
     lines = ["| file | reason | what to do |", "|---|---|---|"]
-    for result in rejected:
-        row = result.document_row
+    for row in rejected:
         lines.append(f"| {row['source_file']} | {row['rejection_reason']} | {row['rejection_detail']} |")
     return "\n".join(lines)
+
+
+def _batch_metadata(batch: BatchResult) -> dict:
+    return {
+        "documents": len(batch.rows),
+        "parsed_this_run": batch.parsed,
+        "unchanged_from_store": batch.reused,
+        "rejected": len(batch.rejected),
+        "seconds": round(batch.seconds, 1),
+        "documents_per_minute": round(batch.parsed * 60 / batch.seconds, 1) if batch.parsed and batch.seconds else 0,
+    }
 
 
 @dg.multi_asset(
@@ -83,26 +99,35 @@ def _rejections_table(rejected: list[DocumentResult]) -> str:
     can_subset=False,
 )
 def ingested(context: AssetExecutionContext, raw_documents: list[dict]):
-    """Parse every document into staging frames, validate them, and write them as Parquet for dbt."""
-    from pathlib import Path
-
-    result = ingest([Path(record["path"]) for record in raw_documents], progress=_progress(context))
-    written = write_frames(result.frames, config.staging_dir())
+    """Parse new contents into the parse store, then assemble and write the staging Parquet for dbt."""
+    store = ParseStore(config.parse_store_dir())
+    report = lambda progress: context.log.info(f"ingestion: {progress.describe()}")  # noqa: E731
+    batch = ingest_to_store(
+        [Path(record["path"]) for record in raw_documents], store, workers=config.parse_workers(), progress=report
+    )
+    fingerprint = build_state.inputs_fingerprint(batch.fingerprint)
+    unchanged = fingerprint == build_state.staged_fingerprint()
+    if unchanged:
+        context.log.info("no file added, changed or removed since the staging files were written: not rewritten")
+    else:
+        write_staging(batch, store, config.staging_dir())
+        build_state.record_staged(fingerprint)
+    batch_metadata = _batch_metadata(batch) | {"staging_rewritten": not unchanged}
     for name, key in STAGING_KEYS.items():
-        yield dg.MaterializeResult(
-            asset_key=key,
-            metadata={"row_count": len(result.frames[name]), "path": dg.MetadataValue.path(str(written[name]))},
-        )
-    invalid = [r for r in result.rejected if r.document_row["rejection_reason"] == "validation_failed"]
+        metadata = {"path": dg.MetadataValue.path(str(config.staging_dir() / f"{name}.parquet"))}
+        yield dg.MaterializeResult(asset_key=key, metadata=metadata | (batch_metadata if name == "documents" else {}))
+    yield from _checks(batch)
+
+
+def _checks(batch: BatchResult):
+    rejected = batch.rejected
+    invalid = [row for row in rejected if row["rejection_reason"] == "validation_failed"]
     yield dg.AssetCheckResult(
         check_name="every_document_parsed",
         asset_key=DOCUMENTS_KEY,
-        passed=not result.rejected,
+        passed=not rejected,
         severity=dg.AssetCheckSeverity.WARN,
-        metadata={
-            "rejected": len(result.rejected),
-            "rejections": dg.MetadataValue.md(_rejections_table(result.rejected)),
-        },
+        metadata={"rejected": len(rejected), "rejections": dg.MetadataValue.md(_rejections_table(rejected))},
     )
     yield dg.AssetCheckResult(
         check_name="staging_frames_valid",

@@ -17,6 +17,7 @@ final as (
         cast(page_count as integer) as page_count,
         cast(parser_version as varchar) as parser_version,
         try_cast(ingested_at as timestamptz) as ingested_at,
+        try_cast(file_modified_at as timestamptz) as file_modified_at,
         cast(status as varchar) as status,
         cast(rejection_reason as varchar) as rejection_reason,
         cast(rejection_detail as varchar) as rejection_detail,

@@ -1,0 +1,196 @@
+"""The batch driver: every inbox file through the parse store, on every core, into the staging Parquet.
+
+``ingestion.pipeline.ingest`` is the reference (one process, every frame in memory); this is what a
+build runs. Three things differ, and none changes a row:
+
+- files already in the :class:`~ingestion.parse_store.ParseStore` (same bytes, same parser version)
+  are not read at all; only new contents are parsed;
+- new contents are parsed in a pool of worker processes (``BUDGET_PARSE_WORKERS``, one per core by
+  default). Each worker runs the same ``ingest_document`` (PDFs still go through the memory- and
+  time-limited reader of ``ingestion.isolation``) and writes its result to the store, handing back
+  only the small documents row, so memory does not grow with the number of documents;
+- the staging files are assembled from the stored per-document Parquet by DuckDB, streaming, rather
+  than concatenated in pandas.
+
+Progress (documents done / total, rate, ETA) goes to a callback at most every few seconds, so a
+10,000-document run writes a few dozen log lines rather than one event per document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ingestion.frames import frame_columns, validate_frames
+from ingestion.parse_store import ParseStore
+from ingestion.pipeline import file_modified_at, ingest_document
+from ingestion.schemas import STAGING_FRAMES, empty_frame
+from ingestion.staging_store import write_frame
+
+
+@dataclass
+class Progress:
+    """How far a batch has got; ``rate`` in documents per second over the documents parsed so far."""
+
+    done: int
+    total: int
+    parsed: int
+    reused: int
+    elapsed: float
+
+    @property
+    def rate(self) -> float:
+        return self.parsed / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def eta_seconds(self) -> float | None:
+        remaining = self.total - self.done
+        return remaining / self.rate if self.rate else (0.0 if not remaining else None)
+
+    def describe(self) -> str:
+        eta = "?" if self.eta_seconds is None else f"{self.eta_seconds:.0f} s"
+        return (
+            f"{self.done}/{self.total} documents ({self.reused} unchanged, {self.parsed} parsed, "
+            f"{self.rate * 60:.0f} documents/min, ETA {eta})"
+        )
+
+
+@dataclass
+class BatchResult:
+    """The documents rows of the batch (one per distinct content, in file order) and run figures."""
+
+    rows: list[dict]
+    parsed: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+    files: dict[str, Path] = field(default_factory=dict)  # sha256 → the path it was read from
+
+    @property
+    def rejected(self) -> list[dict]:
+        return [row for row in self.rows if row["status"] == "rejected"]
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the staging inputs: the same fingerprint means the same staging rows."""
+        digest = hashlib.sha256()
+        for row in self.rows:
+            digest.update(f"{row['sha256']}|{row['parser_version']}|{row['source_path']}\n".encode())
+        return digest.hexdigest()
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def ingest_to_store(
+    paths: list[Path],
+    store: ParseStore,
+    *,
+    workers: int = 1,
+    progress: ProgressCallback | None = None,
+    progress_every: float = 5.0,
+) -> BatchResult:
+    """Make sure every distinct content among ``paths`` is in the store; its documents rows, in order."""
+    started = time.monotonic()
+    hashes = store.hash_files(paths)
+    first_path: dict[str, Path] = {}
+    for path in paths:  # the same bytes under two names are read once, under the first name
+        first_path.setdefault(hashes[path], path)
+    missing = [(sha256, path) for sha256, path in first_path.items() if not store.has(sha256)]
+    reused = len(first_path) - len(missing)
+    reporter = _Reporter(len(first_path), reused, started, progress, progress_every)
+    for _ in _parse_missing(missing, store, workers):
+        reporter.parsed_one()
+    reporter.finish()
+    rows = [_current_row(store, sha256, path) for sha256, path in first_path.items()]
+    return BatchResult(rows, len(missing), reused, time.monotonic() - started, dict(first_path))
+
+
+def _parse_missing(missing: list[tuple[str, Path]], store: ParseStore, workers: int):
+    """Parse and store each missing content; yields once per document as it finishes."""
+    if workers <= 1 or len(missing) <= 1:
+        for _, path in missing:
+            yield _parse_and_store(path, store.root, store.parser_version)
+        return
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)  # never fork: Dagster and DuckDB run threads
+    with ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context) as pool:
+        futures = [pool.submit(_parse_and_store, path, store.root, store.parser_version) for _, path in missing]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _parse_and_store(path: Path, store_root: Path, parser_version: str) -> str:
+    """Worker body: one document through the pipeline into the store (rejections are stored too)."""
+    result = ingest_document(path)
+    ParseStore(store_root, parser_version).save(result)
+    return result.document_row["sha256"]
+
+
+def _current_row(store: ParseStore, sha256: str, path: Path) -> dict:
+    row = store.load_row(sha256)
+    row.update(source_file=path.name, source_path=str(path), file_modified_at=file_modified_at(path))
+    return row
+
+
+class _Reporter:
+    """Calls ``progress`` at the first parse, then at most every ``every`` seconds, and at the end."""
+
+    def __init__(self, total: int, reused: int, started: float, progress: ProgressCallback | None, every: float):
+        self.total, self.reused, self.started, self.progress, self.every = total, reused, started, progress, every
+        self.parsed = 0
+        self.last = 0.0
+
+    def parsed_one(self) -> None:
+        self.parsed += 1
+        now = time.monotonic()
+        if self.progress and (self.parsed == 1 or now - self.last >= self.every):
+            self.last = now
+            self.progress(self._snapshot(now))
+
+    def finish(self) -> None:
+        if self.progress:
+            self.progress(self._snapshot(time.monotonic()))
+
+    def _snapshot(self, now: float) -> Progress:
+        return Progress(self.reused + self.parsed, self.total, self.parsed, self.reused, now - self.started)
+
+
+def documents_frame(rows: list[dict]) -> pd.DataFrame:
+    """The validated documents frame of a batch (one row per distinct content, rejected ones included)."""
+    frame = pd.DataFrame(rows, columns=frame_columns("documents"))
+    frame = frame.astype({"page_count": "Int64", "fiscal_year": "Int64"})
+    return validate_frames({"documents": frame}, "the documents frame")["documents"]
+
+
+def write_staging(batch: BatchResult, store: ParseStore, directory: Path) -> dict[str, Path]:
+    """Assemble every staging file of the batch from the store, streaming through DuckDB."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    with duckdb.connect(":memory:", config={"memory_limit": "1GB"}) as connection:
+        written["documents"] = write_frame(connection, documents_frame(batch.rows), directory / "documents.parquet")
+        for name in STAGING_FRAMES:
+            if name == "documents":
+                continue
+            target = directory / f"{name}.parquet"
+            files = [file for row in batch.rows if (file := store.frame_file(row["sha256"], name))]
+            if not files:
+                written[name] = write_frame(connection, empty_frame(name), target)
+                continue
+            columns = ", ".join(f'"{column}"' for column in frame_columns(name))
+            sources = ", ".join(f"'{file}'" for file in files)
+            partial = target.with_name(f".{target.name}.tmp")
+            connection.execute(
+                f"copy (select {columns} from read_parquet([{sources}], union_by_name = true)) "
+                f"to '{partial}' (format parquet)"
+            )
+            partial.replace(target)
+            written[name] = target
+    return written

@@ -1,0 +1,119 @@
+"""The content-addressed parse store: what one file's bytes became, under one parser version.
+
+Why a store and not Dagster dynamic partitions: a province publishes tens of thousands of files a
+year, and a partition per document would mean tens of thousands of partition keys, one run step and
+one set of event-log entries per document, and a Dagster instance that grows with the corpus. A
+folder keyed by ``sha256`` + ``PARSER_VERSION`` gives the same guarantees with none of that weight:
+
+- an unchanged file is never parsed twice (its key is already in the store, whatever its name or folder);
+- a new ``PARSER_VERSION`` is a new namespace, so every document is re-parsed once under it, and
+  nothing parsed by an older parser can leak into a build;
+- a deleted file simply is not listed by the next run, so its rows are not assembled into the staging
+  files and leave the marts; its entry stays until :meth:`ParseStore.prune` (a re-added file costs nothing).
+
+Layout, under ``<warehouse dir>/parse_store/`` (gitignored)::
+
+    documents/<parser version>/<sha[:2]>/<sha256>/document.json    the documents row (status, metadata)
+    documents/<parser version>/<sha[:2]>/<sha256>/<frame>.parquet  typed rows of each non-empty frame
+    file_index.json                                                  path → (size, mtime, inode, sha256)
+
+An entry is written in a temporary folder and renamed into place, so a crashed worker never leaves
+half an entry behind. ``file_index.json`` lets a run skip re-hashing files whose size, mtime and inode
+are unchanged, which is what makes a run with no new file cheap. Only the process that drives a run
+writes it; workers write entries, each under its own key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from ingestion.pipeline import PARSER_VERSION, DocumentResult
+from ingestion.readers import file_sha256
+from ingestion.staging_store import write_frame
+
+ROW_FILE = "document.json"
+
+
+class ParseStore:
+    """Per-document parse results keyed by content hash and parser version."""
+
+    def __init__(self, root: Path, parser_version: str = PARSER_VERSION) -> None:
+        self.root = Path(root)
+        self.parser_version = parser_version
+
+    def entry(self, sha256: str) -> Path:
+        return self.root / "documents" / self.parser_version / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return (self.entry(sha256) / ROW_FILE).exists()
+
+    def save(self, result: DocumentResult) -> Path:
+        """Write one document's row and frames; a no-op when the entry exists (same bytes, same parser)."""
+        sha256 = result.document_row["sha256"]
+        final = self.entry(sha256)
+        if self.has(sha256):
+            return final
+        partial = self.root / "tmp" / f"{sha256}.{os.getpid()}"
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        with duckdb.connect(":memory:") as connection:
+            for name, frame in result.frames.items():
+                if name != "documents" and len(frame):
+                    write_frame(connection, frame, partial / f"{name}.parquet")
+        (partial / ROW_FILE).write_text(json.dumps(result.document_row, ensure_ascii=False), encoding="utf-8")
+        final.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            partial.rename(final)
+        except OSError:  # another process stored the same bytes first: theirs is as good as ours
+            shutil.rmtree(partial, ignore_errors=True)
+        return final
+
+    def load_row(self, sha256: str) -> dict:
+        return json.loads((self.entry(sha256) / ROW_FILE).read_text(encoding="utf-8"))
+
+    def frame_file(self, sha256: str, name: str) -> Path | None:
+        path = self.entry(sha256) / f"{name}.parquet"
+        return path if path.exists() else None
+
+    def hash_files(self, paths: Iterable[Path]) -> dict[Path, str]:
+        """``sha256`` of each file, re-reading only files whose size, mtime or inode changed."""
+        index_path = self.root / "file_index.json"
+        try:
+            known = json.loads(index_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        hashes: dict[Path, str] = {}
+        index: dict[str, list] = {}
+        for path in paths:
+            stat = path.stat()
+            signature = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+            cached = known.get(str(path))
+            sha256 = cached[3] if cached and cached[:3] == signature else file_sha256(path)
+            hashes[path] = sha256
+            index[str(path)] = [*signature, sha256]
+        if index != known:
+            self.root.mkdir(parents=True, exist_ok=True)
+            partial = index_path.with_name(f".{index_path.name}.{os.getpid()}")
+            partial.write_text(json.dumps(index), encoding="utf-8")
+            partial.replace(index_path)
+        return hashes
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete entries of other parser versions and of contents not in ``keep``; the count removed."""
+        removed = 0
+        documents = self.root / "documents"
+        for version in documents.iterdir() if documents.is_dir() else ():
+            for entry in version.glob("*/*"):
+                if version.name != self.parser_version or entry.name not in keep:
+                    shutil.rmtree(entry, ignore_errors=True)
+                    removed += 1
+            if version.name != self.parser_version:
+                shutil.rmtree(version, ignore_errors=True)
+        shutil.rmtree(self.root / "tmp", ignore_errors=True)
+        return removed

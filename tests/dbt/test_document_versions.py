@@ -1,0 +1,116 @@
+"""Versions and increments, through real ingestion and dbt on the samples and generated copies.
+
+A corrected re-publication of 那曲's 2023 决算 (its class 201 printed as 805.51万元, the sum of its
+sections, instead of 774.7万元) supersedes the original: the marts keep only the corrected version,
+dim_document keeps both, and the audit says which version it checked. The same builds check the
+incremental facts: a second, incremental build after adding, superseding and deleting documents
+holds exactly the rows of a --full-refresh build of the same staging files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from decimal import Decimal
+
+import pytest
+
+from ingestion.batch import ingest_to_store, write_staging
+from ingestion.parse_store import ParseStore
+from ingestion.pipeline import discover_documents
+from tests.conftest import SAMPLE_FILES, SAMPLES
+from tests.dbt.conftest import DbtWarehouse, failed_nodes
+
+ORIGINAL, CORRECTED = "nagqu_2023_original.txt", "nagqu_2023_corrected.txt"
+
+
+def _stage(warehouse: DbtWarehouse, inbox, store: ParseStore) -> None:
+    write_staging(ingest_to_store(discover_documents([inbox]), store), store, warehouse.staging_dir)
+
+
+def _build(warehouse: DbtWarehouse, *flags: str) -> None:
+    result = warehouse.dbt("build", *flags)
+    assert not failed_nodes(result), failed_nodes(result)
+
+
+def _marts(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:
+    tables = [row[0] for row in warehouse.query("select table_name from information_schema.tables "
+                                                 "where table_schema = 'marts' order by 1")]  # fmt: skip
+    return {table: warehouse.query(f"select * from marts.{table} order by all") for table in tables}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("versions")
+    inbox, store = root / "inbox", ParseStore(root / "store")
+    inbox.mkdir()
+    for key in ("xiamen", "bazhong"):
+        shutil.copy(SAMPLES / SAMPLE_FILES[key], inbox)
+    original = inbox / ORIGINAL
+    shutil.copy(SAMPLES / SAMPLE_FILES["nagqu"], original)
+    os.utime(original, (1_700_000_000, 1_700_000_000))
+    warehouse = DbtWarehouse(root / "warehouse")
+    _stage(warehouse, inbox, store)
+    _build(warehouse)
+    first = warehouse.query_dicts("select document_id, source_file from marts.dim_document")
+
+    corrected = inbox / CORRECTED  # republished later with the class 201 figure corrected
+    corrected.write_text(original.read_text(encoding="utf-8").replace("774.7万元", "805.51万元"), encoding="utf-8")
+    os.utime(corrected, (1_700_086_400, 1_700_086_400))
+    (inbox / SAMPLE_FILES["bazhong"]).unlink()
+    shutil.copy(SAMPLES / SAMPLE_FILES["mancheng"], inbox)
+    _stage(warehouse, inbox, store)
+    _build(warehouse)  # incremental: the facts tables keep xiamen's rows and add only the new documents
+    incremental = _marts(warehouse)
+    _build(warehouse, "--full-refresh")
+    return warehouse, first, incremental, _marts(warehouse)
+
+
+def _document(warehouse: DbtWarehouse, source_file: str) -> dict:
+    (row,) = warehouse.query_dicts("select * from marts.dim_document where source_file = ?", [source_file])
+    return row
+
+
+def test_the_corrected_copy_supersedes_the_original(builds):
+    warehouse, *_ = builds
+    original, corrected = _document(warehouse, ORIGINAL), _document(warehouse, CORRECTED)
+    assert (original["is_current"], original["superseded_by"], original["version_number"]) == (
+        False, corrected["document_id"], 1,
+    )  # fmt: skip
+    assert (corrected["is_current"], corrected["superseded_by"], corrected["version_number"]) == (True, None, 2)
+    assert original["agency_id"] == corrected["agency_id"] and corrected["version_count"] == 2
+
+
+def test_only_the_current_version_reaches_facts_and_audit(builds):
+    warehouse, *_ = builds
+    original, corrected = _document(warehouse, ORIGINAL), _document(warehouse, CORRECTED)
+    for table in ("fct_line_item", "fct_reported_total", "audit_reconciliation", "audit_document_quality"):
+        ids = {row[0] for row in warehouse.query(f"select distinct document_id from marts.{table}")}
+        assert corrected["document_id"] in ids and original["document_id"] not in ids, table
+    (class_201,) = warehouse.query_dicts(
+        "select * from marts.audit_reconciliation where document_id = ? and rule_id = 'HIER-FUN' and scope = '201'",
+        [corrected["document_id"]],
+    )
+    assert (class_201["status"], class_201["expected_yuan"]) == ("pass", Decimal("8055100.00"))
+
+
+def test_the_audit_says_which_version_it_checked(builds):
+    warehouse, *_ = builds
+    (quality,) = warehouse.query_dicts("select * from marts.audit_document_quality where source_file = ?", [CORRECTED])
+    assert (quality["version_number"], quality["version_count"]) == (2, 2)
+    assert quality["sha256"] == _document(warehouse, CORRECTED)["sha256"]
+
+
+def test_a_deleted_file_leaves_the_marts_and_the_first_build_had_it(builds):
+    warehouse, first, *_ = builds
+    assert SAMPLE_FILES["bazhong"] in {row["source_file"] for row in first}
+    files = {row[0] for row in warehouse.query("select source_file from marts.dim_document")}
+    assert SAMPLE_FILES["bazhong"] not in files and SAMPLE_FILES["mancheng"] in files
+
+
+def test_incremental_build_equals_full_refresh(builds):
+    _, _, incremental, full = builds
+    assert incremental.keys() == full.keys() and "fct_line_item" in full
+    for table, rows in full.items():
+        assert incremental[table] == rows, table
+    assert len(full["fct_line_item"]) > 50

@@ -1,0 +1,81 @@
+"""The parse store: an unchanged file is never parsed twice, a new parser version re-parses, a deleted
+file's rows leave the staging files, and a changed file is hashed again even at the same size."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from ingestion.batch import ingest_to_store, write_staging
+from ingestion.parse_store import ParseStore
+from ingestion.pipeline import discover_documents
+from ingestion.staging_store import read_frame
+from tests.conftest import SAMPLE_FILES, SAMPLES
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for key in ("xiamen", "nagqu"):
+        shutil.copy(SAMPLES / SAMPLE_FILES[key], folder / SAMPLE_FILES[key])
+    return folder
+
+
+def _run(inbox, store):
+    return ingest_to_store(discover_documents([inbox]), store)
+
+
+def test_an_unchanged_file_is_parsed_once_whatever_its_name(inbox, tmp_path):
+    store = ParseStore(tmp_path / "store")
+    first = _run(inbox, store)
+    assert (first.parsed, first.reused) == (2, 0)
+    again = _run(inbox, store)
+    assert (again.parsed, again.reused) == (0, 2)
+    (inbox / SAMPLE_FILES["xiamen"]).rename(inbox / "renamed.txt")
+    renamed = _run(inbox, store)
+    assert (renamed.parsed, renamed.reused) == (0, 2)
+    assert "renamed.txt" in {row["source_file"] for row in renamed.rows}  # rows say where the bytes are now
+
+
+def test_a_new_parser_version_parses_again(inbox, tmp_path):
+    _run(inbox, ParseStore(tmp_path / "store", parser_version="1.0"))
+    newer = _run(inbox, ParseStore(tmp_path / "store", parser_version="1.1"))
+    assert (newer.parsed, newer.reused) == (2, 0)
+    removed = ParseStore(tmp_path / "store", parser_version="1.1").prune({row["sha256"] for row in newer.rows})
+    assert removed == 2  # the two entries of the old version
+
+
+def test_a_changed_file_of_the_same_size_is_parsed_again(inbox, tmp_path):
+    store = ParseStore(tmp_path / "store")
+    _run(inbox, store)
+    path = inbox / SAMPLE_FILES["nagqu"]
+    content = path.read_text(encoding="utf-8")
+    path.write_text(content.replace("98.65", "98.66", 1), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    changed = _run(inbox, store)
+    assert (changed.parsed, changed.reused) == (1, 1)
+
+
+def test_a_deleted_files_rows_leave_the_staging_files(inbox, tmp_path):
+    store = ParseStore(tmp_path / "store")
+    staging = tmp_path / "staging"
+    write_staging(_run(inbox, store), store, staging)
+    both = read_frame(staging, "line_items")["document_id"].nunique()
+    (inbox / SAMPLE_FILES["nagqu"]).unlink()
+    write_staging(_run(inbox, store), store, staging)
+    assert both == 2
+    assert read_frame(staging, "documents")["source_file"].tolist() == [SAMPLE_FILES["xiamen"]]
+    assert read_frame(staging, "line_items")["document_id"].nunique() == 1
+
+
+def test_a_rejected_file_is_stored_and_not_read_again(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "notes.txt").write_text("会议纪要：没有任何预算信息。", encoding="utf-8")
+    store = ParseStore(tmp_path / "store")
+    first = _run(inbox, store)
+    assert first.rejected and first.rejected[0]["rejection_reason"] == "not_a_disclosure"
+    assert _run(inbox, store).parsed == 0

@@ -1,0 +1,200 @@
+"""Benchmark: build a warehouse of N distinct synthetic disclosures, then a run with no new file, then one more.
+
+    python -m tools.bench_corpus --documents 1000 [--pdf-share 0.2] [--workdir /tmp/bench_corpus]
+    make bench-corpus N=1000
+
+The documents are the five text samples with another place name (from the admin_divisions seed) and
+their years shifted, so each has its own agency, year and kind (nothing supersedes anything), plus a
+share of PDFs from the fixture generator in the layouts seen in the wild, each with its own agency.
+Every measured run is ``python -m orchestration.build_warehouse`` in a fresh process against a
+private warehouse and Dagster instance, as ``make run`` does it. Printed per run: wall seconds,
+documents per minute, CPU utilisation (CPU seconds of the whole process tree / wall seconds / cores)
+and peak memory (the process tree's summed resident set, sampled every 0.2 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = PROJECT_ROOT / "warehouse" / "samples"
+SAMPLE_PLACES = {  # the place name each sample's agency is named after
+    "000_861be3b78a25d240.txt": "厦门",
+    "001_95ce8eaf8f51288c.txt": "满城",
+    "002_66fc563714229e96.txt": "巴中",
+    "003_f78c40e0b2b09fab.txt": "株洲",
+    "004_90cf9a3d42cd3c40.txt": "那曲",
+}
+YEAR = re.compile(r"(20[0-3]\d)(?=年)")
+YEAR_SHIFTS = range(0, -12, -1)  # 2020 → 2020, 2019, …: years the reference classifications cover
+ORDINALS = "甲乙丙丁戊己庚辛壬癸"  # tells generated agencies apart: a digit would stop the name being recognised
+RUN_SECONDS = re.compile(r"^run: \w+ in ([\d.]+) s", re.MULTILINE)
+
+
+def place_names() -> list[str]:
+    with (PROJECT_ROOT / "dbt_project" / "seeds" / "admin_divisions.csv").open(encoding="utf-8") as handle:
+        names = {row["short_name"] for row in csv.DictReader(handle) if row["short_name"]}
+    return sorted(names - set(SAMPLE_PLACES.values()))
+
+
+def text_variant(index: int, places: list[str]) -> tuple[str, str]:
+    """The ``index``-th distinct text document: (file name, content)."""
+    samples = sorted(SAMPLE_PLACES)
+    sample = samples[index % len(samples)]
+    place = places[(index // len(samples)) % len(places)]
+    shift = YEAR_SHIFTS[(index // (len(samples) * len(places))) % len(YEAR_SHIFTS)]
+    content = (SAMPLES / sample).read_text(encoding="utf-8").replace(SAMPLE_PLACES[sample], place)
+    content = YEAR.sub(lambda match: str(int(match.group(1)) + shift), content)
+    return f"t{index:06d}_{sample}", content
+
+
+def _fixture_module():
+    """The PDF fixture generator, wherever it lives (tools/fixtures or tests/fixtures)."""
+    for name in ("tools.fixtures.disclosure_pdf", "tests.fixtures.disclosure_pdf"):
+        try:
+            return importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+    raise SystemExit("no PDF fixture generator found (tools/fixtures or tests/fixtures)")
+
+
+def write_pdf_variant(index: int, places: list[str], directory: Path) -> Path:
+    """The ``index``-th distinct generated PDF, with its own agency name and layout."""
+    module = _fixture_module()
+    layouts = sorted(module.LAYOUTS)
+    place = places[index % len(places)]
+    module.AGENCY = f"{place}市测试{ORDINALS[(index // len(places)) % len(ORDINALS)]}区财政局"
+    path = directory / f"p{index:06d}.pdf"
+    module.render_disclosure(path, layouts[index % len(layouts)])
+    return path
+
+
+def generate(directory: Path, count: int, pdf_share: float, start: int = 0) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    places = place_names()
+    pdf_every = round(1 / pdf_share) if pdf_share > 0 else 0
+    for index in range(start, start + count):
+        if pdf_every and index % pdf_every == 0:
+            write_pdf_variant(index // pdf_every, places, directory)
+        else:
+            name, content = text_variant(index, places)
+            (directory / name).write_text(content, encoding="utf-8")
+
+
+@dataclass
+class Measured:
+    wall: float
+    cpu: float
+    peak_mb: float
+    returncode: int
+    run_seconds: float | None  # the Dagster run alone, without starting Python and importing the definitions
+
+    def describe(self, label: str, documents: int | None = None) -> str:
+        cores = os.cpu_count() or 1
+        rate = f", {documents * 60 / self.wall:.0f} documents/min" if documents else ""
+        status = "" if self.returncode == 0 else f"  (FAILED, exit {self.returncode})"
+        run = f" (run {self.run_seconds:.1f} s)" if self.run_seconds is not None else ""
+        return (
+            f"{label:<24} {self.wall:7.1f} s wall{run}{rate}, CPU {self.cpu / self.wall / cores:.0%} of {cores} "
+            f"cores, peak {self.peak_mb:.0f} MB{status}"
+        )
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Summed resident memory of ``root`` and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(rss.get(pid, 0) for pid in tree) / 2**20
+
+
+def run_build(environment: dict[str, str], log: Path) -> Measured:
+    before = os.times()
+    started = time.monotonic()
+    offset = log.stat().st_size if log.exists() else 0
+    with log.open("a", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "orchestration.build_warehouse"],
+            cwd=PROJECT_ROOT,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        peak = [0.0]
+
+        def sample() -> None:
+            while process.poll() is None:
+                peak[0] = max(peak[0], _tree_rss_mb(process.pid))
+                time.sleep(0.2)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        process.wait()
+        sampler.join()
+    wall = time.monotonic() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    with log.open(encoding="utf-8") as output:
+        output.seek(offset)
+        match = RUN_SECONDS.search(output.read())
+    return Measured(wall, cpu, peak[0], process.returncode, float(match.group(1)) if match else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", "-n", type=int, default=100)
+    parser.add_argument("--pdf-share", type=float, default=0.2, help="share of generated PDFs (default 0.2)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench_corpus"))
+    arguments = parser.parse_args(argv)
+    workdir: Path = arguments.workdir
+    shutil.rmtree(workdir, ignore_errors=True)
+    inbox = workdir / "inbox"
+    started = time.monotonic()
+    generate(inbox, arguments.documents, arguments.pdf_share)
+    pdfs = len(list(inbox.glob("*.pdf")))
+    print(f"generated {arguments.documents} documents ({pdfs} PDFs) in {time.monotonic() - started:.0f} s: {inbox}")
+    environment = dict(
+        os.environ,
+        BUDGET_INBOX_DIRS=str(inbox),
+        BUDGET_DUCKDB_PATH=str(workdir / "warehouse" / "budget.duckdb"),
+        DAGSTER_HOME=str(workdir / "dagster_home"),
+        DO_NOT_TRACK="1",
+    )
+    (workdir / "dagster_home").mkdir(parents=True)
+    log = workdir / "runs.log"
+    print(run_build(environment, log).describe("full build", arguments.documents), flush=True)
+    print(run_build(environment, log).describe("no-change run"), flush=True)
+    generate(inbox, 1, 0.0, start=arguments.documents)
+    print(run_build(environment, log).describe(f"add one to {arguments.documents}"), flush=True)
+    database = workdir / "warehouse" / "budget.duckdb"
+    print(f"warehouse file: {database.stat().st_size / 2**20:.1f} MB; run logs: {log}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
