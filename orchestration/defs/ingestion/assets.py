@@ -20,9 +20,8 @@ from ingestion.batch import BatchResult, ingest_to_store, write_staging
 from ingestion.parse_store import ParseStore
 from ingestion.pipeline import discover_documents
 from ingestion.schemas import STAGING_FRAMES
-from ingestion.staging_store import write_frames
-from orchestration.defs.ingestion.column_schemas import staging_column_schema
 from orchestration import build_state
+from orchestration.defs.ingestion.column_schemas import staging_column_schema
 
 LISTED_FILES = 50  # metadata lists this many paths; the rest is a count (the instance must not grow per file)
 
