@@ -25,9 +25,10 @@ from ingestion.extract.narrative.labels import Candidate, amount_kind, clean_lab
 from ingestion.extract.narrative.paragraphs import Paragraph, is_table_line, paragraphs
 from ingestion.extract.narrative.pending import PendingSubject, resolve_pending
 from ingestion.extract.narrative.reading import SPEC_FAMILIES, Outcome, classify
+from ingestion.extract.narrative.subject_names import lead_path
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers, sentence_span
 from ingestion.extract.subjects import agency_section
-from ingestion.vocabulary.amount_kinds import project_kind
+from ingestion.vocabulary.amount_kinds import for_document, project_kind
 from ingestion.vocabulary.numerals import UNIT_FACTORS
 from ingestion.vocabulary.percentages import percentage_kind
 
@@ -58,6 +59,7 @@ class _Line:
     topic: str | None
     previous: Candidate | None = None
     subject: PendingSubject | None = None
+    lead: str | None = None  # the path titling a numbered item (``subject_names.lead_path``)
 
     @property
     def text(self) -> str:
@@ -73,6 +75,7 @@ class NarrativeExtraction:
     def __init__(
         self, doc_kind: str, default_unit: str, fiscal_year: int | None, agency_name: str | None = None
     ) -> None:
+        self.doc_kind = doc_kind
         self.default_kind = "actual" if doc_kind == "final_account" else "budget"
         self.default_unit = default_unit
         self.fiscal_year = fiscal_year
@@ -88,6 +91,7 @@ class NarrativeExtraction:
         if is_table_line(paragraph.text):
             return
         state = _Line(paragraph, normalize(paragraph.text), self.section.topic)
+        state.lead = lead_path(state.norm)
         norm = state.norm
         self.result.staffing += details.staffing(state.text, paragraph.lines[0].locator)
         mentions = scan_numbers(norm)
@@ -116,7 +120,7 @@ class NarrativeExtraction:
 
     def _amount(self, state: _Line, mention: Mention, label_text: str) -> bool:
         topics = {state.topic, self.section.topic}
-        outcome = classify(label_text, topics, state.previous, self.section.heading)
+        outcome = classify(label_text, topics, state.previous, state.lead or self.section.heading)
         if mention.kind == "bare" and not _bare_is_amount(outcome):
             return False
         evidence = self._evidence(state, mention)
@@ -203,7 +207,7 @@ class NarrativeExtraction:
 
     def _listed_project(self, state: _Line, name: str, evidence: Evidence, label_text: str) -> None:
         kind = amount_kind(label_text, None) or self.default_kind
-        budget, actual = (evidence, None) if kind == "budget" else (None, evidence)
+        budget, actual = (evidence, None) if kind in ("budget", "budget_adjusted") else (None, evidence)
         self.result.facts.append(
             ProjectFact(name, None, budget, actual, evidence.locator, evidence.source_text, "narrative")
         )
@@ -257,9 +261,11 @@ class NarrativeExtraction:
         years = [int(year) for year in _YEAR.findall(before)]
         if self.fiscal_year and years and max(years) < self.fiscal_year:
             return "prior_year"
-        if source != "own":
-            return amount_kind(before, None) or self.default_kind
-        return amount_kind(before, None) or amount_kind(candidate.label, None) or self.default_kind
+        if source == "own":
+            found = amount_kind(before, None) or amount_kind(candidate.label, None)
+        else:
+            found = amount_kind(before, None)
+        return for_document(found, self.doc_kind) or self.default_kind
 
     def _evidence(self, state: _Line, mention: Mention) -> Evidence:
         left, right = sentence_span(state.norm, mention.start, mention.end)
