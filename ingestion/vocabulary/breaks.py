@@ -17,6 +17,8 @@ ITEM_END_MARKS = "。；;！？!?"
 SENTENCE_END = f"[{SENTENCE_END_MARKS}]"
 ITEM_END = f"[{ITEM_END_MARKS}]"
 CLAUSE_BREAK = r"[，。；;！？!?]|,(?!\d{3})|(?<!\d),"
+# The marks a name or a compared-with phrase never spans (``与2019年相比``, ``占支出总额的``).
+CLAUSE_MARKS = "，,。；;"
 # A line that ends like this does not run on into the next one.
 LINE_END = r"[。；;！？!?)）]\s*$"
 # A paragraph that ends like this is complete (a heading's colon, an enumeration's full stop too).

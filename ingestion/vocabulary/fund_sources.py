@@ -64,6 +64,8 @@ HEADING_FUNDS = PROSE_PREFIXES | words("heading")
 TABLE_WORDS = tuple(words("table").items())
 # Prose prefixes as one alternation, longest first (``政府性基金预算`` before ``政府性基金``).
 PROSE_PREFIX = "|".join(sorted(map(re.escape, PROSE_PREFIXES), key=len, reverse=True))
+# 财政拨款 (or 拨款, 财政) between a fund prefix and a label: the fiscal-appropriation part of that fund.
+FISCAL = r"财政拨款|拨款|财政"
 
 
 def table_fund(text: str) -> str | None:

@@ -20,12 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingestion.vocabulary.amount_kinds import BUDGET_STAGE, prose_kind
-from ingestion.vocabulary.fund_sources import PROSE_PREFIX, PROSE_PREFIXES
+from ingestion.vocabulary.fund_sources import FISCAL, PROSE_PREFIX, PROSE_PREFIXES
 from ingestion.vocabulary.measures import Spec
 from ingestion.vocabulary.numerals import ORDINAL
 from ingestion.vocabulary.subject_levels import LEVEL_CHARS
 
-_FISCAL = r"财政拨款|拨款|财政"
 
 # Words that may sit between a label and its number without changing what the number is.
 CONNECTOR = (
@@ -67,7 +66,7 @@ class SpecMatcher:
         self.specs = sorted(specs, key=lambda spec: len(spec.pattern), reverse=True)
         self._compiled = [re.compile(spec.pattern) for spec in self.specs]
         labels = "|".join(f"(?:{spec.pattern})" for spec in self.specs)
-        prefix = rf"(?P<fund>{PROSE_PREFIX})?(?P<fiscal>{_FISCAL})?" if with_fund else ""
+        prefix = rf"(?P<fund>{PROSE_PREFIX})?(?P<fiscal>{FISCAL})?" if with_fund else ""
         self.regex = re.compile(rf"{prefix}(?P<label>{labels}){CONNECTORS_TO_END}")
 
     def find(self, text: str) -> Candidate | None:

@@ -30,6 +30,7 @@ from ingestion.extract.narrative.ratio_labels import (
 from ingestion.extract.narrative.ratio_sentences import Figure, RatioParagraph, RatioSentence
 from ingestion.extract.narrative.text import clause_start, normalize
 from ingestion.vocabulary.amount_kinds import BUDGET_STAGE, completion_side
+from ingestion.vocabulary.breaks import CLAUSE_MARKS
 from ingestion.vocabulary.fund_sources import PROSE_PREFIX
 from ingestion.vocabulary.percentages import (
     BOTH_WAYS,
@@ -46,8 +47,8 @@ from ingestion.vocabulary.percentages import (
 )
 
 _COMPARISON = re.compile(
-    rf"(?:与|同|和)\s*(?P<with>[^，,。；;与同和]{{1,16}}?)\s*{COMPARED_WITH}"
-    rf"|(?:比|较)\s*(?P<than>[^，,。；;比较]{{1,16}}?)\s*(?=(?:各)?(?:{RATE_WORD}|持平))"
+    rf"(?:与|同|和)\s*(?P<with>[^{CLAUSE_MARKS}与同和]{{1,16}}?)\s*{COMPARED_WITH}"
+    rf"|(?:比|较)\s*(?P<than>[^{CLAUSE_MARKS}比较]{{1,16}}?)\s*(?=(?:各)?(?:{RATE_WORD}|持平))"
 )
 _FUND_PREFIXES = re.compile(PROSE_PREFIX)
 
@@ -127,7 +128,7 @@ def _change_subject(label: str) -> str:
     ``公务接待费支出决算比2019年减少`` → ``公务接待费支出决算``.
     """
     text = normalize(label).strip()
-    text = re.sub(rf"(?:与|同|和)[^，,。；;]{{1,16}}?{COMPARED_WITH}", "", text)
+    text = re.sub(rf"(?:与|同|和)[^{CLAUSE_MARKS}]{{1,16}}?{COMPARED_WITH}", "", text)
     text = re.split(r"比|较", text)[0].strip()
     text = re.sub(rf"(?:各)?(?:{UP_RATE}|{DOWN_RATE}|{BOTH_WAYS}|/|\(|\)|、|\s)+了?$", "", text)
     text = re.sub(r"(?:(?:与|同|和)?(?:上一?年度?|去年|\d{4}\s*年度?)?相)$", "", text)  # 与上|年相比 split by a line
