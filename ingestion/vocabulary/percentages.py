@@ -74,7 +74,9 @@ RATE_WORD = rf"(?:{UP_RATE}|{DOWN_RATE}|{BOTH_WAYS})"
 CHANGE_RATE = re.compile(
     rf"(?P<word>{RATE_WORD}(?:\s*(?:/|\(|、)\s*{RATE_WORD}\s*\)?)?)(?:率|比例|幅度)?\s*(?:了|为|约为|达到?)?\s*$"
 )
-SHARE_OF = re.compile(rf"(?:所)?占(?P<whole>[^{CLAUSE_MARKS}]*?)\s*(?:的)?\s*(?:比重|比例|份额|比)?\s*(?:为|约为|达到?)?\s*$")
+SHARE_OF = re.compile(
+    rf"(?:所)?占(?P<whole>[^{CLAUSE_MARKS}]*?)\s*(?:的)?\s*(?:比重|比例|份额|比)?\s*(?:为|约为|达到?)?\s*$"
+)
 COMPLETION = re.compile(
     rf"(?:完成(?:了)?{BUDGET_STAGE}?预算(?:数)?(?:的)?|(?:预算)?(?:完成|执行)率(?:为|达到?)?|"
     r"执行进度(?:为|达到?)?)\s*$"

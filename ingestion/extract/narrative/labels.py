@@ -25,7 +25,6 @@ from ingestion.vocabulary.measures import Spec
 from ingestion.vocabulary.numerals import ORDINAL
 from ingestion.vocabulary.subject_levels import LEVEL_CHARS
 
-
 # Words that may sit between a label and its number without changing what the number is.
 CONNECTOR = (
     rf"(?:\s+|:|为|是|了|共|计|达|安排|{BUDGET_STAGE}|本年|当年|年度|预算|决算|数|支出|收入|总额|金额|合计|"
