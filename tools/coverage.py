@@ -14,6 +14,9 @@ locators the pipeline records — and puts each in exactly one class:
 * ``missing``: it looks like an amount (a money unit follows it, or it fills a table cell that is not a
   code, a ratio or a count) and nothing above explains it: what the parser still misses.
 
+Beside the classes, ``wrong_subject`` counts the line items held under a code their own printed words
+contradict (``tools.precision``); they are listed after the missing amounts.
+
 ``python -m tools.coverage [paths…] [--list-missing] [--list STATUS]`` prints the table per document
 (default: the files in ``BUDGET_INBOX_DIRS``, which include the samples) and the missing amounts with
 their locator and line. The module only reads: it calls the pipeline, the readers and the extractors
@@ -60,6 +63,7 @@ from ingestion.vocabulary.numerals import (
     UNIT_FACTORS,
 )
 from ingestion.vocabulary.subject_levels import LEVEL_CHARS
+from tools.precision import WrongSubject, wrong_subject_listing, wrong_subjects
 
 STATUSES = ("held", "issue", "not_amount", "missing")
 AMOUNT_FRAMES = ("line_items", "reported_totals", "three_public_expenses")
@@ -128,6 +132,7 @@ class DocumentCoverage:
     agency: str | None
     numbers: list[PrintedNumber] = field(default_factory=list)
     rejection: str | None = None
+    wrong_subjects: list[WrongSubject] = field(default_factory=list)  # the precision self-check
 
     def count(self, status: str) -> int:
         return sum(1 for number in self.numbers if number.status == status)
@@ -555,6 +560,7 @@ def document_coverage(path: Path) -> DocumentCoverage:
         coverage.rejection = f"{row['rejection_reason']}: {row['rejection_detail']}"
         return coverage
     document = read_document(path, row["sha256"])
+    coverage.wrong_subjects = wrong_subjects(result.frames.get("line_items"))
     ledger = _ledger_from_frames(result.frames)
     _add_changes(ledger, document, row)
     context = _Context(ledger, _paragraph_starts(document))
@@ -575,11 +581,12 @@ def document_coverage(path: Path) -> DocumentCoverage:
 
 def coverage_table(coverages: list[DocumentCoverage]) -> str:
     """One row per document: printed, amount-like, held, issue-explained, missing, not-amount (by reason)."""
-    rows = [("document", "agency", "printed", "amount_like", "held", "issue", "missing", "not_amount", "why")]
+    header = ("document", "agency", "printed", "amount_like", "held", "issue", "missing", "wrong_subject")
+    rows = [(*header, "not_amount", "why")]
     for coverage in coverages:
         name, agency = coverage.source_file, coverage.agency or ""
         if coverage.rejection:
-            rows.append((name, agency, "rejected", *[""] * 5, coverage.rejection))
+            rows.append((name, agency, "rejected", *[""] * 6, coverage.rejection))
             continue
         reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(coverage.not_amount_reasons().items()))
         rows.append(
@@ -591,6 +598,7 @@ def coverage_table(coverages: list[DocumentCoverage]) -> str:
                 coverage.count("held"),
                 coverage.count("issue"),
                 coverage.count("missing"),
+                len(coverage.wrong_subjects),
                 coverage.count("not_amount"),
                 reasons,
             )
@@ -634,6 +642,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print()
         print(missing_listing(coverage, None if args.list_missing else 5))
+        if coverage.wrong_subjects:
+            print(wrong_subject_listing(coverage.source_file, coverage.wrong_subjects))
         for status in args.list:
             print(f"{coverage.source_file}: {status}")
             for number in coverage.of_status(status):
