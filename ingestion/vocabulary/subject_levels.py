@@ -16,6 +16,7 @@ LEVEL_MARK = rf"\(\d*[{LEVEL_CHARS}]\)"
 # (``…行政单位离退休`` / ``（项）。``). Both over normalized text.
 PATH_OPEN_AT_END = r"\(\d*[类款]\)\s*$"
 PATH_GOES_ON = r"^\s*[^\s\d()。，,:：；;、.]{0,30}?\(\d*[款项]\)"
+MARK_GOES_ON = r"^\s*\(\d*[款项]\)"  # the next line opens with the mark of the name cut before it
 
 # A subject code list printed as a prose line, ``2210201   住房公积金   79.53万元`` (optionally numbered):
 # one table row. The table extractor reads these lines and the prose readers leave them alone.

@@ -85,3 +85,13 @@ def test_a_budget_documents_full_year_budget_is_its_budget():
 def test_the_adjusted_budget_of_a_completion_rate_is_its_base():
     [rate] = read_ratios("年初预算为0万元，全年预算为25.00万元，支出决算为20.00万元，完成全年预算的80.00%。")
     assert (rate.actual.printed, rate.budget.printed) == ("20.00万元", "25.00万元")
+
+
+def test_a_name_cut_before_its_mark_joins_the_next_line():
+    facts = read_prose(
+        "5、社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休",
+        "(项)。主要用于:退休人员经费支出。年初预算为85.55万元,支出决算为84.65万元。",
+        doc_kind="final_account",
+        fiscal_year=2024,
+    )
+    assert set(items_of(facts)) == {("2080501", "total", "budget"), ("2080501", "total", "actual")}
