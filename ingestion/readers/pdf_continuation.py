@@ -22,11 +22,13 @@ from itertools import pairwise
 
 from ingestion.readers.pdf_tables import PageTable
 from ingestion.readers.textclean import join_wrapped
+from ingestion.vocabulary.measures import SUBTOTAL_WORDS
 from ingestion.vocabulary.numerals import CN_DIGITS, CN_PART
 
 _EDGE_TOLERANCE = 3.0  # points
 _FRAGMENT_MAX_CHARS = 8
-_NEW_ITEM = re.compile(rf"^(?:{CN_PART}|[(（][{CN_DIGITS}\d]+[)）]|\d+[.、]|第|合\s*计|小\s*计|总\s*计|其中)")
+_SPACED_SUBTOTALS = "|".join(r"\s*".join(word) for word in SUBTOTAL_WORDS)  # 合 计 printed spaced
+_NEW_ITEM = re.compile(rf"^(?:{CN_PART}|[(（][{CN_DIGITS}\d]+[)）]|\d+[.、]|第|{_SPACED_SUBTOTALS}|其中)")
 
 
 @dataclass

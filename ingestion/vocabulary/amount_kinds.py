@@ -8,7 +8,8 @@ Each reader asks in its own setting, so each row names the settings it counts in
   ``共计``/``追加`` the budget (``…初预算21万元，支出21万元``);
 * ``completion``: the side of a figure in a completion-rate clause (``实支``, ``完成``, ``使用`` actual;
   ``计划`` budget; a bare ``支出`` counts as actual only when no other word decides);
-* ``column``: a table column label (``决算数``, ``执行数``, ``支出数`` actual; ``预算`` budget).
+* ``column``: a table column label (``决算数``, ``执行数``, ``支出数`` actual; ``预算`` budget);
+* ``form``: the whole label of a project form's amount (``年初预算数``, ``全年执行数``).
 
 ``BUDGET_STAGE`` is the stage a budget figure may name: 年初预算 (as passed), 全年预算, 调整(后)预算.
 A final account may state both stages of one subject (``年初预算为0万元，全年预算为25万元，支出决算为20
@@ -20,42 +21,42 @@ only one stage, so :func:`for_document` reads an adjusted word there as ``budget
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ingestion.vocabulary.rules import keyed, word
 
 ACTUAL, BUDGET, BUDGET_ADJUSTED = "actual", "budget", "budget_adjusted"
 
-
-@dataclass(frozen=True)
-class KindWord:
-    word: str
-    kind: str
-    where: frozenset[str]
-
-
-def _row(word: str, kind: str, *where: str) -> KindWord:
-    return KindWord(word, kind, frozenset(where))
-
-
 KIND_WORDS = (
-    _row("决算", ACTUAL, "prose", "project", "completion", "column"),
-    _row("执行", ACTUAL, "prose", "project", "completion"),
-    _row("执行数", ACTUAL, "column"),
-    _row("实际", ACTUAL, "prose", "project", "completion"),
-    _row("实支", ACTUAL, "completion"),
-    _row("完成", ACTUAL, "completion"),
-    _row("使用", ACTUAL, "completion"),
-    _row("支出数", ACTUAL, "completion", "column"),
-    _row("支出", ACTUAL, "project"),
-    _row("预算", BUDGET, "prose", "project", "completion", "column"),
-    _row("全年预算", BUDGET_ADJUSTED, "prose", "column"),
-    _row("调整预算", BUDGET_ADJUSTED, "prose", "column"),
-    _row("调整后预算", BUDGET_ADJUSTED, "prose", "column"),
-    _row("年初", BUDGET, "prose", "project"),
-    _row("安排", BUDGET, "prose", "project", "completion"),
-    _row("预计", BUDGET, "prose"),
-    _row("共计", BUDGET, "project"),
-    _row("追加", BUDGET, "project"),
-    _row("计划", BUDGET, "completion"),
+    word("决算", ACTUAL, "prose", "project", "completion", "column"),
+    word("执行", ACTUAL, "prose", "project", "completion"),
+    word("执行数", ACTUAL, "column"),
+    word("实际", ACTUAL, "prose", "project", "completion"),
+    word("实支", ACTUAL, "completion"),
+    word("完成", ACTUAL, "completion"),
+    word("使用", ACTUAL, "completion"),
+    word("支出数", ACTUAL, "completion", "column"),
+    word("支出", ACTUAL, "project"),
+    word("预算", BUDGET, "prose", "project", "completion", "column"),
+    word("全年预算", BUDGET_ADJUSTED, "prose", "column"),
+    word("调整预算", BUDGET_ADJUSTED, "prose", "column"),
+    word("调整后预算", BUDGET_ADJUSTED, "prose", "column"),
+    word("年初", BUDGET, "prose", "project"),
+    word("安排", BUDGET, "prose", "project", "completion"),
+    word("预计", BUDGET, "prose"),
+    word("共计", BUDGET, "project"),
+    word("追加", BUDGET, "project"),
+    word("计划", BUDGET, "completion"),
+    # The labels of a project form (``预算数 | 6.00``, ``执行数: | 0.9万元``), matched whole.
+    word("预算数", BUDGET, "form"),
+    word("年初预算数", BUDGET, "form"),
+    word("预算金额", BUDGET, "form"),
+    word("资金总额", BUDGET, "form"),
+    word("年度资金总额", BUDGET, "form"),
+    word("全年预算数", BUDGET, "form"),
+    word("执行数", ACTUAL, "form"),
+    word("决算数", ACTUAL, "form"),
+    word("实际支出", ACTUAL, "form"),
+    word("全年执行数", ACTUAL, "form"),
 )
 AMOUNT_KINDS = ["budget", "actual", "prior_year", "budget_adjusted"]
 LABELS = {"budget": "预算数", "actual": "决算数", "prior_year": "上年数", "budget_adjusted": "调整预算数"}
@@ -67,16 +68,12 @@ PRIOR_YEAR_WORD = "上年"
 
 
 def words(where: str, kind: str | None = None) -> list[str]:
-    return [row.word for row in KIND_WORDS if where in row.where and kind in (None, row.kind)]
+    return list(keyed(KIND_WORDS, where, kind))
 
 
 def alternation(where: str, kind: str | None = None) -> str:
     """The words of a setting as one regex alternation, longest first."""
     return "|".join(sorted(words(where, kind), key=len, reverse=True))
-
-
-def kind_of_word(word: str, where: str) -> str:
-    return next(row.kind for row in KIND_WORDS if row.word == word and where in row.where)
 
 
 PROSE_KIND_WORDS = re.compile(rf"{PRIOR_YEAR_PROSE}|{alternation('prose')}")
@@ -92,13 +89,13 @@ def prose_kind(text: str) -> str | None:
         return None
     if found[-1].startswith(PRIOR_YEAR_WORD):
         return "prior_year"
-    return kind_of_word(found[-1], "prose")
+    return keyed(KIND_WORDS, "prose")[found[-1]]
 
 
 def project_kind(text: str) -> str | None:
     """budget / actual from the last kind word of a project sentence's label; ``None`` without one."""
     found = PROJECT_KIND_WORDS.findall(text)
-    return kind_of_word(found[-1], "project") if found else None
+    return keyed(KIND_WORDS, "project")[found[-1]] if found else None
 
 
 def completion_side(text: str) -> str | None:

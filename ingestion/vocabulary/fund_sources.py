@@ -14,31 +14,20 @@ One row per wording: the word as printed, the key stored, and where it counts:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class FundWord:
-    word: str
-    key: str
-    where: frozenset[str]
-
-
-def _row(word: str, key: str, *where: str) -> FundWord:
-    return FundWord(word, key, frozenset(where))
-
+from ingestion.vocabulary.rules import keyed, word
 
 FUND_WORDS = (
-    _row("一般公共预算", "general_public_budget", "prose", "table"),
-    _row("公共财政", "general_public_budget", "table"),
-    _row("政府性基金预算", "government_fund", "prose"),
-    _row("政府性基金", "government_fund", "prose", "table"),
-    _row("国有资本经营预算", "state_capital", "prose"),
-    _row("国有资本经营", "state_capital", "table"),
-    _row("财政拨款", "fiscal_appropriation", "heading", "table"),
-    _row("专户", "fiscal_special_account", "table"),
-    _row("上年结转", "carry_over", "table"),
-    _row("其他收入", "other", "table"),
+    word("一般公共预算", "general_public_budget", "prose", "table"),
+    word("公共财政", "general_public_budget", "table"),
+    word("政府性基金预算", "government_fund", "prose"),
+    word("政府性基金", "government_fund", "prose", "table"),
+    word("国有资本经营预算", "state_capital", "prose"),
+    word("国有资本经营", "state_capital", "table"),
+    word("财政拨款", "fiscal_appropriation", "heading", "table"),
+    word("专户", "fiscal_special_account", "table"),
+    word("上年结转", "carry_over", "table"),
+    word("其他收入", "other", "table"),
 )
 
 LABELS = {
@@ -54,14 +43,9 @@ LABELS = {
 KEYS = list(LABELS)
 
 
-def words(where: str) -> dict[str, str]:
-    """word → key of the rows that count ``where``, in table order."""
-    return {row.word: row.key for row in FUND_WORDS if where in row.where}
-
-
-PROSE_PREFIXES = words("prose")
-HEADING_FUNDS = PROSE_PREFIXES | words("heading")
-TABLE_WORDS = tuple(words("table").items())
+PROSE_PREFIXES = keyed(FUND_WORDS, "prose")
+HEADING_FUNDS = PROSE_PREFIXES | keyed(FUND_WORDS, "heading")
+TABLE_WORDS = tuple(keyed(FUND_WORDS, "table").items())
 # Prose prefixes as one alternation, longest first (``政府性基金预算`` before ``政府性基金``).
 PROSE_PREFIX = "|".join(sorted(map(re.escape, PROSE_PREFIXES), key=len, reverse=True))
 # 财政拨款 (or 拨款, 财政) between a fund prefix and a label: the fiscal-appropriation part of that fund.

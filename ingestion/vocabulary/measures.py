@@ -135,6 +135,16 @@ OFFICE_OPERATION = [Spec("office_operation", "office_operation_expense", r"机�
 
 PROSE_SPECS = TOTALS + THREE_PUBLIC + PROCUREMENT + OFFICE_OPERATION
 
+# A heading that names one of these sets its passage's topic (first match wins): the ``scope`` of the
+# specs above, and the topics under which economic subject names are preferred (basic, office operation).
+PASSAGE_TOPICS = [
+    ("three_public", re.compile(r"三公")),
+    ("procurement", re.compile(r"政府采购")),
+    ("office_operation", re.compile(r"机关运行")),
+    ("basic", re.compile(r"基本支出|人员经费|公用经费")),
+    ("project", re.compile(r"项目支出|项目明细")),
+]
+
 # --- tables ------------------------------------------------------------------------------------------
 
 # Totals printed as label / amount pairs in summary tables (收支总表), matched against the whole label.
@@ -151,8 +161,11 @@ TABLE_TOTALS = (
     (re.compile(rf"^{CN_NUMERAL}+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
     (re.compile(rf"^{CN_NUMERAL}*、?上年结转(?:结余)?$"), "carry_over_income"),
 )
+# The words of a total row (a 合计 row of any table is never an item of it).
+SUBTOTAL_WORDS = ("合计", "小计", "总计")
+SUBTOTAL_ROW = re.compile(rf"^(?:{'|'.join(SUBTOTAL_WORDS)})$")
 # The 合计 row of an expenditure table, and the measure its amount states per column expense type.
-SUBTOTAL_NAMES = re.compile(r"^(?:合计|小计|总计|本年支出合计|支出合计)$")
+SUBTOTAL_NAMES = re.compile(rf"^(?:{'|'.join(SUBTOTAL_WORDS)}|本年支出合计|支出合计)$")
 SUBTOTAL_MEASURES = {
     "total": "expenditure_total",
     "basic": "basic_expenditure",
@@ -168,4 +181,4 @@ TABLE_THREE_PUBLIC = (
     (re.compile(r"公务用车运行|公车运行|^运行(?:维护)?费$"), "vehicle_operation"),
     (re.compile(r"公务接待"), "official_reception"),
 )
-THREE_PUBLIC_TOTAL_WORDS = re.compile(r"^(?:合计|小计|总计)$|三公")
+THREE_PUBLIC_TOTAL_WORDS = re.compile(rf"{SUBTOTAL_ROW.pattern}|三公")

@@ -15,10 +15,10 @@ words before a change amount (``比上年减少157.39万元``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ingestion.vocabulary.amount_kinds import BUDGET_STAGE
 from ingestion.vocabulary.breaks import CLAUSE_MARKS
+from ingestion.vocabulary.rules import keyed, word
 
 SHARE, CHANGE, COMPLETION_RATE, OTHER = "share", "change", "completion_rate", "other"
 RATIO_KINDS = [SHARE, CHANGE, COMPLETION_RATE]
@@ -26,43 +26,32 @@ INCREASE, DECREASE, UNSPECIFIED = "increase", "decrease", "unspecified"
 CHANGE_DIRECTIONS = [INCREASE, DECREASE, UNSPECIFIED]
 
 
-@dataclass(frozen=True)
-class ChangeWord:
-    word: str
-    direction: str
-    where: frozenset[str]
-
-
-def _row(word: str, direction: str, *where: str) -> ChangeWord:
-    return ChangeWord(word, direction, frozenset(where))
-
-
 CHANGE_WORDS = (
-    _row("增长", INCREASE, "rate", "amount"),
-    _row("增加", INCREASE, "rate", "amount"),
-    _row("提高", INCREASE, "rate", "amount"),
-    _row("上升", INCREASE, "rate"),
-    _row("增幅", INCREASE, "rate"),
-    _row("超支", INCREASE, "rate", "amount"),
-    _row("下降", DECREASE, "rate", "amount"),
-    _row("减少", DECREASE, "rate", "amount"),
-    _row("降低", DECREASE, "rate", "amount"),
-    _row("降幅", DECREASE, "rate"),
-    _row("减幅", DECREASE, "rate"),
-    _row("节约", DECREASE, "rate", "amount"),
-    _row("下滑", DECREASE, "rate"),
+    word("增长", INCREASE, "rate", "amount"),
+    word("增加", INCREASE, "rate", "amount"),
+    word("提高", INCREASE, "rate", "amount"),
+    word("上升", INCREASE, "rate"),
+    word("增幅", INCREASE, "rate"),
+    word("超支", INCREASE, "rate", "amount"),
+    word("下降", DECREASE, "rate", "amount"),
+    word("减少", DECREASE, "rate", "amount"),
+    word("降低", DECREASE, "rate", "amount"),
+    word("降幅", DECREASE, "rate"),
+    word("减幅", DECREASE, "rate"),
+    word("节约", DECREASE, "rate", "amount"),
+    word("下滑", DECREASE, "rate"),
 )
 BOTH_WAYS = "增减"
 
 
 def change_words(where: str, direction: str | None = None) -> str:
     """The change words of a setting as one alternation, in table order."""
-    return "|".join(row.word for row in CHANGE_WORDS if where in row.where and direction in (None, row.direction))
+    return "|".join(keyed(CHANGE_WORDS, where, direction))
 
 
 UP_RATE = change_words("rate", INCREASE)
 DOWN_RATE = change_words("rate", DECREASE)
-INCREASE_WORDS = {row.word for row in CHANGE_WORDS if row.direction == INCREASE}
+INCREASE_WORDS = {row.word for row in CHANGE_WORDS if row.key == INCREASE}
 
 # A change amount: the label ends with a change word (``减少``, ``增加/减少``, ``增长(下降)``).
 CHANGE_AT_END = re.compile(

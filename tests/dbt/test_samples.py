@@ -2,7 +2,7 @@
 
 那曲市委网信办 2023 决算 states class 201 一般公共服务支出 as 774.70万元 while its sections 20132 组织事务
 (34.23万元) and 20137 网信事务 (771.28万元) add up to 805.51万元. The full golden set of findings is pinned
-once extraction covers the samples (issue 5); this test pins the one finding verified by hand so far.
+once extraction covers the samples; this test pins the one finding verified by hand so far.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def test_ratio_findings_are_the_hand_verified_ones(warehouse):
 
 
 # ---------------------------------------------------------------------------------------------------
-# The golden set (issue 5, Tests): every `fail` row of marts.audit_reconciliation over the five samples,
+# The golden set: every `fail` row of marts.audit_reconciliation over the five samples,
 # each opened at its locators (lNNN = line NNN of the sample file) and judged by hand. A finding is
 # keyed by (source_file, rule_id, scope, expected, actual): yuan for the amount rules, percent points
 # (to 0.01) for the ratio rules, None for the label and reference rules.

@@ -11,19 +11,12 @@ import re
 from dataclasses import dataclass
 
 from ingestion.vocabulary.fund_sources import HEADING_FUNDS
+from ingestion.vocabulary.measures import PASSAGE_TOPICS
 from ingestion.vocabulary.numerals import ORDINAL, PART_HEADING
 
 _TOP_HEADING = re.compile(rf"^\s*{PART_HEADING}")
 _ANY_HEADING = re.compile(rf"^\s*{ORDINAL}")
 SHORT_LINE = 25
-# Topic keywords, first match wins: a heading that names one of these sets the passage's topic.
-_TOPICS = [
-    ("three_public", re.compile(r"三公")),
-    ("procurement", re.compile(r"政府采购")),
-    ("office_operation", re.compile(r"机关运行")),
-    ("basic", re.compile(r"基本支出|人员经费|公用经费")),
-    ("project", re.compile(r"项目支出|项目明细")),
-]
 # A heading's fund: the fund prefixes, and 财政拨款 (``五、财政拨款支出预算情况说明``), which a fund
 # prefix printed before it narrows (``一般公共预算财政拨款…`` is general_public_budget: leftmost wins).
 _FUNDS = re.compile("|".join(sorted(HEADING_FUNDS, key=len, reverse=True)))
@@ -31,7 +24,7 @@ ECONOMIC_TOPICS = {"basic", "office_operation"}
 
 
 def topic_of(text: str) -> str | None:
-    for topic, pattern in _TOPICS:
+    for topic, pattern in PASSAGE_TOPICS:
         if pattern.search(text):
             return topic
     return None

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingestion.amounts import UNIT_FACTORS
 from ingestion.extract.facts import Evidence
+from ingestion.vocabulary.numerals import UNIT_FACTORS
 
 _CENT = Decimal("0.01")
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from ingestion.amounts import find_unit_declaration, is_blank, normalize_text, parse_amount
 from ingestion.document import Table
+from ingestion.vocabulary.subject_levels import LEVEL_CHARS
 
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
 _CODE = re.compile(r"^(?P<code>\d{3}(?:\d{2}){0,2})(?:\s*(?P<name>\D.*))?$")
 _FRAGMENT = re.compile(r"^(?P<code>\d{2})(?:\s*(?P<name>\D.*))?$")
-_TEXT_LABELS = re.compile(r"名称|编码|代码|科目$|^项目$|^项\s*目$|单位$|类|款|项")
+_TEXT_LABELS = re.compile(rf"名称|编码|代码|科目$|^项目$|^项\s*目$|单位$|[{LEVEL_CHARS}]")
 _AMOUNT_LABELS = re.compile(r"合计|总计|小计|预算|决算|支出|收入|经费|拨款|结转|金额|费")
 _CODE_LIKE = re.compile(r"^(?:\d{2}|\d{3}|\d{5,7})$")  # 类/款/项 fragments and 单位代码 look like integers
 DECIMAL_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$|^\d{1,3}(?:,\d{3})+$")

@@ -17,13 +17,14 @@ from ingestion.amounts import parse_amount
 from ingestion.document import Table
 from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact
 from ingestion.extract.tables.layout import clean_cell
+from ingestion.vocabulary.amount_kinds import ACTUAL, BUDGET, alternation
+from ingestion.vocabulary.measures import SUBTOTAL_ROW
 
 _NAME_LABEL = re.compile(r"^(?:项目名称|专项名称|单位专项支出名称|项目)[:：]?$")
 _CODE_LABEL = re.compile(r"^(?:项目编码|项目代码|项目编号)[:：]?$")
-_BUDGET_LABEL = re.compile(r"^(?:其中-)?(?:预算数|年初预算数|预算金额|资金总额|年度资金总额|全年预算数)[:：]?$")
-_ACTUAL_LABEL = re.compile(r"^(?:其中-)?(?:执行数|决算数|实际支出|全年执行数)[:：]?$")
+_BUDGET_LABEL = re.compile(rf"^(?:其中-)?(?:{alternation('form', BUDGET)})[:：]?$")
+_ACTUAL_LABEL = re.compile(rf"^(?:其中-)?(?:{alternation('form', ACTUAL)})[:：]?$")
 _LIST_AMOUNT_LABEL = re.compile(r"总计|合计|金额|预算数|资金总额")
-_SUBTOTAL = re.compile(r"^(?:合计|小计|总计)$")
 
 
 def _evidence(table: Table, row: int, column: int, unit: str, method: str = "table") -> Evidence | None:
@@ -89,7 +90,7 @@ def list_projects(table: Table, labels: list[str], header_rows: int, unit: str, 
     for row_index in range(header_rows, len(table.rows)):
         row = table.rows[row_index]
         name = clean_cell(row[name_column]) if name_column < len(row) else ""
-        if not name or _SUBTOTAL.match(name) or amount_column >= len(row):
+        if not name or SUBTOTAL_ROW.match(name) or amount_column >= len(row):
             continue
         evidence = _evidence(table, row_index, amount_column, unit)
         if evidence is None:

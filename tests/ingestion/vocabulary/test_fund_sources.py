@@ -1,0 +1,57 @@
+"""Fund-source words: each setting finds the fund a disclosure names, and only there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingestion.vocabulary.fund_sources import (
+    FUND_WORDS,
+    HEADING_FUNDS,
+    KEYS,
+    LABELS,
+    PROSE_PREFIX,
+    PROSE_PREFIXES,
+    table_fund,
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "fund"),
+    [
+        ("一般公共预算财政拨款支出", "general_public_budget"),  # specific words before 财政拨款
+        ("公共财政拨款/基本支出", "general_public_budget"),
+        ("政府性基金预算支出表", "government_fund"),
+        ("国有资本经营预算支出表", "state_capital"),
+        ("财政拨款收支总表", "fiscal_appropriation"),
+        ("财政专户管理资金", "fiscal_special_account"),
+        ("上年结转", "carry_over"),
+        ("其他收入", "other"),
+        ("本年支出合计", None),
+    ],
+)
+def test_a_table_label_names_its_fund(label, fund):
+    assert table_fund(label) == fund
+
+
+def test_prose_prefixes_are_the_budget_names_only():
+    """公共财政 and 财政拨款 are not prefixes in a sentence: 财政拨款 refines the measure instead."""
+    assert PROSE_PREFIXES == {
+        "一般公共预算": "general_public_budget",
+        "政府性基金预算": "government_fund",
+        "政府性基金": "government_fund",
+        "国有资本经营预算": "state_capital",
+    }
+    assert re.match(PROSE_PREFIX, "政府性基金预算拨款收入").group() == "政府性基金预算"  # longest first
+
+
+def test_a_heading_may_name_fiscal_appropriation():
+    assert HEADING_FUNDS["财政拨款"] == "fiscal_appropriation"
+    assert HEADING_FUNDS["一般公共预算"] == "general_public_budget"
+
+
+def test_every_word_stores_a_labelled_key():
+    assert {row.key for row in FUND_WORDS} <= set(KEYS)
+    assert KEYS[0] == "all" and LABELS["all"] == "全部资金"
+    assert all(row.where <= {"prose", "heading", "table"} and row.where for row in FUND_WORDS)
