@@ -54,6 +54,7 @@ from ingestion.extract.tables.layout import (
 )
 from ingestion.pipeline import discover_documents, ingest_document
 from ingestion.readers import read_document
+from ingestion.readers.web_forms import prepare
 from ingestion.vocabulary.numerals import (
     COUNT_UNITS,
     DATE_UNITS,
@@ -559,7 +560,7 @@ def document_coverage(path: Path) -> DocumentCoverage:
     if result.is_rejected:
         coverage.rejection = f"{row['rejection_reason']}: {row['rejection_detail']}"
         return coverage
-    document = read_document(path, row["sha256"])
+    document, _ = prepare(read_document(path, row["sha256"]))
     coverage.wrong_subjects = wrong_subjects(result.frames.get("line_items"))
     ledger = _ledger_from_frames(result.frames)
     _add_changes(ledger, document, row)

@@ -36,7 +36,22 @@ _LOOSE_YEAR_KIND = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年[{_CJK}]{{0,8}}?(?
 _NAME_LABEL = re.compile(
     rf"(?:单位名称|部门名称|预算单位|编制单位|预算主管部门|主管部门|编报部门|部门)\s*[:：]\s*(?P<name>[{_CJK}（）()]{{4,40}}?)(?=\s|单位[:：]|[,，;；]|$)"
 )
-_FINAL_ACCOUNT_MARKERS = re.compile(r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开")
+_FINAL_ACCOUNT_MARKERS = re.compile(
+    r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开|与年初预算(?:对比|相比)|完成年初预算"
+)
+# A heading that states year and kind with words between them (``2022年一般公共预算“三公”经费决算执行
+# 情况说明``, ``云县2023“三公”经费决算情况说明``): its last 预算/决算 is the kind.
+_HEADING_YEAR_KIND = re.compile(
+    r"(?P<year>(?:19|20)\d\d)(?!\d)\s*年?度?[^\d,，。:：;；]{0,24}(?P<kind>预算|决算)"
+    r"(?=[^\d,，。;；]{0,12}(?:说明|公开|情况|表)\s*[。.]?$)"
+)
+_HEADING_MAX = 50
+# 预算 words that do not make a document a budget: fund names, the budget side of a final account's
+# comparison, and the policy a page cites (``推进政府预算信息公开``).
+_NOT_BUDGET_WORDS = re.compile(
+    r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|(?:年初|全年|调整后?)预算|政府预算|预算信息公开"
+)
+_ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 _SHORT_NAME = re.compile(
     rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))"
 )
@@ -131,11 +146,37 @@ def _most_common_year(texts: list[str], pattern: re.Pattern) -> int | None:
 
 
 def _year_and_kind(texts: list[str]) -> tuple[int | None, str | None]:
-    """The year most often printed as "N年(度)…预算/决算" (the prose also mentions last year's figures)."""
-    year = _most_common_year(texts, _YEAR_KIND) or _most_common_year(texts, _LOOSE_YEAR_KIND)
-    markers = sum(len(_FINAL_ACCOUNT_MARKERS.findall(text.replace(" ", ""))) for text in texts)
-    kind = "final_account" if markers >= 2 else ("budget" if any("预算" in text for text in texts) else None)
-    return year, kind
+    """Year and kind from the body, when the title lacks them.
+
+    A heading line that states both wins (a web page cut before its title keeps its section headings);
+    then the year most often printed as "N年(度)…预算/决算" (the prose also mentions last year's
+    figures), or the only year the body prints at all; the kind by its words: two final-account markers,
+    else whichever of 决算 and 预算 (fund names and comparison words aside) the body prints more often.
+    """
+    compact = [text.replace(" ", "") for text in texts]
+    heading = next(
+        (m for text in compact if len(text) <= _HEADING_MAX and (m := _HEADING_YEAR_KIND.search(text))), None
+    )
+    if heading:
+        return int(heading.group("year")), _kind(heading.group("kind"))
+    year = _most_common_year(texts, _YEAR_KIND) or _most_common_year(texts, _LOOSE_YEAR_KIND) or _only_year(compact)
+    return year, _kind_from_words(compact)
+
+
+def _only_year(texts: list[str]) -> int | None:
+    years = {int(year) for text in texts for year in _ANY_YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _kind_from_words(texts: list[str]) -> str | None:
+    markers = sum(len(_FINAL_ACCOUNT_MARKERS.findall(text)) for text in texts)
+    if markers >= 2:
+        return "final_account"
+    final = markers + sum(text.count("决算") for text in texts)
+    budget = sum(_NOT_BUDGET_WORDS.sub("", text).count("预算") for text in texts)
+    if final == budget:
+        return None
+    return "final_account" if final > budget else "budget"
 
 
 def _short_name(texts: list[str], agency_name: str | None, min_count: int = 2) -> str | None:

@@ -142,14 +142,15 @@ class NarrativeExtraction:
                 evidence,
             )
         else:
-            self._labelled(state, outcome, evidence, label_text)
+            opening = state.norm[sentence_span(state.norm, mention.start, mention.end)[0] : mention.start]
+            self._labelled(state, outcome, evidence, label_text, opening)
         return True
 
     # --- facts -------------------------------------------------------------------------------------
 
-    def _labelled(self, state: _Line, outcome: Outcome, evidence: Evidence, label_text: str) -> None:
+    def _labelled(self, state: _Line, outcome: Outcome, evidence: Evidence, label_text: str, opening: str) -> None:
         candidate = outcome.candidate
-        kind = self._kind(candidate, label_text, outcome.source)
+        kind = self._kind(candidate, label_text, outcome.source, opening)
         if candidate.family in ("functional", "economic"):
             self._subject(state, candidate, evidence, kind)
         elif candidate.family == "total" and candidate.key in totals.EXPENSE_PARTS and state.subject:
@@ -251,14 +252,16 @@ class NarrativeExtraction:
 
     # --- helpers -----------------------------------------------------------------------------------
 
-    def _kind(self, candidate: Candidate, label_text: str, source: str) -> str:
+    def _kind(self, candidate: Candidate, label_text: str, source: str, opening: str = "") -> str:
         """budget/actual/prior_year from the words around the label, else the document's kind.
 
         An amount stated for a year before the document's (``2019年预算数…`` in a 2020 budget) is the
-        prior year's, whatever word follows.
+        prior year's, whatever word follows; when its clause names no year, the years its sentence
+        opened with count (``2021年的三公经费决算数合计为807.95万,其中:…公务接待费39.43万元`` in a
+        2022 final account).
         """
         before = label_text if source != "own" else label_text[: candidate.start] + candidate.connectors
-        years = [int(year) for year in _YEAR.findall(before)]
+        years = [int(year) for year in _YEAR.findall(before) or _YEAR.findall(opening)]
         if self.fiscal_year and years and max(years) < self.fiscal_year:
             return "prior_year"
         if source == "own":
