@@ -83,7 +83,10 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
     """Name, year and kind from the cover: ``<agency><year>年度部门预算`` over one to three lines."""
     lines = _title_lines(document)
     match = _TITLE.search("".join(lines))
-    year_kind = next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
+    year_kind = next(
+        (m for line in lines if len(line) <= _HEADING_MAX and (m := _HEADING_YEAR_KIND.search(line))), None
+    )
+    year_kind = year_kind or next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
     name = None
     if match:
         agency = _AGENCY.search(match.group("agency"))

@@ -22,6 +22,7 @@ from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact, Thre
 from ingestion.extract.narrative import details, projects, totals
 from ingestion.extract.narrative.context import Section, is_heading
 from ingestion.extract.narrative.labels import Candidate, amount_kind, clean_label_text
+from ingestion.extract.narrative.pairs import find_pairs
 from ingestion.extract.narrative.paragraphs import Paragraph, is_table_line, paragraphs
 from ingestion.extract.narrative.pending import PendingSubject, resolve_pending
 from ingestion.extract.narrative.reading import SPEC_FAMILIES, Outcome, classify
@@ -109,14 +110,34 @@ class NarrativeExtraction:
     def _amounts(self, state: _Line, mentions: list[Mention]) -> bool:
         produced = False
         floor = 0
+        paired = {pair.mention.start: pair.label for pair in find_pairs(state.norm, mentions)}
         for mention in mentions:
             if mention.kind in ("money", "bare"):
                 start = clause_start(state.norm, mention.start, floor)
                 label_text = clean_label_text(state.norm[start : mention.start])
-                produced |= self._amount(state, mention, label_text)
+                if mention.start in paired:  # ``收、支总计各是4125.49,4143.91万元``
+                    label_text = paired[mention.start] + "为"
+                if floor and not state.norm[floor : mention.start].strip() and mention.start not in paired:
+                    produced |= self._glued(state, mention)
+                else:
+                    produced |= self._amount(state, mention, label_text)
             if mention.kind != "other":
                 floor = mention.end
         return produced
+
+    def _glued(self, state: _Line, mention: Mention) -> bool:
+        """``较2022年决算数688.84万元131.49万元``: an amount printed right after another, with no word
+        between, has lost its label (here 增加); it is left out, never given its neighbour's."""
+        if mention.kind != "money":
+            return False
+        evidence = self._evidence(state, mention)
+        self._issue(
+            "narrative_amount_unlabelled",
+            f"{evidence.reported_amount} is printed right after another amount with no words between: "
+            "its label is missing",
+            evidence,
+        )
+        return True
 
     def _amount(self, state: _Line, mention: Mention, label_text: str) -> bool:
         topics = {state.topic, self.section.topic}
@@ -265,10 +286,22 @@ class NarrativeExtraction:
         if self.fiscal_year and years and max(years) < self.fiscal_year:
             return "prior_year"
         if source == "own":
-            found = amount_kind(before, None) or amount_kind(candidate.label, None)
+            found = (
+                self._connector_kind(candidate.connectors)
+                or amount_kind(before, None)
+                or amount_kind(candidate.label, None)
+            )
         else:
             found = amount_kind(before, None)
         return for_document(found, self.doc_kind) or self.default_kind
+
+    def _connector_kind(self, connectors: str) -> str | None:
+        """A kind word between the label and its amount outranks one before the label: ``安排的“三公”
+        经费支出2.05万元`` in a final account states what was spent; there a bare 支出 is the actual."""
+        found = amount_kind(connectors, None)
+        if found is None and self.doc_kind == "final_account" and "支出" in connectors:
+            return "actual"
+        return found
 
     def _evidence(self, state: _Line, mention: Mention) -> Evidence:
         left, right = sentence_span(state.norm, mention.start, mention.end)
