@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ingestion.amounts import normalize_text
 from ingestion.document import Document, TextLine
+from ingestion.extract.places import starts_with_place
 from ingestion.vocabulary.numerals import CN_NUMERAL
 
 TITLE_WINDOW = 6  # the title is within the first few lines of a disclosure
@@ -56,9 +57,10 @@ _SHORT_NAME = re.compile(
     rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))"
 )
 # Words that run into a name in prose ("现将满城区网信办…", "无纳入巴中市…办公室…") and are not part of it.
-_LEADING_PROSE = re.compile(
-    r"^(?:.*(?:纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|公开如下))?[无将对在向由为是的及和与把从经]*"
-)
+_LEADING_PHRASE = re.compile(r"^(?:.*(?:纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|公开如下))?")
+# Single characters that run into a name (``将``, ``对``, ``和`` …) but also start places (无锡市, 和田地区):
+# stripped only while what follows is not a place name.
+_LEADING_CHARS = "无将对在向由为是的及和与把从经"
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,13 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
 
 
 def _strip_lead(name: str) -> str:
-    """Drop words that precede a name in titles and prose (``目录``, section numbers, ``现将``)."""
+    """Drop words that precede a name in titles and prose (``目录``, section numbers, ``现将``), never
+    the first character of a place (``现将无锡市…`` keeps 无锡市)."""
     name = re.sub(rf"^(?:目录|第{CN_NUMERAL}+部分)", "", name)
-    return _LEADING_PROSE.sub("", name)
+    name = _LEADING_PHRASE.sub("", name)
+    while name and name[0] in _LEADING_CHARS and not starts_with_place(name):
+        name = name[1:]
+    return name
 
 
 def _all_text(document: Document) -> list[str]:
