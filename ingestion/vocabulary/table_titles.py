@@ -29,4 +29,4 @@ UNMODELLED_TITLE = re.compile("|".join(UNMODELLED_TITLE_WORDS))
 PERFORMANCE = "绩效"  # a performance-target table may still print one project as a form
 THREE_PUBLIC = "三公"  # a 三公 table (title or header)
 PROJECTS = "项目"  # a project list (when its rows carry no subject codes)
-SUMMARY_TITLE = re.compile(r"收支.*总表|收支总体情况表")  # 收支总表: totals and class amounts by name
+SUMMARY_TITLE = re.compile(r"收支.*总表|收入支出.*总表|收支总体情况表")  # 收支总表: totals and class amounts by name

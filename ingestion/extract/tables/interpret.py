@@ -43,7 +43,7 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
             return projects
     facts = subject_facts(table, labels, header_rows, context)
     if SUMMARY_TITLE.search(title):
-        facts += summary_subject_facts(table, context)
+        facts += summary_subject_facts(table, context, labels)
     facts += label_value_facts(table, context)
     return facts + _amounts_left_unread(table, labels, header_rows, facts, context)
 
