@@ -91,6 +91,7 @@ _CODE_AFTER = re.compile(rf"\s*[{LEVEL_CHARS}]\s*\)")
 _NAME_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 _JOINER = re.compile(r"^\s*[-~～至到、]\s*$")
 _LIST_PREFIX = re.compile(r"^\s*(?:\(\s*\d+\s*\)|\d+[.、](?!\d))\s*")
+_UNIT_CUT_AT_LINE_END = re.compile(r"\s*([万亿])\s*")
 _AMOUNT_SCALE_AFTER = re.compile(rf"\s*[{SCALE_WORDS}]")
 _QUOTES = ("“", '"', "‘", "'", "《", "「")
 # Table column labels that say what a whole-number cell is when it is not an amount.
@@ -359,9 +360,13 @@ def _classify_mention(
     """held, then not an amount, then a recognised change, then an issue; else missing if it is
     money-shaped (a unit follows, or 万/亿), or a unitless number nothing reads as an amount."""
     printed, snippet = mention.printed(text), _snippet(text, mention.start, mention.end)
-    if mention.kind in ("money", "bare"):
+    unit = mention.unit
+    cut_unit = _UNIT_CUT_AT_LINE_END.fullmatch(norm[mention.number_end :])
+    if cut_unit:  # ``支出决算为1511.89万`` / ``元。…``: the unit runs on to the next line
+        unit = cut_unit.group(1) + "元"
+    if mention.kind in ("money", "bare") or cut_unit:
         places = [locator, context.paragraph_start.get(locator, locator)]
-        claim = context.ledger.take(places, mention.value, mention.unit)
+        claim = context.ledger.take(places, mention.value, unit)
         if claim:
             return PrintedNumber(locator, printed, "held", claim.frame, claim.label, snippet)
     reason = not_amount_reason(norm, mention, previous)
