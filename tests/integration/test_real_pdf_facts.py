@@ -2,9 +2,9 @@
 
 Every expected value (``real_pdf_facts.yaml`` beside this file) was read off the PDF page named in its
 comment there (pdfplumber's ``page.extract_text()``, NFKC-normalised; column positions checked with
-``extract_words`` where the text order is ambiguous). Per file: identity (agency, year, kind), the 收支总表 totals the tables
-produce, at least four functional items of the main expenditure table (a 7-digit 项 with its 款 and
-类), and the 三公 table. Each file is ingested once per module.
+``extract_words`` where the text order is ambiguous). Per file: identity (agency, year, kind), the
+收支总表 totals the tables produce, at least four functional items of the main expenditure table (a
+7-digit 项 with its 款 and 类), and the 三公 table. Each file is ingested once per module.
 
 Where the pipeline is wrong against the PDF, the correct value is asserted under a strict xfail whose
 reason says what is printed, where, and what was extracted; when the defect is fixed the xfail turns
@@ -310,34 +310,47 @@ def test_001_carry_over_sub_row_is_not_income(ingested):
     assert "general_public_budget_income" not in set(rows["measure"])
 
 
-def test_001_basic_table_right_half_keeps_its_own_codes(ingested):
-    row = at(frame(ingested, "001", "line_items"), "p16 l3 t7 r5 c8")
-    assert (row["economic_subject_code"], row["subject_name"], row["amount_yuan"]) == (
-        "30201",
-        "办公费",
-        "212100.00",
-    )
-
-
 def test_014_fiscal_appropriation_summary_is_scoped_to_fiscal_appropriation(ingested):
     totals = frame(ingested, "014", "reported_totals")
     for locator in ("p4 l4 t4 r4 c2", "p4 l4 t4 r7 c4"):
         assert at(totals, locator)["fund_source"] == "fiscal_appropriation", locator
 
 
-def test_014_general_public_budget_function_table_is_kept(ingested):
-    row = at(frame(ingested, "014", "line_items"), "p7 l4 t7 r5 c3")
-    assert (row["functional_subject_code"], row["fund_source"], row["amount_yuan"]) == (
-        "2010101",
-        "general_public_budget",
-        "74482000.00",
-    )
-
-
-def test_014_basic_economic_table_is_basic_fiscal_appropriation(ingested):
-    row = at(frame(ingested, "014", "line_items"), "p6 l4 t6 r4 c3")
-    assert (row["economic_subject_code"], row["amount_yuan"]) == ("30101", "12582300.00")
-    assert (row["expense_type"], row["fund_source"]) == ("basic", "fiscal_appropriation")
+@pytest.mark.parametrize(
+    "number, locator, expected",
+    [
+        pytest.param(
+            "001",
+            "p16 l3 t7 r5 c8",
+            {"economic_subject_code": "30201", "subject_name": "办公费", "amount_yuan": "212100.00"},
+            id="001_basic_table_right_half_keeps_its_own_codes",
+        ),
+        pytest.param(
+            "014",
+            "p7 l4 t7 r5 c3",
+            {
+                "functional_subject_code": "2010101",
+                "fund_source": "general_public_budget",
+                "amount_yuan": "74482000.00",
+            },
+            id="014_general_public_budget_function_table_is_kept",
+        ),
+        pytest.param(
+            "014",
+            "p6 l4 t6 r4 c3",
+            {
+                "economic_subject_code": "30101",
+                "amount_yuan": "12582300.00",
+                "expense_type": "basic",
+                "fund_source": "fiscal_appropriation",
+            },  # fmt: skip
+            id="014_basic_economic_table_is_basic_fiscal_appropriation",
+        ),
+    ],
+)
+def test_line_item_at(ingested, number, locator, expected):
+    row = at(frame(ingested, number, "line_items"), locator)
+    assert {field: row[field] for field in expected} == expected
 
 
 BASIC_BY_ECONOMIC_CLASS = {number: tuple(row) for number, row in GOLDEN["basic_by_economic_class"].items()}

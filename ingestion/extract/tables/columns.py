@@ -9,7 +9,7 @@ column is reported rather than guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ingestion.extract.subjects import resolve_subject
 from ingestion.extract.tables.context import TableContext
@@ -26,8 +26,7 @@ _NOT_AMOUNT_COLUMNS = re.compile(r"增减|变动|%|率|代码|编码|名称|序�
 _ECONOMIC_CHILD = re.compile(r"工资福利|商品和服务|个人和家庭|资本性|债务利息|对企|对事业|其他支出|补助|补贴")
 
 
-@dataclass(frozen=True)
-class ColumnMeaning:
+class ColumnMeaning(NamedTuple):
     expense_type: str
     fund_source: str
     amount_kind: str

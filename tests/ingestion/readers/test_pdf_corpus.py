@@ -1,70 +1,27 @@
 """Golden values read by hand from the eight real disclosures in ../shared/corpus/pdf.
 
-Each expectation names the table by words of its printed title and gives a whole row as printed:
-the totals of the 收支总表, an item of the main expenditure table (split 类/款/项 columns or a
-7-digit code), and the 三公 table's amounts. Rows must be clean grids: one amount per cell.
+Each expectation (``pdf_corpus_rows.yaml`` beside this file) names the table by words of its printed
+title and gives a whole row as printed: the totals of the 收支总表, an item of the main expenditure table
+(split 类/款/项 columns or a 7-digit code), and the 三公 table's amounts. Rows must be clean grids: one
+amount per cell.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from ingestion.document import Document, Table
 from ingestion.readers import pdf_scan, read_document
 from tests.ingestion.readers.conftest import titled_tables
 
+# Whole rows as printed, per file: (words of the table's title, the row's cells); read by hand.
 GOLDEN: dict[str, list[tuple[str, list[str]]]] = {
-    "001": [
-        ("收入支出决算总表", ["总计", "2,995.39", "总计", "2,995.39"]),
-        ("收入支出决算总表", ["本年收入合计", "2,946.25", "本年支出合计", "2,940.05"]),
-        ("支出决算表", ["201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37", "", "", ""]),
-        ("支出决算表", ["221", "02", "03", "购房补贴", "258.50", "258.50", "", "", "", ""]),
-        ("基本支出决算表", ["301", "01", "基本工资", "262.33", "302", "01", "办公费", "21.21"]),
-        ("三公", ["0.95", "", "", "", "", "", "", "", "", "", "0.95", ""]),
-    ],
-    "005": [
-        ("财务收支预算总表", ["收入总计", "156,211,123", "支出总计", "156,211,123"]),
-        ("支出预算总表", ["212", "01", "01", "行政运行", "16,603,248", "16,353,248", "250,000"]),
-        ("支出预算总表", ["合计", "", "", "", "156,211,123", "99,706,020", "56,505,103"]),
-        ("三公", ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"]),
-    ],
-    "007": [
-        ("财务收支预算总表", ["收入总计", "91,016,775.35", "支出总计", "91,016,775.35"]),
-        ("支出预算总表", ["201", "03", "01", "行政运行", "12,029,501.84", "11,919,501.84", "110,000.00"]),
-        ("三公", ["867.50", "839.00", "28.50", "", "", "", "213.28"]),
-    ],
-    "010": [
-        ("财务收支预算总表", ["收入总计", "96,282,213.44", "支出总计", "96,282,213.44"]),
-        ("支出预算总表", ["204", "06", "01", "行政运行", "16726725.44", "16726725.44", "0.00"]),
-        ("三公", ["10.81", "0", "0.83", "9.98", "0", "9.98", "217.83"]),
-    ],
-    "012": [
-        ("收支预算总表", ["收入合计", "13,649.07", "支出合计", "", "", "13,649.07"]),
-        (
-            "收支预算总表",
-            ["一、财政拨款", "13,649.07", "一、一般公共服务支出", "10,528.33", "一、基本支出", "7,666.68"],
-        ),  # noqa: E501
-        ("财政拨款支出预算表", ["2010101", "行政运行", "4,545.94"]),
-        ("三公", ["2,542.60", "833.60", "222.50", "183.60", "0", "183.60", "427.50", "1,305.25", "403.75"]),
-    ],
-    "014": [
-        ("收支预算总表", ["收入合计", "18,330.37", "支出合计", "", "", "18,330.37"]),
-        ("财政拨款支出预算表", ["2010101", "行政运行", "7,448.20"]),
-        ("三公", ["2,600.71", "767.60", "199.25", "183.60", "", "183.60", "384.75", "1,469.73", "363.38"]),
-    ],
-    "015": [
-        ("收支预算总表", ["收入合计", "21,955.35", "支出合计", "", "", "21,955.35"]),
-        ("收支预算总表", ["", "", "十七、国土海洋气象等支出", "", "", ""]),  # a row cut by the page break
-        ("财政拨款支出预算表", ["2040401", "行政运行", "10,883.36"]),
-        ("三公", ["1,384.74", "484.30", "100.00", "267.80", "", "267.80", "116.50", "200.44", "700.00"]),
-    ],
-    "019": [
-        ("收支预算总表", ["收入合计", "10,150.48", "支出合计", "", "", "10,150.48"]),
-        ("财政拨款支出预算表", ["2010201", "行政运行", "4,432.78"]),
-        ("三公", ["1,656.86", "675.10", "106.00", "156.60", "", "156.60", "412.50", "884.16", "97.60"]),
-    ],
+    number: [tuple(check) for check in checks]
+    for number, checks in yaml.safe_load((Path(__file__).parent / "pdf_corpus_rows.yaml").read_text("utf-8")).items()
 }
 READING_ORDER = {
     "001": "上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比,收入",

@@ -16,23 +16,22 @@ from ingestion.vocabulary.fund_sources import (
     table_fund,
 )
 
+TABLE_CASES = {
+    "一般公共预算财政拨款支出": "general_public_budget",  # specific words before 财政拨款
+    "公共财政拨款/基本支出": "general_public_budget",
+    "政府性基金预算支出表": "government_fund",
+    "国有资本经营预算支出表": "state_capital",
+    "财政拨款收支总表": "fiscal_appropriation",
+    "财政专户管理资金": "fiscal_special_account",
+    "上年结转": "carry_over",
+    "其他收入": "other",
+    "本年支出合计": None,
+}
 
-@pytest.mark.parametrize(
-    ("label", "fund"),
-    [
-        ("一般公共预算财政拨款支出", "general_public_budget"),  # specific words before 财政拨款
-        ("公共财政拨款/基本支出", "general_public_budget"),
-        ("政府性基金预算支出表", "government_fund"),
-        ("国有资本经营预算支出表", "state_capital"),
-        ("财政拨款收支总表", "fiscal_appropriation"),
-        ("财政专户管理资金", "fiscal_special_account"),
-        ("上年结转", "carry_over"),
-        ("其他收入", "other"),
-        ("本年支出合计", None),
-    ],
-)
-def test_a_table_label_names_its_fund(label, fund):
-    assert table_fund(label) == fund
+
+@pytest.mark.parametrize("label", TABLE_CASES)
+def test_a_table_label_names_its_fund(label):
+    assert table_fund(label) == TABLE_CASES[label]
 
 
 def test_prose_prefixes_are_the_budget_names_only():

@@ -16,56 +16,38 @@ from ingestion.vocabulary.percentages import (
     ratio_kind,
 )
 
-
-@pytest.mark.parametrize(
-    ("before", "kind"),
-    [
-        ("占", SHARE),
-        ("占本年支出合计的", SHARE),
-        ("下降", CHANGE),
-        ("增长/下降", CHANGE),
-        ("完成年初预算的", COMPLETION_RATE),
-        ("完成调整后预算的", COMPLETION_RATE),
-        ("执行率为", COMPLETION_RATE),
-        ("处置率到达", None),
-    ],
-)
-def test_ratio_kind(before, kind):
-    assert ratio_kind(before) == kind
-
-
-def test_the_narrative_facts_use_the_same_kind_names():
-    assert percentage_kind("下降") == CHANGE
-    assert percentage_kind("占") == SHARE
-    assert percentage_kind("完成预算的") == COMPLETION_RATE
-    assert percentage_kind("满意度≥") == OTHER
-    assert set(RATIO_KINDS) == {SHARE, CHANGE, COMPLETION_RATE}
-
-
-@pytest.mark.parametrize(
-    ("before", "direction"),
-    [
-        ("下降", "decrease"),
-        ("增长", "increase"),
-        ("增长/下降", "unspecified"),
-        ("增减", "unspecified"),
-        ("节约", "decrease"),
-        ("超支", "increase"),
-    ],
-)
-def test_rate_direction(before, direction):
-    assert rate_direction(before) == direction
+CASES = [
+    (ratio_kind, "占", SHARE),
+    (ratio_kind, "占本年支出合计的", SHARE),
+    (ratio_kind, "下降", CHANGE),
+    (ratio_kind, "增长/下降", CHANGE),
+    (ratio_kind, "完成年初预算的", COMPLETION_RATE),
+    (ratio_kind, "完成调整后预算的", COMPLETION_RATE),
+    (ratio_kind, "执行率为", COMPLETION_RATE),
+    (ratio_kind, "处置率到达", None),
+    # the narrative extractor's percentage facts use the same kind names
+    (percentage_kind, "下降", CHANGE),
+    (percentage_kind, "占", SHARE),
+    (percentage_kind, "完成预算的", COMPLETION_RATE),
+    (percentage_kind, "满意度≥", OTHER),
+    (rate_direction, "下降", "decrease"),
+    (rate_direction, "增长", "increase"),
+    (rate_direction, "增长/下降", "unspecified"),
+    (rate_direction, "增减", "unspecified"),
+    (rate_direction, "节约", "decrease"),
+    (rate_direction, "超支", "increase"),
+    (change_direction, "收入总计减少", "decrease"),
+    (change_direction, "比上年增加", "increase"),
+    (change_direction, "增加/减少", "unspecified"),
+    (change_direction, "增长(下降)", "unspecified"),
+    (change_direction, "收入总计", None),
+]
 
 
-@pytest.mark.parametrize(
-    ("label", "direction"),
-    [
-        ("收入总计减少", "decrease"),
-        ("比上年增加", "increase"),
-        ("增加/减少", "unspecified"),
-        ("增长(下降)", "unspecified"),
-        ("收入总计", None),
-    ],
-)
-def test_change_direction_of_an_amount(label, direction):
-    assert change_direction(label) == direction
+@pytest.mark.parametrize(("read", "before", "expected"), CASES, ids=[f"{r.__name__}:{b}" for r, b, _ in CASES])
+def test_words_before_a_percentage_or_a_change(read, before, expected):
+    assert read(before) == expected
+
+
+def test_the_stored_kinds():
+    assert RATIO_KINDS == [SHARE, CHANGE, COMPLETION_RATE] == ["share", "change", "completion_rate"]

@@ -1,4 +1,10 @@
-"""Helpers shared by the narrative tests: lines built from text, and the facts read from them by kind."""
+"""Helpers shared by the narrative tests: lines built from text, the facts read from them by kind, and the
+sentence-form cases of ``forms/*.yaml``."""
+
+from pathlib import Path
+
+import pytest
+import yaml
 
 from ingestion.document import Locator, TextLine
 from ingestion.extract.facts import IssueFact, LineItemFact, ThreePublicFact, TotalFact
@@ -57,3 +63,18 @@ def wrapped_lines(paragraph: str, width: int, page: int = 1) -> list[TextLine]:
         current += char
     cuts.append(current)
     return [TextLine(text, Locator(page=page, line=n)) for n, text in enumerate(cuts, start=1)]
+
+
+def sentence_forms(name: str) -> list:
+    """The cases of ``forms/<name>.yaml``, one ``pytest.param`` each, named by its ``id``."""
+    cases = yaml.safe_load((Path(__file__).parent / "forms" / f"{name}.yaml").read_text(encoding="utf-8"))
+    return [pytest.param(case, id=case["id"]) for case in cases]
+
+
+def check_sentence_form(case: dict) -> None:
+    """The case's lines yield exactly its totals and, where it lists them, exactly its issue kinds."""
+    facts = read_prose(*case["lines"], doc_kind=case.get("doc_kind", "budget"))
+    expected = {tuple(row[:3]): row[3] for row in case["totals"]}
+    assert totals_of(facts) == expected
+    if "issues" in case:
+        assert [issue.issue_kind for issue in issues_of(facts)] == case["issues"]

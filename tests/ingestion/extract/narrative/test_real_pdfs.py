@@ -97,26 +97,20 @@ def test_015_unknown_kuan_subtotal_is_an_issue_not_the_total():
     assert isinstance(issue, IssueFact) and issue.issue_kind == "subject_unresolved"
 
 
-def test_015_fiscal_appropriation_basic_expenditure():
-    # 015 p27: "省检察院 2018 年度财政拨款基本支出预算 13,979.92 万元。"
-    [total] = _at("015", "p27 l15", "13,979.92")
-    assert (total.measure, total.fund_source, total.amount_kind) == (
-        "basic_expenditure",
-        "fiscal_appropriation",
-        "budget",
-    )
-
-
-def test_001_fiscal_appropriation_grand_total():
-    # 001 p21: "上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。与2023年度相比,
-    # 财政拨款收入支出总计持平。" — a stated total (unchanged on the year), not a change.
-    [total] = _at("001", "p21 l14", "0.3")
-    assert (total.measure, total.fund_source, total.amount_kind) == (
-        "grand_total",
-        "fiscal_appropriation",
-        "actual",
-    )
-    assert total.evidence.amount_yuan == Decimal("3000.00")
+@pytest.mark.parametrize(
+    "number, locator, amount, measure, fund_source, amount_kind, yuan",
+    [
+        # 015 p27: "省检察院 2018 年度财政拨款基本支出预算 13,979.92 万元。"
+        ("015", "p27 l15", "13,979.92", "basic_expenditure", "fiscal_appropriation", "budget", "139799200.00"),
+        # 001 p21: "上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。与2023年度相比,
+        # 财政拨款收入支出总计持平。" — a stated total (unchanged on the year), not a change.
+        ("001", "p21 l14", "0.3", "grand_total", "fiscal_appropriation", "actual", "3000.00"),
+    ],
+)
+def test_a_fiscal_appropriation_total(number, locator, amount, measure, fund_source, amount_kind, yuan):
+    [total] = _at(number, locator, amount)
+    assert (total.measure, total.fund_source, total.amount_kind) == (measure, fund_source, amount_kind)
+    assert total.evidence.amount_yuan == Decimal(yuan)
 
 
 @pytest.mark.parametrize(

@@ -1,32 +1,16 @@
 """Totals stated in prose (收支总计, 收入/支出, 基本/项目/人员/公用支出, 绩效目标金额)."""
 
+import pytest
+
 from ingestion.extract.narrative import extract_narrative_details
-from tests.ingestion.extract.narrative.support import issues_of, prose_lines, read_prose, totals_of
-
-
-def test_income_and_expenditure_budget_totals():
-    facts = read_prose(
-        "（一）厦门市委网信办2020年收入预算为1841.55万元。因我办是机构改革新成立单位，无上年数据。",
-        "1.财政拨款收入1841.55万元，其中一般公共预算拨款收入1841.55万元，政府性基金拨款收入0万元。",
-        "（二）厦门市委网信办2020年支出预算为1841.55万元。",
-    )
-    assert totals_of(facts) == {
-        ("income_total", "budget", "all"): "1841.55万元",
-        ("fiscal_appropriation_income", "budget", "all"): "1841.55万元",
-        ("general_public_budget_income", "budget", "general_public_budget"): "1841.55万元",
-        ("income_total", "budget", "government_fund"): "0万元",
-        ("expenditure_total", "budget", "all"): "1841.55万元",
-    }
-
-
-def test_basic_personnel_public_and_project_expenditure():
-    facts = read_prose("1.基本支出678.55万元，其中，人员支出559.22万元，公用支出119.33万元；", "2.项目支出1163万元。")
-    assert totals_of(facts) == {
-        ("basic_expenditure", "budget", "all"): "678.55万元",
-        ("personnel_expenditure", "budget", "all"): "559.22万元",
-        ("public_expenditure", "budget", "all"): "119.33万元",
-        ("project_expenditure", "budget", "all"): "1163万元",
-    }
+from tests.ingestion.extract.narrative.support import (
+    check_sentence_form,
+    issues_of,
+    prose_lines,
+    read_prose,
+    sentence_forms,
+    totals_of,
+)
 
 
 def test_final_account_totals_are_actual():
@@ -50,38 +34,6 @@ def test_final_account_totals_are_actual():
     assert [i.detail for i in issues_of(facts, "narrative_amount_without_measure")] == [
         "0万元 is stated for 上级补助收入, which has no measure in the warehouse vocabulary"
     ]
-
-
-def test_budget_and_actual_in_one_sentence_and_the_side_of_a_bare_zhichu():
-    facts = read_prose(
-        "2023年度一般公共预算财政拨款支出年初预算为1012.86万元，支出决算为1012.86万元，完成年初预算的100%。",
-        "2023年度财政拨款收入1226.42万元，支出1226.42万元。",
-        doc_kind="final_account",
-    )
-    assert totals_of(facts) == {
-        ("general_public_budget_expenditure", "budget", "general_public_budget"): "1012.86万元",
-        ("general_public_budget_expenditure", "actual", "general_public_budget"): "1012.86万元",
-        ("fiscal_appropriation_income", "actual", "all"): "1226.42万元",
-        ("fiscal_appropriation_expenditure", "actual", "all"): "1226.42万元",
-    }
-
-
-def test_a_fiscal_only_grand_total_is_scoped_to_the_fiscal_appropriation():
-    facts = read_prose("2020年财政拨款收、支总计236.01万元。", doc_kind="final_account")
-    assert totals_of(facts) == {("grand_total", "actual", "fiscal_appropriation"): "236.01万元"}
-    assert issues_of(facts) == []
-
-
-def test_the_fund_word_of_the_label_sets_the_fund_source():
-    # 015 p27: 财政拨款 before 基本支出 scopes the amount; a fund prefix is narrower and wins.
-    facts = read_prose(
-        "省检察院 2018 年度财政拨款基本支出预算 13,979.92 万元。",
-        "一般公共预算财政拨款基本支出 13,979.92 万元。",
-    )
-    assert totals_of(facts) == {
-        ("basic_expenditure", "budget", "fiscal_appropriation"): "13,979.92 万元",
-        ("basic_expenditure", "budget", "general_public_budget"): "13,979.92 万元",
-    }
 
 
 def test_a_fiscal_appropriation_grand_total_printed_as_income_and_expenditure_total():
@@ -115,3 +67,8 @@ def test_performance_target_amounts():
         ("performance_target_total", "472.74 万元"),
         ("basic_expenditure", "292.74 万元"),
     ]
+
+
+@pytest.mark.parametrize("case", sentence_forms("totals"))
+def test_sentence_form(case):
+    check_sentence_form(case)
