@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from ingestion.extract.facts import TotalFact
 from ingestion.readers import read_document
 from tests.ingestion.extract.tables.support import line_items, sample_facts
 
@@ -44,3 +45,23 @@ def test_001_fiscal_summary_class_rows_per_fund():
 def test_010_income_fund_line_is_not_an_expenditure_class():
     # p14 "三、国有资本经营预算 0.00" is the income side of 2026年部门财政拨款收支预算总表
     assert not any(code == "223" for _, code, _, _ in _items("010"))
+
+
+@pytest.mark.parametrize(
+    ("number", "locator", "printed"),
+    [
+        # 005 p31 部门“三公”经费和机关运行经费预算表 "47.91 0 1.35 46.56 25 21.56 443.18";
+        # p32 l10 "…机关运行经费预算为443.18万元"
+        ("005", "p31 l3 t9 r4 c7", "443.18"),
+        # 010 p21 "10.81 0 0.83 9.98 0 9.98 217.83"
+        ("010", "p21 l3 t9 r4 c7", "217.83"),
+    ],
+)
+def test_office_operation_column_of_the_three_public_table(number, locator, printed):
+    [path] = sorted(CORPUS.glob(f"{number}_*.pdf"))
+    found = [
+        (str(f.evidence.locator), f.evidence.reported_amount)
+        for f in sample_facts(read_document(path))
+        if isinstance(f, TotalFact) and f.measure == "office_operation_expense"
+    ]
+    assert found == [(locator, printed)]
