@@ -269,7 +269,8 @@ def link_completion(context: RatioParagraph, sentence: RatioSentence, index: int
 
 def _before_a_stray_full_stop(context: RatioParagraph, sentence: RatioSentence, index: int) -> list[Figure]:
     """``支出决算为 A 万元。完成年初预算的100.00%``: a sentence that is only the rate belongs to the
-    figures of the sentence before it (a full stop printed where a comma was meant)."""
+    figures of the sentence before it (a full stop printed where a comma was meant), in the paragraph
+    before when the rate opens a line of its own."""
     if index or sentence.figures:
         return []
     opening = context.norm[sentence.start : sentence.percents[0].start]
@@ -277,7 +278,9 @@ def _before_a_stray_full_stop(context: RatioParagraph, sentence: RatioSentence, 
     if rate is None or opening[: rate.start()].strip(" ,，:"):
         return []
     earlier = [other for other in context.sentences if other.end <= sentence.start]
-    return earlier[-1].figures if earlier else []
+    if earlier:
+        return earlier[-1].figures
+    return context.previous_figures  # the full stop also ended the line: the paragraph before
 
 
 def _completion_subject(
