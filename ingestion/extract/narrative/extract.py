@@ -30,10 +30,12 @@ from ingestion.extract.narrative.subject_names import lead_path
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers, sentence_span
 from ingestion.extract.subjects import agency_section
 from ingestion.vocabulary.amount_kinds import for_document, project_kind
+from ingestion.vocabulary.breaks import SENTENCE_END
 from ingestion.vocabulary.numerals import UNIT_FACTORS
 from ingestion.vocabulary.percentages import percentage_kind
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE_END = re.compile(SENTENCE_END)
 _TOPIC_OF_FAMILY = {
     "three_public": "three_public",
     "procurement": "procurement",
@@ -163,7 +165,7 @@ class NarrativeExtraction:
                 evidence,
             )
         else:
-            opening = state.norm[sentence_span(state.norm, mention.start, mention.end)[0] : mention.start]
+            opening = state.norm[_sentence_start(state.norm, mention.start) : mention.start]
             self._labelled(state, outcome, evidence, label_text, opening)
         return True
 
@@ -339,6 +341,13 @@ class NarrativeExtraction:
     def finish(self) -> NarrativeResult:
         self.result.facts += resolve_pending(self.pending, self.stated_yuan, self.fiscal_year, self.agency_section)
         return self.result
+
+
+def _sentence_start(norm: str, position: int) -> int:
+    """Where the sentence (up to 。！？, semicolons included) holding ``position`` begins: a year named
+    before ``；`` still dates the items after it (``2016年度支出合计628万元,其中:…;项目支出398万元``)."""
+    starts = [match.end() for match in _SENTENCE_END.finditer(norm, 0, position)]
+    return starts[-1] if starts else 0
 
 
 def _at(evidence: list[Evidence], index: int | None) -> Evidence | None:
