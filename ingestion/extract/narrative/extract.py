@@ -165,7 +165,7 @@ class NarrativeExtraction:
                 evidence,
             )
         else:
-            opening = state.norm[_sentence_start(state.norm, mention.start) : mention.start]
+            opening = _sentence_opening(state.norm, mention.start)
             self._labelled(state, outcome, evidence, label_text, opening)
         return True
 
@@ -343,11 +343,14 @@ class NarrativeExtraction:
         return self.result
 
 
-def _sentence_start(norm: str, position: int) -> int:
-    """Where the sentence (up to 。！？, semicolons included) holding ``position`` begins: a year named
-    before ``；`` still dates the items after it (``2016年度支出合计628万元,其中:…;项目支出398万元``)."""
+def _sentence_opening(norm: str, position: int) -> str:
+    """The words of the sentence (up to 。！？, semicolons included) holding ``position`` before its first
+    amount: a year printed there dates every item of the sentence (``2016年度支出合计628万元,其中:…;
+    项目支出398万元``), one printed after an amount (``…0.00万元,比2023年预算持平;…``) does not."""
     starts = [match.end() for match in _SENTENCE_END.finditer(norm, 0, position)]
-    return starts[-1] if starts else 0
+    start = starts[-1] if starts else 0
+    first = next((m.start for m in scan_numbers(norm[start:position]) if m.kind == "money"), position - start)
+    return norm[start : start + first]
 
 
 def _at(evidence: list[Evidence], index: int | None) -> Evidence | None:
