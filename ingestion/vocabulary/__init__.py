@@ -12,5 +12,6 @@ keyword of its own. The modules are leaves: they import nothing from the rest of
 * :mod:`~ingestion.vocabulary.breaks` — where a clause, a sentence and a paragraph end;
 * :mod:`~ingestion.vocabulary.numerals` — Chinese numerals, list ordinals, money and count units;
 * :mod:`~ingestion.vocabulary.subject_levels` — 类/款/项;
-* :mod:`~ingestion.vocabulary.table_titles` — what a table's title says about its contents.
+* :mod:`~ingestion.vocabulary.table_titles` — what a table's title says about its contents;
+* :mod:`~ingestion.vocabulary.rules` — the row (word, key, settings) the word tables share.
 """
