@@ -19,7 +19,7 @@ import pandas as pd
 
 from ingestion.errors import DocumentRejected, NotADisclosure
 from ingestion.extract.empty_statements import extract_empty_statements
-from ingestion.extract.facts import Fact
+from ingestion.extract.facts import Fact, IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
 from ingestion.extract.narrative.ratios import extract_stated_ratios
@@ -28,9 +28,11 @@ from ingestion.extract.tables import document_unit, extract_code_lines, extract_
 from ingestion.frames import facts_to_frames, frame_columns, validate_frames
 from ingestion.isolation import read_document_isolated
 from ingestion.readers import file_sha256, read_document, sniff_format
+from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
 PARSER_VERSION = "0.2.0"
+AMOUNT_FACTS = (LineItemFact, TotalFact, ThreePublicFact, ProjectFact)
 SUPPORTED_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
 logger = logging.getLogger(__name__)
 
@@ -126,24 +128,45 @@ def _base_row(path: Path, sha256: str) -> dict:
     }
 
 
-def _identify(document, path: Path) -> DocumentMetadata:
+def _identify(document, path: Path) -> tuple[DocumentMetadata, list[str]]:
+    """The document's metadata and the fields it lacks.
+
+    Without its kind (预算 or 决算) no amount can be told budget from actual, so that is a rejection; a
+    missing agency or year is not (a web page cut before its title still states its figures): the
+    fields stay empty and :func:`_identity_issue` records what is missing.
+    """
     metadata = extract_metadata(document)
-    missing = [
-        label
-        for label, value in (
-            ("agency", metadata.agency_name),
-            ("fiscal year", metadata.fiscal_year),
-            ("budget/final-account kind", metadata.doc_kind),
-        )
-        if value is None
-    ]
-    if missing:
+    missing = [label for label, value in _identity_fields(metadata) if value is None]
+    if metadata.doc_kind is None:
         raise NotADisclosure(
             path.name,
             f"could not find the {', '.join(missing)} of this document; if it is a 部门预算/决算 disclosure, "
             "check that its title (单位名称 + 年度 + 部门预算/决算) is printed as text, not as an image.",
         )
-    return metadata
+    return metadata, missing
+
+
+def _identity_fields(metadata: DocumentMetadata) -> tuple:
+    return (
+        ("agency", metadata.agency_name),
+        ("fiscal year", metadata.fiscal_year),
+        ("budget/final-account kind", metadata.doc_kind),
+    )
+
+
+def _identity_issue(document, missing: list[str]) -> IssueFact:
+    first = next((line for line in document.text_lines() if line.text.strip()), None)
+    return IssueFact(
+        "document_identity_incomplete",
+        f"the {' and '.join(missing)} of this document could not be found in its title or body; "
+        "left empty (the figures it states are kept)",
+        first.locator if first else None,
+        first.text.strip()[:200] if first else None,
+    )
+
+
+def _states_figures(facts: list[Fact]) -> bool:
+    return any(isinstance(fact, AMOUNT_FACTS) for fact in facts)
 
 
 def ingest_document(path: Path) -> DocumentResult:
@@ -151,9 +174,9 @@ def ingest_document(path: Path) -> DocumentResult:
     sha256 = file_sha256(path)
     row = _base_row(path, sha256)
     try:
-        document = _read(path, sha256)
+        document, steps = prepare(_read(path, sha256))
         row["page_count"] = document.page_count
-        metadata = _identify(document, path)
+        metadata, missing = _identify(document, path)
         row.update(
             agency_name=metadata.agency_name,
             short_name=metadata.short_name,
@@ -162,6 +185,15 @@ def ingest_document(path: Path) -> DocumentResult:
             metadata_source=metadata.source,
         )
         facts = merge_statements(extract_facts(document, metadata))
+        if missing:
+            if not _states_figures(facts):
+                raise NotADisclosure(
+                    path.name,
+                    f"could not find the {', '.join(missing)} of this document and it states no budget "
+                    "figures; if it is a 部门预算/决算 disclosure, check that its text is readable.",
+                )
+            facts.append(_identity_issue(document, missing))
+        facts += [IssueFact(step, NOTES[step]) for step in steps]
         frames = facts_to_frames(row["document_id"], facts)
         return DocumentResult(row, validate_frames(frames, path.name))
     except DocumentRejected as rejection:

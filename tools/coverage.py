@@ -14,6 +14,9 @@ locators the pipeline records — and puts each in exactly one class:
 * ``missing``: it looks like an amount (a money unit follows it, or it fills a table cell that is not a
   code, a ratio or a count) and nothing above explains it: what the parser still misses.
 
+Beside the classes, ``wrong_subject`` counts the line items held under a code their own printed words
+contradict (``tools.precision``); they are listed after the missing amounts.
+
 ``python -m tools.coverage [paths…] [--list-missing] [--list STATUS]`` prints the table per document
 (default: the files in ``BUDGET_INBOX_DIRS``, which include the samples) and the missing amounts with
 their locator and line. The module only reads: it calls the pipeline, the readers and the extractors
@@ -51,6 +54,7 @@ from ingestion.extract.tables.layout import (
 )
 from ingestion.pipeline import discover_documents, ingest_document
 from ingestion.readers import read_document
+from ingestion.readers.web_forms import prepare
 from ingestion.vocabulary.numerals import (
     COUNT_UNITS,
     DATE_UNITS,
@@ -60,6 +64,7 @@ from ingestion.vocabulary.numerals import (
     UNIT_FACTORS,
 )
 from ingestion.vocabulary.subject_levels import LEVEL_CHARS
+from tools.precision import WrongSubject, wrong_subject_listing, wrong_subjects
 
 STATUSES = ("held", "issue", "not_amount", "missing")
 AMOUNT_FRAMES = ("line_items", "reported_totals", "three_public_expenses")
@@ -86,6 +91,7 @@ _CODE_AFTER = re.compile(rf"\s*[{LEVEL_CHARS}]\s*\)")
 _NAME_AFTER = re.compile(r"\s*[\u4e00-\u9fff]")
 _JOINER = re.compile(r"^\s*[-~～至到、]\s*$")
 _LIST_PREFIX = re.compile(r"^\s*(?:\(\s*\d+\s*\)|\d+[.、](?!\d))\s*")
+_UNIT_CUT_AT_LINE_END = re.compile(r"\s*([万亿])\s*")
 _AMOUNT_SCALE_AFTER = re.compile(rf"\s*[{SCALE_WORDS}]")
 _QUOTES = ("“", '"', "‘", "'", "《", "「")
 # Table column labels that say what a whole-number cell is when it is not an amount.
@@ -128,6 +134,7 @@ class DocumentCoverage:
     agency: str | None
     numbers: list[PrintedNumber] = field(default_factory=list)
     rejection: str | None = None
+    wrong_subjects: list[WrongSubject] = field(default_factory=list)  # the precision self-check
 
     def count(self, status: str) -> int:
         return sum(1 for number in self.numbers if number.status == status)
@@ -353,9 +360,13 @@ def _classify_mention(
     """held, then not an amount, then a recognised change, then an issue; else missing if it is
     money-shaped (a unit follows, or 万/亿), or a unitless number nothing reads as an amount."""
     printed, snippet = mention.printed(text), _snippet(text, mention.start, mention.end)
-    if mention.kind in ("money", "bare"):
+    unit = mention.unit
+    cut_unit = _UNIT_CUT_AT_LINE_END.fullmatch(norm[mention.number_end :])
+    if cut_unit:  # ``支出决算为1511.89万`` / ``元。…``: the unit runs on to the next line
+        unit = cut_unit.group(1) + "元"
+    if mention.kind in ("money", "bare") or cut_unit:
         places = [locator, context.paragraph_start.get(locator, locator)]
-        claim = context.ledger.take(places, mention.value, mention.unit)
+        claim = context.ledger.take(places, mention.value, unit)
         if claim:
             return PrintedNumber(locator, printed, "held", claim.frame, claim.label, snippet)
     reason = not_amount_reason(norm, mention, previous)
@@ -554,7 +565,8 @@ def document_coverage(path: Path) -> DocumentCoverage:
     if result.is_rejected:
         coverage.rejection = f"{row['rejection_reason']}: {row['rejection_detail']}"
         return coverage
-    document = read_document(path, row["sha256"])
+    document, _ = prepare(read_document(path, row["sha256"]))
+    coverage.wrong_subjects = wrong_subjects(result.frames.get("line_items"))
     ledger = _ledger_from_frames(result.frames)
     _add_changes(ledger, document, row)
     context = _Context(ledger, _paragraph_starts(document))
@@ -575,11 +587,12 @@ def document_coverage(path: Path) -> DocumentCoverage:
 
 def coverage_table(coverages: list[DocumentCoverage]) -> str:
     """One row per document: printed, amount-like, held, issue-explained, missing, not-amount (by reason)."""
-    rows = [("document", "agency", "printed", "amount_like", "held", "issue", "missing", "not_amount", "why")]
+    header = ("document", "agency", "printed", "amount_like", "held", "issue", "missing", "wrong_subject")
+    rows = [(*header, "not_amount", "why")]
     for coverage in coverages:
         name, agency = coverage.source_file, coverage.agency or ""
         if coverage.rejection:
-            rows.append((name, agency, "rejected", *[""] * 5, coverage.rejection))
+            rows.append((name, agency, "rejected", *[""] * 6, coverage.rejection))
             continue
         reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(coverage.not_amount_reasons().items()))
         rows.append(
@@ -591,6 +604,7 @@ def coverage_table(coverages: list[DocumentCoverage]) -> str:
                 coverage.count("held"),
                 coverage.count("issue"),
                 coverage.count("missing"),
+                len(coverage.wrong_subjects),
                 coverage.count("not_amount"),
                 reasons,
             )
@@ -634,6 +648,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print()
         print(missing_listing(coverage, None if args.list_missing else 5))
+        if coverage.wrong_subjects:
+            print(wrong_subject_listing(coverage.source_file, coverage.wrong_subjects))
         for status in args.list:
             print(f"{coverage.source_file}: {status}")
             for number in coverage.of_status(status):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ingestion.amounts import normalize_text
 from ingestion.document import Document, TextLine
+from ingestion.extract.places import starts_with_place
 from ingestion.vocabulary.numerals import CN_NUMERAL
 
 TITLE_WINDOW = 6  # the title is within the first few lines of a disclosure
@@ -36,14 +37,30 @@ _LOOSE_YEAR_KIND = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年[{_CJK}]{{0,8}}?(?
 _NAME_LABEL = re.compile(
     rf"(?:单位名称|部门名称|预算单位|编制单位|预算主管部门|主管部门|编报部门|部门)\s*[:：]\s*(?P<name>[{_CJK}（）()]{{4,40}}?)(?=\s|单位[:：]|[,，;；]|$)"
 )
-_FINAL_ACCOUNT_MARKERS = re.compile(r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开")
+_FINAL_ACCOUNT_MARKERS = re.compile(
+    r"部门决算|单位决算|决算情况说明|支出决算|收入决算|决算公开|与年初预算(?:对比|相比)|完成年初预算"
+)
+# A heading that states year and kind with words between them (``2022年一般公共预算“三公”经费决算执行
+# 情况说明``, ``云县2023“三公”经费决算情况说明``): its last 预算/决算 is the kind.
+_HEADING_YEAR_KIND = re.compile(
+    r"(?P<year>(?:19|20)\d\d)(?!\d)\s*年?度?[^\d,，。:：;；]{0,24}(?P<kind>预算|决算)"
+    r"(?=[^\d,，。;；]{0,12}(?:说明|公开|情况|表)\s*[。.]?$)"
+)
+_HEADING_MAX = 50
+# 预算 words that do not make a document a budget: fund names, the budget side of a final account's
+# comparison, and the policy a page cites (``推进政府预算信息公开``).
+_NOT_BUDGET_WORDS = re.compile(
+    r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|(?:年初|全年|调整后?)预算|政府预算|预算信息公开"
+)
+_ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 _SHORT_NAME = re.compile(
     rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))"
 )
 # Words that run into a name in prose ("现将满城区网信办…", "无纳入巴中市…办公室…") and are not part of it.
-_LEADING_PROSE = re.compile(
-    r"^(?:.*(?:纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|公开如下))?[无将对在向由为是的及和与把从经]*"
-)
+_LEADING_PHRASE = re.compile(r"^(?:.*(?:纳入|现将|按照|根据|关于|本部门|本单位|我办|我局|此次|范围为|公开如下))?")
+# Single characters that run into a name (``将``, ``对``, ``和`` …) but also start places (无锡市, 和田地区):
+# stripped only while what follows is not a place name.
+_LEADING_CHARS = "无将对在向由为是的及和与把从经"
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,10 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
     """Name, year and kind from the cover: ``<agency><year>年度部门预算`` over one to three lines."""
     lines = _title_lines(document)
     match = _TITLE.search("".join(lines))
-    year_kind = next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
+    year_kind = next(
+        (m for line in lines if len(line) <= _HEADING_MAX and (m := _HEADING_YEAR_KIND.search(line))), None
+    )
+    year_kind = year_kind or next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
     name = None
     if match:
         agency = _AGENCY.search(match.group("agency"))
@@ -79,9 +99,13 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
 
 
 def _strip_lead(name: str) -> str:
-    """Drop words that precede a name in titles and prose (``目录``, section numbers, ``现将``)."""
+    """Drop words that precede a name in titles and prose (``目录``, section numbers, ``现将``), never
+    the first character of a place (``现将无锡市…`` keeps 无锡市)."""
     name = re.sub(rf"^(?:目录|第{CN_NUMERAL}+部分)", "", name)
-    return _LEADING_PROSE.sub("", name)
+    name = _LEADING_PHRASE.sub("", name)
+    while name and name[0] in _LEADING_CHARS and not starts_with_place(name):
+        name = name[1:]
+    return name
 
 
 def _all_text(document: Document) -> list[str]:
@@ -131,11 +155,37 @@ def _most_common_year(texts: list[str], pattern: re.Pattern) -> int | None:
 
 
 def _year_and_kind(texts: list[str]) -> tuple[int | None, str | None]:
-    """The year most often printed as "N年(度)…预算/决算" (the prose also mentions last year's figures)."""
-    year = _most_common_year(texts, _YEAR_KIND) or _most_common_year(texts, _LOOSE_YEAR_KIND)
-    markers = sum(len(_FINAL_ACCOUNT_MARKERS.findall(text.replace(" ", ""))) for text in texts)
-    kind = "final_account" if markers >= 2 else ("budget" if any("预算" in text for text in texts) else None)
-    return year, kind
+    """Year and kind from the body, when the title lacks them.
+
+    A heading line that states both wins (a web page cut before its title keeps its section headings);
+    then the year most often printed as "N年(度)…预算/决算" (the prose also mentions last year's
+    figures), or the only year the body prints at all; the kind by its words: two final-account markers,
+    else whichever of 决算 and 预算 (fund names and comparison words aside) the body prints more often.
+    """
+    compact = [text.replace(" ", "") for text in texts]
+    heading = next(
+        (m for text in compact if len(text) <= _HEADING_MAX and (m := _HEADING_YEAR_KIND.search(text))), None
+    )
+    if heading:
+        return int(heading.group("year")), _kind(heading.group("kind"))
+    year = _most_common_year(texts, _YEAR_KIND) or _most_common_year(texts, _LOOSE_YEAR_KIND) or _only_year(compact)
+    return year, _kind_from_words(compact)
+
+
+def _only_year(texts: list[str]) -> int | None:
+    years = {int(year) for text in texts for year in _ANY_YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _kind_from_words(texts: list[str]) -> str | None:
+    markers = sum(len(_FINAL_ACCOUNT_MARKERS.findall(text)) for text in texts)
+    if markers >= 2:
+        return "final_account"
+    final = markers + sum(text.count("决算") for text in texts)
+    budget = sum(_NOT_BUDGET_WORDS.sub("", text).count("预算") for text in texts)
+    if final == budget:
+        return None
+    return "final_account" if final > budget else "budget"
 
 
 def _short_name(texts: list[str], agency_name: str | None, min_count: int = 2) -> str | None:

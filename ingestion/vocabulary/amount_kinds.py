@@ -12,6 +12,10 @@ Each reader asks in its own setting, so each row names the settings it counts in
 * ``form``: the whole label of a project form's amount (``年初预算数``, ``全年执行数``).
 
 ``BUDGET_STAGE`` is the stage a budget figure may name: 年初预算 (as passed), 全年预算, 调整(后)预算.
+A final account may state both stages of one subject (``年初预算为0万元，全年预算为25万元，支出决算为20
+万元``): they are different measures, so the adjusted one has its own kind, ``budget_adjusted``, and
+``budget`` stays the budget as passed (what a budget document prints). In a budget document there is
+only one stage, so :func:`for_document` reads an adjusted word there as ``budget``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import re
 
 from ingestion.vocabulary.rules import keyed, word
 
-ACTUAL, BUDGET = "actual", "budget"
+ACTUAL, BUDGET, BUDGET_ADJUSTED = "actual", "budget", "budget_adjusted"
 
 KIND_WORDS = (
     word("决算", ACTUAL, "prose", "project", "completion", "column"),
@@ -33,6 +37,9 @@ KIND_WORDS = (
     word("支出数", ACTUAL, "completion", "column"),
     word("支出", ACTUAL, "project"),
     word("预算", BUDGET, "prose", "project", "completion", "column"),
+    word("全年预算", BUDGET_ADJUSTED, "prose", "column"),
+    word("调整预算", BUDGET_ADJUSTED, "prose", "column"),
+    word("调整后预算", BUDGET_ADJUSTED, "prose", "column"),
     word("年初", BUDGET, "prose", "project"),
     word("安排", BUDGET, "prose", "project", "completion"),
     word("预计", BUDGET, "prose"),
@@ -51,8 +58,8 @@ KIND_WORDS = (
     word("实际支出", ACTUAL, "form"),
     word("全年执行数", ACTUAL, "form"),
 )
-AMOUNT_KINDS = ["budget", "actual", "prior_year"]
-LABELS = {"budget": "预算数", "actual": "决算数", "prior_year": "上年数"}
+AMOUNT_KINDS = ["budget", "actual", "prior_year", "budget_adjusted"]
+LABELS = {"budget": "预算数", "actual": "决算数", "prior_year": "上年数", "budget_adjusted": "调整预算数"}
 
 BUDGET_STAGE = r"(?:年初|全年|调整后?)"
 # A figure of the year before, in prose: ``上年预算数``, ``上年度决算数``, ``上年数``.
@@ -101,9 +108,14 @@ def completion_side(text: str) -> str | None:
 
 
 def column_kind(label: str) -> str | None:
-    """actual / budget a table column label names (actual words first: ``预算执行数`` is actual)."""
-    if any(word in label for word in words("column", ACTUAL)):
-        return ACTUAL
-    if any(word in label for word in words("column", BUDGET)):
-        return BUDGET
+    """actual / budget_adjusted / budget a table column label names (actual words first: ``预算执行数``
+    is actual; ``全年预算数`` is the adjusted budget)."""
+    for kind in (ACTUAL, BUDGET_ADJUSTED, BUDGET):
+        if any(word in label for word in words("column", kind)):
+            return kind
     return None
+
+
+def for_document(kind: str | None, doc_kind: str) -> str | None:
+    """A budget document has one budget stage: its 全年预算 is its ``budget``."""
+    return BUDGET if kind == BUDGET_ADJUSTED and doc_kind != "final_account" else kind

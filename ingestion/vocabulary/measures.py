@@ -173,6 +173,16 @@ SUBTOTAL_MEASURES = {
     "personnel": "personnel_expenditure",
     "public": "public_expenditure",
 }
+# The rows of a 政府采购预算表 read as totals (``合计``, ``一、货物A``, ``二、工程B``, ``三、服务C``); its
+# item rows (采购物品名称) are not modelled.
+TABLE_PROCUREMENT = (
+    (re.compile(r"^(?:合计|总计)$"), "procurement_total"),
+    (re.compile(rf"^{CN_NUMERAL}*、?货物[A-Z]?$"), "procurement_goods"),
+    (re.compile(rf"^{CN_NUMERAL}*、?工程[A-Z]?$"), "procurement_works"),
+    (re.compile(rf"^{CN_NUMERAL}*、?服务[A-Z]?$"), "procurement_services"),
+)
+# A column of the 三公 table that states the 机关运行经费 (``2024年机关运行经费预算数``).
+TABLE_OFFICE_OPERATION = re.compile(r"机关运行经费|机关运行费")
 # 三公 categories by the words of a row or column label (the first row that matches wins).
 TABLE_THREE_PUBLIC = (
     (re.compile(r"因公出国"), "overseas_travel"),

@@ -27,6 +27,7 @@ UNMODELLED_TITLE_WORDS = ("转移支付", "绩效", "采购", "资产", "非税�
 )
 UNMODELLED_TITLE = re.compile("|".join(UNMODELLED_TITLE_WORDS))
 PERFORMANCE = "绩效"  # a performance-target table may still print one project as a form
+PROCUREMENT = "政府采购"  # a procurement table: its 合计 and 货物/工程/服务 rows are read as totals
 THREE_PUBLIC = "三公"  # a 三公 table (title or header)
 PROJECTS = "项目"  # a project list (when its rows carry no subject codes)
-SUMMARY_TITLE = re.compile(r"收支.*总表|收支总体情况表")  # 收支总表: totals and class amounts by name
+SUMMARY_TITLE = re.compile(r"收支.*总表|收入支出.*总表|收支总体情况表")  # 收支总表: totals and class amounts by name

@@ -113,3 +113,25 @@ def test_conflicting_statements_are_both_kept_and_flagged():
     merged = merge_statements([total("10.00", 1), total("10.00", 2), total("11.00", 3)])
     assert len([f for f in merged if isinstance(f, IssueFact)]) == 1
     assert len([f for f in merged if not isinstance(f, IssueFact)]) == 2
+
+
+def test_a_page_with_figures_but_no_agency_is_kept_with_an_issue_row(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("一、收支预算总体情况\n本年度预算总收入为376.59万元,其中:财政拨款收入376.59万元。\n", "utf-8")
+    result = ingest_document(path)
+    row = result.document_row
+    assert (row["status"], row["agency_name"], row["fiscal_year"], row["doc_kind"]) == ("parsed", None, None, "budget")
+    issues = result.frames["extraction_issues"]
+    [detail] = issues.loc[issues.issue_kind == "document_identity_incomplete", "detail"]
+    assert "agency and fiscal year" in detail
+    assert "376.59万元" in set(result.frames["reported_totals"]["reported_amount"])
+
+
+def test_a_page_in_traditional_script_is_read_after_conversion(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("杜集區政府辦2021年度部門決算\n杜集區政府辦2021年度本年支出合計為7.69萬元。\n", "utf-8")
+    result = ingest_document(path)
+    assert result.document_row["doc_kind"] == "final_account"
+    totals = result.frames["reported_totals"]
+    assert list(totals["reported_amount"]) == ["7.69万元"] and list(totals["amount_kind"]) == ["actual"]
+    assert "text_converted_to_simplified" in set(result.frames["extraction_issues"]["issue_kind"])

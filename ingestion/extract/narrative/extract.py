@@ -22,16 +22,20 @@ from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact, Thre
 from ingestion.extract.narrative import details, projects, totals
 from ingestion.extract.narrative.context import Section, is_heading
 from ingestion.extract.narrative.labels import Candidate, amount_kind, clean_label_text
+from ingestion.extract.narrative.pairs import find_pairs
 from ingestion.extract.narrative.paragraphs import Paragraph, is_table_line, paragraphs
 from ingestion.extract.narrative.pending import PendingSubject, resolve_pending
 from ingestion.extract.narrative.reading import SPEC_FAMILIES, Outcome, classify
+from ingestion.extract.narrative.subject_names import lead_path
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers, sentence_span
 from ingestion.extract.subjects import agency_section
-from ingestion.vocabulary.amount_kinds import project_kind
+from ingestion.vocabulary.amount_kinds import for_document, project_kind
+from ingestion.vocabulary.breaks import SENTENCE_END
 from ingestion.vocabulary.numerals import UNIT_FACTORS
 from ingestion.vocabulary.percentages import percentage_kind
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE_END = re.compile(SENTENCE_END)
 _TOPIC_OF_FAMILY = {
     "three_public": "three_public",
     "procurement": "procurement",
@@ -58,6 +62,7 @@ class _Line:
     topic: str | None
     previous: Candidate | None = None
     subject: PendingSubject | None = None
+    lead: str | None = None  # the path titling a numbered item (``subject_names.lead_path``)
 
     @property
     def text(self) -> str:
@@ -73,6 +78,7 @@ class NarrativeExtraction:
     def __init__(
         self, doc_kind: str, default_unit: str, fiscal_year: int | None, agency_name: str | None = None
     ) -> None:
+        self.doc_kind = doc_kind
         self.default_kind = "actual" if doc_kind == "final_account" else "budget"
         self.default_unit = default_unit
         self.fiscal_year = fiscal_year
@@ -88,6 +94,7 @@ class NarrativeExtraction:
         if is_table_line(paragraph.text):
             return
         state = _Line(paragraph, normalize(paragraph.text), self.section.topic)
+        state.lead = lead_path(state.norm)
         norm = state.norm
         self.result.staffing += details.staffing(state.text, paragraph.lines[0].locator)
         mentions = scan_numbers(norm)
@@ -105,18 +112,38 @@ class NarrativeExtraction:
     def _amounts(self, state: _Line, mentions: list[Mention]) -> bool:
         produced = False
         floor = 0
+        paired = {pair.mention.start: pair.label for pair in find_pairs(state.norm, mentions)}
         for mention in mentions:
             if mention.kind in ("money", "bare"):
                 start = clause_start(state.norm, mention.start, floor)
                 label_text = clean_label_text(state.norm[start : mention.start])
-                produced |= self._amount(state, mention, label_text)
+                if mention.start in paired:  # ``收、支总计各是4125.49,4143.91万元``
+                    label_text = paired[mention.start] + "为"
+                if floor and not state.norm[floor : mention.start].strip() and mention.start not in paired:
+                    produced |= self._glued(state, mention)
+                else:
+                    produced |= self._amount(state, mention, label_text)
             if mention.kind != "other":
                 floor = mention.end
         return produced
 
+    def _glued(self, state: _Line, mention: Mention) -> bool:
+        """``较2022年决算数688.84万元131.49万元``: an amount printed right after another, with no word
+        between, has lost its label (here 增加); it is left out, never given its neighbour's."""
+        if mention.kind != "money":
+            return False
+        evidence = self._evidence(state, mention)
+        self._issue(
+            "narrative_amount_unlabelled",
+            f"{evidence.reported_amount} is printed right after another amount with no words between: "
+            "its label is missing",
+            evidence,
+        )
+        return True
+
     def _amount(self, state: _Line, mention: Mention, label_text: str) -> bool:
         topics = {state.topic, self.section.topic}
-        outcome = classify(label_text, topics, state.previous, self.section.heading)
+        outcome = classify(label_text, topics, state.previous, state.lead or self.section.heading)
         if mention.kind == "bare" and not _bare_is_amount(outcome):
             return False
         evidence = self._evidence(state, mention)
@@ -138,14 +165,15 @@ class NarrativeExtraction:
                 evidence,
             )
         else:
-            self._labelled(state, outcome, evidence, label_text)
+            opening = _sentence_opening(state.norm, mention.start)
+            self._labelled(state, outcome, evidence, label_text, opening)
         return True
 
     # --- facts -------------------------------------------------------------------------------------
 
-    def _labelled(self, state: _Line, outcome: Outcome, evidence: Evidence, label_text: str) -> None:
+    def _labelled(self, state: _Line, outcome: Outcome, evidence: Evidence, label_text: str, opening: str) -> None:
         candidate = outcome.candidate
-        kind = self._kind(candidate, label_text, outcome.source)
+        kind = self._kind(candidate, label_text, outcome.source, opening)
         if candidate.family in ("functional", "economic"):
             self._subject(state, candidate, evidence, kind)
         elif candidate.family == "total" and candidate.key in totals.EXPENSE_PARTS and state.subject:
@@ -203,7 +231,7 @@ class NarrativeExtraction:
 
     def _listed_project(self, state: _Line, name: str, evidence: Evidence, label_text: str) -> None:
         kind = amount_kind(label_text, None) or self.default_kind
-        budget, actual = (evidence, None) if kind == "budget" else (None, evidence)
+        budget, actual = (evidence, None) if kind in ("budget", "budget_adjusted") else (None, evidence)
         self.result.facts.append(
             ProjectFact(name, None, budget, actual, evidence.locator, evidence.source_text, "narrative")
         )
@@ -247,19 +275,35 @@ class NarrativeExtraction:
 
     # --- helpers -----------------------------------------------------------------------------------
 
-    def _kind(self, candidate: Candidate, label_text: str, source: str) -> str:
+    def _kind(self, candidate: Candidate, label_text: str, source: str, opening: str = "") -> str:
         """budget/actual/prior_year from the words around the label, else the document's kind.
 
         An amount stated for a year before the document's (``2019年预算数…`` in a 2020 budget) is the
-        prior year's, whatever word follows.
+        prior year's, whatever word follows; when its clause names no year, the years its sentence
+        opened with count (``2021年的三公经费决算数合计为807.95万,其中:…公务接待费39.43万元`` in a
+        2022 final account).
         """
         before = label_text if source != "own" else label_text[: candidate.start] + candidate.connectors
-        years = [int(year) for year in _YEAR.findall(before)]
+        years = [int(year) for year in _YEAR.findall(before) or _YEAR.findall(opening)]
         if self.fiscal_year and years and max(years) < self.fiscal_year:
             return "prior_year"
-        if source != "own":
-            return amount_kind(before, None) or self.default_kind
-        return amount_kind(before, None) or amount_kind(candidate.label, None) or self.default_kind
+        if source == "own":
+            found = (
+                self._connector_kind(candidate.connectors)
+                or amount_kind(before, None)
+                or amount_kind(candidate.label, None)
+            )
+        else:
+            found = amount_kind(before, None)
+        return for_document(found, self.doc_kind) or self.default_kind
+
+    def _connector_kind(self, connectors: str) -> str | None:
+        """A kind word between the label and its amount outranks one before the label: ``安排的“三公”
+        经费支出2.05万元`` in a final account states what was spent; there a bare 支出 is the actual."""
+        found = amount_kind(connectors, None)
+        if found is None and self.doc_kind == "final_account" and "支出" in connectors:
+            return "actual"
+        return found
 
     def _evidence(self, state: _Line, mention: Mention) -> Evidence:
         left, right = sentence_span(state.norm, mention.start, mention.end)
@@ -297,6 +341,16 @@ class NarrativeExtraction:
     def finish(self) -> NarrativeResult:
         self.result.facts += resolve_pending(self.pending, self.stated_yuan, self.fiscal_year, self.agency_section)
         return self.result
+
+
+def _sentence_opening(norm: str, position: int) -> str:
+    """The words of the sentence (up to 。！？, semicolons included) holding ``position`` before its first
+    amount: a year printed there dates every item of the sentence (``2016年度支出合计628万元,其中:…;
+    项目支出398万元``), one printed after an amount (``…0.00万元,比2023年预算持平;…``) does not."""
+    starts = [match.end() for match in _SENTENCE_END.finditer(norm, 0, position)]
+    start = starts[-1] if starts else 0
+    first = next((m.start for m in scan_numbers(norm[start:position]) if m.kind == "money"), position - start)
+    return norm[start : start + first]
 
 
 def _at(evidence: list[Evidence], index: int | None) -> Evidence | None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ingestion.vocabulary.amount_kinds import prose_kind
+from ingestion.vocabulary.amount_kinds import BUDGET_STAGE, prose_kind
 from ingestion.vocabulary.fund_sources import FISCAL, PROSE_PREFIX, PROSE_PREFIXES
 from ingestion.vocabulary.measures import Spec
 from ingestion.vocabulary.numerals import ORDINAL
@@ -27,7 +27,7 @@ from ingestion.vocabulary.subject_levels import LEVEL_CHARS
 
 # Words that may sit between a label and its number without changing what the number is.
 CONNECTOR = (
-    r"(?:\s+|:|为|是|了|共|计|达|安排|年初|全年|本年|当年|年度|预算|决算|数|支出|收入|总额|金额|合计|"
+    rf"(?:\s+|:|为|是|了|共|计|达|安排|{BUDGET_STAGE}|本年|当年|年度|预算|决算|数|支出|收入|总额|金额|合计|"
     r"执行|实际|财政拨款|拨款|\d{4}\s*年度?|的)"
 )
 CONNECTORS_TO_END = rf"(?P<conn>{CONNECTOR}*)$"

@@ -22,7 +22,13 @@ from ingestion.document import TextLine
 from ingestion.extract.narrative.labels import starts_with_ordinal
 from ingestion.extract.narrative.text import normalize
 from ingestion.vocabulary.breaks import LINE_END, PARAGRAPH_END
-from ingestion.vocabulary.subject_levels import CODE_LIST_LINE
+from ingestion.vocabulary.subject_levels import (
+    CODE_LIST_LINE,
+    LEVEL_MARK,
+    MARK_GOES_ON,
+    PATH_GOES_ON,
+    PATH_OPEN_AT_END,
+)
 
 _LINE_END = re.compile(LINE_END)
 _PARAGRAPH_END = re.compile(PARAGRAPH_END)
@@ -30,6 +36,10 @@ _CODED_ITEM = re.compile(r"^\s*\d{1,2}[.、]\s*\d{6,}")  # ``5.54060023T00000097
 _RUN_ON_SHARE = 0.7  # a paragraph's last line this share of the usual width runs on into the next
 # The code-list lines ``ingestion.extract.tables.code_lines`` reads, so the two never both claim a line.
 _CODE_LIST_LINE = re.compile(CODE_LIST_LINE)
+_PATH_OPEN_AT_END = re.compile(PATH_OPEN_AT_END)
+_PATH_GOES_ON = re.compile(PATH_GOES_ON)
+_LEVEL_MARK = re.compile(LEVEL_MARK)
+_MARK_GOES_ON = re.compile(MARK_GOES_ON)
 FULL_SHARE = 0.9  # a line at least this share of its page's usual width reaches the right margin
 _MIN_FULL_WIDTH = 30
 _MIN_LINES_FOR_PERCENTILE = 8
@@ -75,7 +85,18 @@ def is_table_line(text: str) -> bool:
 def _continues(line: TextLine, following: TextLine, usual: dict) -> bool:
     width = display_width(line.text)
     full = width >= max(_MIN_FULL_WIDTH, FULL_SHARE * usual[line.locator.page])
+    if _wraps_a_path(normalize(line.text), normalize(following.text)):
+        return full or len(_LEVEL_MARK.findall(normalize(line.text))) >= 2
     return full and not _LINE_END.search(line.text) and not starts_with_ordinal(normalize(following.text))
+
+
+def _wraps_a_path(line: str, following: str) -> bool:
+    """``…行政事业单位养老支出（款）`` / ``行政单位离退休（项）。主要用于…``: the 项 of the path is on the
+    next line, so the closing bracket at the end does not end the line's sentence; ``…（款）行政单位离退休``
+    / ``（项）。…``: the name's mark is."""
+    if _MARK_GOES_ON.match(following) and _LEVEL_MARK.search(line) and not _LINE_END.search(line):
+        return True
+    return bool(_PATH_OPEN_AT_END.search(line) and _PATH_GOES_ON.match(following))
 
 
 def paragraphs(lines: Sequence[TextLine], keep: callable = lambda line: True) -> list[Paragraph]:

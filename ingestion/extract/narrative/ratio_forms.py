@@ -36,6 +36,7 @@ from ingestion.vocabulary.percentages import (
     BOTH_WAYS,
     CHANGE,
     COMPARED_WITH,
+    COMPLETION,
     COMPLETION_RATE,
     DOWN_RATE,
     RATE_WORD,
@@ -235,7 +236,7 @@ def link_completion(context: RatioParagraph, sentence: RatioSentence, index: int
 
     ``年初预算为1012.86万元，支出决算为1012.86万元，完成年初预算的100%``."""
     notes: list[str] = []
-    segment = _segment(sentence, index)
+    segment = _segment(sentence, index) or _before_a_stray_full_stop(context, sentence, index)
     actual = budget = None
     for figure in segment:
         side = _completion_side(figure.label)
@@ -264,6 +265,22 @@ def link_completion(context: RatioParagraph, sentence: RatioSentence, index: int
         "base_status": status,
         "notes": notes,
     }
+
+
+def _before_a_stray_full_stop(context: RatioParagraph, sentence: RatioSentence, index: int) -> list[Figure]:
+    """``支出决算为 A 万元。完成年初预算的100.00%``: a sentence that is only the rate belongs to the
+    figures of the sentence before it (a full stop printed where a comma was meant), in the paragraph
+    before when the rate opens a line of its own."""
+    if index or sentence.figures:
+        return []
+    opening = context.norm[sentence.start : sentence.percents[0].start]
+    rate = COMPLETION.search(opening)
+    if rate is None or opening[: rate.start()].strip(" ,，:"):
+        return []
+    earlier = [other for other in context.sentences if other.end <= sentence.start]
+    if earlier:
+        return earlier[-1].figures
+    return context.previous_figures  # the full stop also ended the line: the paragraph before
 
 
 def _completion_subject(

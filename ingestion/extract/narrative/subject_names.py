@@ -22,7 +22,7 @@ from functools import lru_cache
 from ingestion.extract.narrative.labels import CONNECTORS_TO_END, INTRO, ORDINAL, Candidate, strip_ordinal
 from ingestion.extract.narrative.text import normalize
 from ingestion.extract.subjects import ECONOMIC_ALIASES, SubjectPath, reference
-from ingestion.vocabulary.subject_levels import LEVEL_CHARS
+from ingestion.vocabulary.subject_levels import LEVEL_CHARS, LEVEL_MARK
 
 # A level name: no digits, blanks or punctuation, but short bracketed parts are allowed (办公厅（室）).
 _NAME = rf"(?:[^()\s\d.:,，。；、\"“”]|\((?!\d*[{LEVEL_CHARS}]\))[^()]{{1,4}}\))+?"
@@ -38,6 +38,8 @@ _SECTION_PATH = re.compile(
     rf"(?:\s*(?P<i>{_NAME})\s*\((?P<ic>\d{{2}})?项\))?"
     rf"{CONNECTORS_TO_END}"
 )
+# A numbered item titled by a path alone: ``1、一般公共服务支出(类)财政事务(款)行政运行(项)。主要用于…``.
+_LEAD_PATH = re.compile(rf"^\s*{ORDINAL}\s*(?P<path>[^。；;:,，]*?{LEVEL_MARK})\s*(?=[。；;:]|主要用于)")
 # Class names too generic to be a label without a （类） mark.
 _GENERIC_CLASSES = {"其他支出", "预备费"}
 
@@ -98,6 +100,14 @@ def _section_path(text: str) -> Candidate | None:
     )
     start = match.start("s")
     return Candidate(start, "functional", path.deepest_name, text[start:], match.group("conn"), payload=path)
+
+
+def lead_path(norm: str) -> str | None:
+    """The path that titles a numbered item, when the item's amounts follow in later sentences
+    (``…行政运行(项)。主要用于:…。年初预算为1560.05万元,支出决算为1511.89万元``): their labels
+    (``年初预算为``) name no subject, and the item's path, not the heading above, is what they state."""
+    match = _LEAD_PATH.match(norm)
+    return match.group("path") if match and _path(match.group("path")) else None
 
 
 def heading_class(title: str | None) -> SubjectPath | None:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ingestion.extract.subjects import resolve_subject
 from ingestion.extract.tables.context import TableContext
-from ingestion.vocabulary.amount_kinds import PRIOR_YEAR_WORD, column_kind
+from ingestion.vocabulary.amount_kinds import PRIOR_YEAR_WORD, column_kind, for_document
 from ingestion.vocabulary.fund_sources import TABLE_WORDS, table_fund
 from ingestion.vocabulary.measures import TABLE_EXPENSE_WORDS
 
@@ -37,7 +37,9 @@ def amount_kind(label: str, context: TableContext) -> str:
     years = [int(year) for year in re.findall(r"(\d{4})年", label)]
     if context.fiscal_year and any(year < context.fiscal_year for year in years) or PRIOR_YEAR_WORD in label:
         return "prior_year"
-    return column_kind(label) or ("actual" if context.doc_kind == "final_account" else "budget")
+    return for_document(column_kind(label), context.doc_kind) or (
+        "actual" if context.doc_kind == "final_account" else "budget"
+    )
 
 
 def _leaf_most(label: str, vocabulary: tuple[tuple[str, str], ...]) -> str | None:

@@ -19,10 +19,11 @@ from ingestion.extract.tables.layout import (
     find_row_codes,
     header_row_count,
 )
+from ingestion.extract.tables.procurement import procurement_facts
 from ingestion.extract.tables.projects import form_project, list_projects
 from ingestion.extract.tables.summary import label_value_facts, summary_subject_facts
 from ingestion.extract.tables.three_public import three_public_facts
-from ingestion.vocabulary.table_titles import PERFORMANCE, PROJECTS, SUMMARY_TITLE, THREE_PUBLIC
+from ingestion.vocabulary.table_titles import PERFORMANCE, PROCUREMENT, PROJECTS, SUMMARY_TITLE, THREE_PUBLIC
 
 
 def interpret_table(table: Table, context: TableContext) -> list[Fact]:
@@ -32,7 +33,8 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
     title = context.title or ""
     if context.scope.is_unmodelled:
         projects = form_project(table, context.unit) if PERFORMANCE in title else []
-        return label_value_facts(table, context) + projects + _not_modelled(table, context)
+        procurement = procurement_facts(table, context) if PROCUREMENT in title else []
+        return label_value_facts(table, context) + projects + procurement + _not_modelled(table, context)
     header_text = " ".join(labels)
     if THREE_PUBLIC in title or THREE_PUBLIC in header_text:
         return three_public_facts(table, labels, header_rows, context)
@@ -43,7 +45,7 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
             return projects
     facts = subject_facts(table, labels, header_rows, context)
     if SUMMARY_TITLE.search(title):
-        facts += summary_subject_facts(table, context)
+        facts += summary_subject_facts(table, context, labels)
     facts += label_value_facts(table, context)
     return facts + _amounts_left_unread(table, labels, header_rows, facts, context)
 

@@ -55,7 +55,7 @@ def test_kind_words_per_setting(read, text, kind):
 
 def test_every_row_says_budget_or_actual_somewhere():
     assert all(row.key in AMOUNT_KINDS and row.where for row in KIND_WORDS)
-    assert LABELS == {"budget": "预算数", "actual": "决算数", "prior_year": "上年数"}
+    assert LABELS == {"budget": "预算数", "actual": "决算数", "prior_year": "上年数", "budget_adjusted": "调整预算数"}
 
 
 def test_form_labels_are_whole_labels():

@@ -111,3 +111,29 @@ def test_a_fiscal_appropriation_total(number, locator, amount, measure, fund_sou
     [total] = _at(number, locator, amount)
     assert (total.measure, total.fund_source, total.amount_kind) == (measure, fund_source, amount_kind)
     assert total.evidence.amount_yuan == Decimal(yuan)
+
+
+@pytest.mark.parametrize(
+    "locator, amount, code, kind",
+    [
+        # 001 p22 l1-l2: "1、一般公共服务支出(类)财政事务(款)行政运行(项)。主要用于:局本部人" /
+        # "员经费及公用经费等的基本支出。年初预算为1560.05万元,支出决算为1511.89万"
+        ("p22 l2", "1560.05", "2010601", "budget"),
+        ("p22 l2", "1511.89", "2010601", "actual"),
+        # 001 p22 l14-l15: "5、社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休" /
+        # "(项)。主要用于:退休人员经费支出。年初预算为85.55万元,支出决算为84.65万"
+        ("p22 l15", "85.55", "2080501", "budget"),
+        ("p22 l15", "84.65", "2080501", "actual"),
+        # 001 p22 l17-l19: "…(款)机关事业单位基本养老" / "保险缴费支出(项)。…年初预算为" /
+        # "161.62万元,支出决算为160.75万元。"
+        ("p22 l19", "161.62", "2080505", "budget"),
+        ("p22 l19", "160.75", "2080505", "actual"),
+        # 001 p22 l34-l35: "11、住房保障支出(类)住房改革支出(款)购房补贴(项)。主要用于:缴纳在职" /
+        # "人员住房购房补贴。年初预算为258.50万元,支出决算为258.50万元。"
+        ("p22 l35", "258.50", "2210203", "budget"),
+    ],
+)
+def test_001_items_titled_by_their_path_take_it(locator, amount, code, kind):
+    found = [fact for fact in _at("001", locator, amount) if isinstance(fact, LineItemFact)]
+    read = [(fact.functional_subject_code, fact.amount_kind) for fact in found]
+    assert (code, kind) in read and {found_code for found_code, _ in read} == {code}

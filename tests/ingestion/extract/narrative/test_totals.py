@@ -72,3 +72,32 @@ def test_performance_target_amounts():
 @pytest.mark.parametrize("case", sentence_forms("totals"))
 def test_sentence_form(case):
     check_sentence_form(case)
+
+
+def test_an_earlier_year_dates_every_item_of_its_sentence():
+    # 118 (web excerpt, 2017 final account): "…2016年度支出合计628万元,其中:基本支出230万元,占总支出的37%;
+    # 项目支出398万元,占总支出的63%。"
+    facts = read_prose(
+        "2017年度支出合计2906万元,其中:基本支出279万元,占总支出的10%;项目支出2626万元,占总支出的90%。"
+        "2016年度支出合计628万元,其中:基本支出230万元,占总支出的37%;项目支出398万元,占总支出的63%。",
+        doc_kind="final_account",
+        fiscal_year=2017,
+    )
+    assert totals_of(facts)[("project_expenditure", "actual", "all")] == "2626万元"
+    assert totals_of(facts)[("project_expenditure", "prior_year", "all")] == "398万元"
+
+
+def test_an_earlier_year_in_the_sentence_before_does_not_date_the_next():
+    facts = read_prose("2016年度支出合计628万元。项目支出2626万元。", doc_kind="final_account", fiscal_year=2017)
+    assert totals_of(facts)[("project_expenditure", "actual", "all")] == "2626万元"
+
+
+def test_a_year_compared_with_after_an_amount_does_not_date_the_next_item():
+    # 005 p6 l4-l6: "…政府性基金拨款支出预算0.00万元,比2023年预算持平;国有资本经营预算拨款支出预算0.00万元,…"
+    facts = read_prose(
+        "财政拨款支出预算中,一般公共预算拨款支出预算15621.11万元,比2023年预算减少876.75万元;"
+        "政府性基金拨款支出预算0.00万元,比2023年预算持平;国有资本经营预算拨款支出预算0.00万元,比2023年预算持平。",
+        fiscal_year=2024,
+    )
+    assert ("expenditure_total", "budget", "state_capital") in totals_of(facts)
+    assert not [key for key in totals_of(facts) if key[1] == "prior_year"]
