@@ -96,12 +96,10 @@ final as (
         fiscal_year,
         doc_kind,
         functional_subject_code,
-        case length(functional_subject_code) when 3 then 'class' when 5 then 'section' when 7 then 'item' end
-            as functional_subject_level,
+        {{ code_level('functional_subject_code') }} as functional_subject_level,
         economic_subject_code,
         economic_subject_scheme,
-        case length(economic_subject_code) when 3 then 'class' when 5 then 'section' when 7 then 'item' end
-            as economic_subject_level,
+        {{ code_level('economic_subject_code') }} as economic_subject_level,
         subject_name,
         coalesce(economic_reference_name, functional_reference_name) as reference_subject_name,
         functional_reference_name,
