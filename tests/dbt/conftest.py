@@ -54,6 +54,11 @@ def document(document_id: str, agency_name: str | None, fiscal_year: int | None,
     return row
 
 
+def rejected_document(document_id: str, reason: str, detail: str) -> dict:
+    """A document the ingestion refused: no agency, year or kind, only why it was rejected."""
+    return document(document_id, None, None, None, status="rejected", rejection_reason=reason, rejection_detail=detail)
+
+
 def _sourced(document_id: str, wan: str, locator: str, text: str | None, method: str) -> dict:
     return {
         "document_id": document_id,

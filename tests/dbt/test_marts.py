@@ -14,6 +14,7 @@ from tests.dbt.conftest import (
     issue,
     line_item,
     project,
+    rejected_document,
     reported_total,
     three_public,
 )
@@ -139,15 +140,7 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
             document(JIANGSU, "江苏省人民检察院", 2018, "budget"),
             document(PUTUO, "上海市普陀区财政局", 2024, "final_account"),
             document(NAGQU, "那曲市委网信办", 2023, "final_account"),
-            document(
-                REJECTED,
-                None,
-                None,
-                None,
-                status="rejected",
-                rejection_reason="not_a_disclosure",
-                rejection_detail="The file is a meeting notice, not a budget disclosure.",
-            ),
+            rejected_document(REJECTED, "not_a_disclosure", "The file is a meeting notice, not a budget disclosure."),
             *[document(f"{index:016x}", name, 2024, "budget") for index, name in enumerate(MORE_AGENCIES, start=1)],
         ],
         line_items=[

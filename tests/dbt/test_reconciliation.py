@@ -13,6 +13,7 @@ from tests.dbt.conftest import (
     failed_nodes,
     frames_from_rows,
     line_item,
+    rejected_document,
     reported_total,
     three_public,
 )
@@ -39,6 +40,23 @@ def nagqu_rows() -> dict[str, list[dict]]:
             text=f"{code}\t{name}\t{wan}万元",
         )
 
+    def public_prose(item_id, code, wan, name):
+        """A 公用经费 line the prose names in one sentence (line l138)."""
+        return line_item(
+            item_id,
+            NAGQU,
+            wan,
+            economic=code,
+            name=name,
+            expense_type="public",
+            fund_source=GPB,
+            amount_kind="actual",
+            method="narrative",
+            locator="l138",
+            code_source="resolved",
+            text=f"{name}{wan}万元",
+        )
+
     return dict(
         line_items=[
             fn("n01", "201", "774.70", "一般公共服务支出", "l105"),
@@ -53,34 +71,8 @@ def nagqu_rows() -> dict[str, list[dict]]:
             fn("n10", "21011", "59.98", "行政事业单位医疗", "l123"),
             fn("n11", "221", "79.53", "住房保障支出", "l131"),
             fn("n12", "22102", "79.53", "住房改革支出", "l133"),
-            line_item(
-                "n13",
-                NAGQU,
-                "0.096",
-                economic="30217",
-                name="公务接待费",
-                expense_type="public",
-                fund_source=GPB,
-                amount_kind="actual",
-                method="narrative",
-                locator="l138",
-                code_source="resolved",
-                text="公务接待费0.096万元",
-            ),
-            line_item(
-                "n14",
-                NAGQU,
-                "9.69",
-                economic="30231",
-                name="公务用车运行维护费",
-                expense_type="public",
-                fund_source=GPB,
-                amount_kind="actual",
-                method="narrative",
-                locator="l138",
-                code_source="resolved",
-                text="公务用车运行维护费9.69万元",
-            ),
+            public_prose("n13", "30217", "0.096", "公务接待费"),
+            public_prose("n14", "30231", "9.69", "公务用车运行维护费"),
         ],
         reported_totals=[
             reported_total(
@@ -183,15 +175,7 @@ def warehouse(tmp_path_factory) -> DbtWarehouse:
             document(NAGQU, "那曲市委网信办", 2023, "final_account"),
             document(CLEAN, "中共株洲市委网络安全和信息化委员会办公室", 2020, "budget"),
             document(SLIP, "江苏省人民检察院", 2018, "budget"),
-            document(
-                REJECTED,
-                None,
-                None,
-                None,
-                status="rejected",
-                rejection_reason="unreadable",
-                rejection_detail="No text layer.",
-            ),
+            rejected_document(REJECTED, "unreadable", "No text layer."),
         ]
     }
     for part in (nagqu_rows(), clean_rows(), slip_rows()):

@@ -13,14 +13,7 @@ subjects as (
 
 versions as (
 
-    select
-        *,
-        row_number() over (
-            partition by scheme, subject_code
-            order by coalesce(valid_to_year, 9999) desc, coalesce(valid_from_year, 0) desc
-        ) as version_rank
-    from subjects
-    where scheme in ('department', 'government')
+    {{ subject_versions('subjects', ['department', 'government'], ['scheme', 'subject_code']) | indent(4) }}
 
 ),
 

@@ -17,13 +17,7 @@ final as (
         measure,
         amount_kind,
         fund_source,
-        amount_yuan,
-        reported_amount,
-        reported_unit,
-        source_locator,
-        source_text,
-        source_page,
-        source_bbox,
+        {{ printed_figure_columns() | indent(8) }},
         other_source_locators,
         extraction_method
     from reported_totals

@@ -16,13 +16,7 @@ final as (
         doc_kind,
         category,
         amount_kind,
-        amount_yuan,
-        reported_amount,
-        reported_unit,
-        source_locator,
-        source_text,
-        source_page,
-        source_bbox,
+        {{ printed_figure_columns() | indent(8) }},
         other_source_locators,
         extraction_method
     from three_public_expenses

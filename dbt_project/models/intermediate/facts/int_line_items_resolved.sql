@@ -53,47 +53,13 @@ with_documents as (
 
 functional_reference as (
 
-    select
-        with_documents.line_item_id,
-        first(
-            subjects.subject_name
-            order by
-                (with_documents.fiscal_year between coalesce(subjects.valid_from_year, 0)
-                    and coalesce(subjects.valid_to_year, 9999)) desc,
-                coalesce(subjects.valid_to_year, 9999) desc
-        ) as reference_name,
-        string_agg(distinct subjects.subject_name, ' / ' order by subjects.subject_name) as reference_names,
-        bool_or(subjects.confidence in ('high', 'medium')) as is_reliable,
-        bool_or({{ subject_names_match('with_documents.normalized_subject_name', normalize_subject_name('subjects.subject_name')) }})
-            as is_name_match
-    from with_documents
-    inner join subjects
-        on subjects.scheme = 'functional'
-        and subjects.subject_code = with_documents.functional_subject_code
-    group by with_documents.line_item_id
+    {{ subject_reference_lookup('with_documents', "'functional'", 'functional_subject_code') | indent(4) }}
 
 ),
 
 economic_reference as (
 
-    select
-        with_documents.line_item_id,
-        first(
-            subjects.subject_name
-            order by
-                (with_documents.fiscal_year between coalesce(subjects.valid_from_year, 0)
-                    and coalesce(subjects.valid_to_year, 9999)) desc,
-                coalesce(subjects.valid_to_year, 9999) desc
-        ) as reference_name,
-        string_agg(distinct subjects.subject_name, ' / ' order by subjects.subject_name) as reference_names,
-        bool_or(subjects.confidence in ('high', 'medium')) as is_reliable,
-        bool_or({{ subject_names_match('with_documents.normalized_subject_name', normalize_subject_name('subjects.subject_name')) }})
-            as is_name_match
-    from with_documents
-    inner join subjects
-        on subjects.scheme = with_documents.economic_subject_scheme
-        and subjects.subject_code = with_documents.economic_subject_code
-    group by with_documents.line_item_id
+    {{ subject_reference_lookup('with_documents', "with_documents.economic_subject_scheme", 'economic_subject_code') | indent(4) }}
 
 ),
 
@@ -130,12 +96,10 @@ final as (
         fiscal_year,
         doc_kind,
         functional_subject_code,
-        case length(functional_subject_code) when 3 then 'class' when 5 then 'section' when 7 then 'item' end
-            as functional_subject_level,
+        {{ code_level('functional_subject_code') }} as functional_subject_level,
         economic_subject_code,
         economic_subject_scheme,
-        case length(economic_subject_code) when 3 then 'class' when 5 then 'section' when 7 then 'item' end
-            as economic_subject_level,
+        {{ code_level('economic_subject_code') }} as economic_subject_level,
         subject_name,
         coalesce(economic_reference_name, functional_reference_name) as reference_subject_name,
         functional_reference_name,
@@ -143,13 +107,7 @@ final as (
         expense_type,
         fund_source,
         amount_kind,
-        amount_yuan,
-        reported_amount,
-        reported_unit,
-        source_locator,
-        source_text,
-        source_page,
-        source_bbox,
+        {{ printed_figure_columns() | indent(8) }},
         extraction_method,
         code_source,
         table_title,

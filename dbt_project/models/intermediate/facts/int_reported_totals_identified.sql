@@ -31,13 +31,7 @@ final as (
         reported_totals.measure,
         reported_totals.amount_kind,
         reported_totals.fund_source,
-        reported_totals.amount_yuan,
-        reported_totals.reported_amount,
-        reported_totals.reported_unit,
-        reported_totals.source_locator,
-        reported_totals.source_text,
-        reported_totals.source_page,
-        reported_totals.source_bbox,
+        {{ printed_figure_columns('reported_totals') | indent(8) }},
         reported_totals.other_source_locators,
         reported_totals.extraction_method
     from reported_totals

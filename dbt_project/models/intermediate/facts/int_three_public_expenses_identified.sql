@@ -30,13 +30,7 @@ final as (
         documents.doc_kind,
         three_public_expenses.category,
         three_public_expenses.amount_kind,
-        three_public_expenses.amount_yuan,
-        three_public_expenses.reported_amount,
-        three_public_expenses.reported_unit,
-        three_public_expenses.source_locator,
-        three_public_expenses.source_text,
-        three_public_expenses.source_page,
-        three_public_expenses.source_bbox,
+        {{ printed_figure_columns('three_public_expenses') | indent(8) }},
         three_public_expenses.other_source_locators,
         three_public_expenses.extraction_method
     from three_public_expenses

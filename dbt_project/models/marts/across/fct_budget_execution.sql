@@ -48,14 +48,7 @@ lines as (
 
     select
         execution_key,
-        any_value(agency_id) as agency_id,
-        any_value(fiscal_year) as fiscal_year,
-        any_value(subject_kind) as subject_kind,
-        any_value(functional_subject_code) as functional_subject_code,
-        any_value(economic_subject_code) as economic_subject_code,
-        any_value(measure) as measure,
-        any_value(expense_type) as expense_type,
-        any_value(fund_source) as fund_source,
+        {{ execution_key_attributes() | indent(8) }},
         -- the name as the final account prints it, else as the budget prints it
         arg_min(subject_name, case side when 'actual' then 0 when 'final_account_budget' then 1 else 2 end)
             filter (where subject_name is not null) as subject_name

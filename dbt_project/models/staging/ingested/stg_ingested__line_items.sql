@@ -23,10 +23,7 @@ final as (
         cast(code_source as varchar) as code_source,
         cast(table_title as varchar) as table_title,
         cast(other_source_locators as varchar) as other_source_locators,
-        cast(source_locator as varchar) as source_locator,
-        cast(source_text as varchar) as source_text,
-        cast(source_page as integer) as source_page,
-        cast(source_bbox as varchar) as source_bbox,
+        {{ source_position_casts() | indent(8) }},
         cast(extraction_method as varchar) as extraction_method
     from source
 

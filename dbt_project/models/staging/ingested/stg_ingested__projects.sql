@@ -15,10 +15,7 @@ final as (
         cast(budget_yuan as decimal(20, 2)) as budget_yuan,
         cast(actual_yuan as decimal(20, 2)) as actual_yuan,
         cast(reported_unit as varchar) as reported_unit,
-        cast(source_locator as varchar) as source_locator,
-        cast(source_text as varchar) as source_text,
-        cast(source_page as integer) as source_page,
-        cast(source_bbox as varchar) as source_bbox,
+        {{ source_position_casts() | indent(8) }},
         cast(amount_locators as varchar) as amount_locators,
         cast(other_source_locators as varchar) as other_source_locators,
         cast(extraction_method as varchar) as extraction_method

@@ -30,10 +30,7 @@ final as (
         cast(reported_unit as varchar) as reported_unit,
         cast(note as varchar) as note,
         cast(figures_locator as varchar) as figures_locator,
-        cast(source_locator as varchar) as source_locator,
-        cast(source_text as varchar) as source_text,
-        cast(source_page as integer) as source_page,
-        cast(source_bbox as varchar) as source_bbox
+        {{ source_position_casts() | indent(8) }}
     from source
 
 )

@@ -13,6 +13,42 @@ PENSION_ITEM = (
 )
 
 
+# Prose lines, the document's kind and year, and the (code, expense type, amount kind) stored.
+STORED_ITEMS = {
+    "a path whose item is on the next line is not stored under the kuan": (
+        [
+            "4.社会保障和就业支出（类）行政事业单位养老支出（款）",
+            "行政单位离退休（项）。主要用于离退休人员的支出，支出决算为12.34万元，完成年初预算的100.00%。",
+        ],
+        {"doc_kind": "final_account", "fiscal_year": 2024},
+        {("2080501", "total", "actual")},
+    ),
+    "a heading class followed by a kuan line is not joined": (
+        ["（二）社会保障和就业支出（类）", "行政事业单位离退休（款）：2018年预算支出合计1,836.22万元。"],
+        {"fiscal_year": 2018},
+        {("20805", "total", "budget")},
+    ),
+    "a budget document's full-year budget is its budget": (
+        ["1.一般公共服务支出（类）财政事务（款）行政运行（项）全年预算为25.00万元。"],
+        {"fiscal_year": 2024},
+        {("2010601", "total", "budget")},
+    ),
+    "a name cut before its mark joins the next line": (
+        [
+            "5、社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休",
+            "(项)。主要用于:退休人员经费支出。年初预算为85.55万元,支出决算为84.65万元。",
+        ],
+        {"doc_kind": "final_account", "fiscal_year": 2024},
+        {("2080501", "total", "budget"), ("2080501", "total", "actual")},
+    ),
+}
+
+
+@pytest.mark.parametrize(("lines", "document", "expected"), STORED_ITEMS.values(), ids=STORED_ITEMS.keys())
+def test_the_subject_path_decides_the_stored_item(lines, document, expected):
+    assert set(items_of(read_prose(*lines, **document))) == expected
+
+
 @pytest.mark.parametrize("width", [40, 50, 60, 70, 80])
 def test_a_path_wrapped_anywhere_keeps_its_item(width):
     facts = extract_narrative(wrapped_lines(PENSION_ITEM, width), doc_kind="final_account", fiscal_year=2024)
@@ -21,25 +57,6 @@ def test_a_path_wrapped_anywhere_keeps_its_item(width):
         ("2080501", "total", "actual"): ("12.34万元", pytest.approx(123400)),
     }
     assert not issues_of(facts)
-
-
-def test_a_path_whose_item_is_on_the_next_line_is_not_stored_under_the_kuan():
-    facts = read_prose(
-        "4.社会保障和就业支出（类）行政事业单位养老支出（款）",
-        "行政单位离退休（项）。主要用于离退休人员的支出，支出决算为12.34万元，完成年初预算的100.00%。",
-        doc_kind="final_account",
-        fiscal_year=2024,
-    )
-    assert set(items_of(facts)) == {("2080501", "total", "actual")}
-
-
-def test_a_heading_class_followed_by_a_kuan_line_is_not_joined():
-    facts = read_prose(
-        "（二）社会保障和就业支出（类）",
-        "行政事业单位离退休（款）：2018年预算支出合计1,836.22万元。",
-        fiscal_year=2018,
-    )
-    assert set(items_of(facts)) == {("20805", "total", "budget")}
 
 
 def test_the_item_path_outranks_the_heading_above():
@@ -77,21 +94,6 @@ def test_initial_and_adjusted_budgets_are_different_measures(adjusted):
     }
 
 
-def test_a_budget_documents_full_year_budget_is_its_budget():
-    facts = read_prose("1.一般公共服务支出（类）财政事务（款）行政运行（项）全年预算为25.00万元。", fiscal_year=2024)
-    assert set(items_of(facts)) == {("2010601", "total", "budget")}
-
-
 def test_the_adjusted_budget_of_a_completion_rate_is_its_base():
     [rate] = read_ratios("年初预算为0万元，全年预算为25.00万元，支出决算为20.00万元，完成全年预算的80.00%。")
     assert (rate.actual.printed, rate.budget.printed) == ("20.00万元", "25.00万元")
-
-
-def test_a_name_cut_before_its_mark_joins_the_next_line():
-    facts = read_prose(
-        "5、社会保障和就业支出(类)行政事业单位养老支出(款)行政单位离退休",
-        "(项)。主要用于:退休人员经费支出。年初预算为85.55万元,支出决算为84.65万元。",
-        doc_kind="final_account",
-        fiscal_year=2024,
-    )
-    assert set(items_of(facts)) == {("2080501", "total", "budget"), ("2080501", "total", "actual")}
