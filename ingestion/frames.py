@@ -113,7 +113,9 @@ def facts_to_frames(document_id: str, facts: list[Fact | Corroborated]) -> dict[
         name, row = converted
         rows[name].append(row)
     return {
-        name: pd.DataFrame(rows.get(name, []), columns=frame_columns(name)) for name in STAGING_FRAMES if name != "documents"
+        name: pd.DataFrame(rows.get(name, []), columns=frame_columns(name))
+        for name in STAGING_FRAMES
+        if name != "documents"
     }
 
 

@@ -37,19 +37,19 @@ def merge_statements(facts: list[Fact]) -> list[Fact]:
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     merged: list[Fact] = []
     for fact in facts:
-        grain = grain(fact)
-        if grain is None:
+        key = grain(fact)
+        if key is None:
             merged.append(fact)
         else:
-            groups[grain].append(fact)
-    for grain, group in groups.items():
+            groups[key].append(fact)
+    for key, group in groups.items():
         by_amount: dict = defaultdict(list)
         for fact in group:
             by_amount[_statement_amount(fact)].append(fact)
         for same in by_amount.values():
             merged.append(_with_corroboration(same))
         if len(by_amount) > 1:
-            merged.append(_conflict_issue(grain, group))
+            merged.append(_conflict_issue(key, group))
     return merged
 
 
