@@ -59,6 +59,9 @@ THREE_PUBLIC_CATEGORIES = [
     "vehicle_operation",
     "official_reception",
 ]
+# parsed / rejected (unreadable, see rejection_reason) / duplicate (a later copy of content already read)
+# / skipped (not a file: a symbolic link, a FIFO, a folder that cannot be listed).
+DOCUMENT_STATUSES = ["parsed", "rejected", "duplicate", "skipped"]
 RATIO_KINDS = ["share", "change", "completion_rate"]
 CHANGE_DIRECTIONS = ["increase", "decrease", "unspecified"]
 BASE_STATUSES = ["printed", "zero", "missing"]
@@ -83,7 +86,7 @@ class DocumentFrame(StagingModel):
     page_count: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
     parser_version: Series[str]
     ingested_at: Series[str]
-    status: Series[str] = pa.Field(isin=["parsed", "rejected"])
+    status: Series[str] = pa.Field(isin=DOCUMENT_STATUSES)
     rejection_reason: Series[str] = pa.Field(nullable=True)
     rejection_detail: Series[str] = pa.Field(nullable=True)
     agency_name: Series[str] = pa.Field(nullable=True)
@@ -91,6 +94,8 @@ class DocumentFrame(StagingModel):
     fiscal_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100)
     doc_kind: Series[str] = pa.Field(nullable=True, isin=DOC_KINDS)
     metadata_source: Series[str] = pa.Field(nullable=True)
+    # Identity and facts of a parsed document, hashed: equal for the same disclosure in two encodings/formats.
+    content_fingerprint: Series[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="a parsed document must have agency_name, fiscal_year and doc_kind")
     def parsed_documents_are_identified(cls, frame: pd.DataFrame) -> pd.Series:
