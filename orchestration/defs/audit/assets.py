@@ -1,7 +1,8 @@
 """The audit report asset: static HTML pages of every document's reconciliation findings.
 
-It runs after dbt has built ``marts.audit_reconciliation`` and reads it in one short read-only
-connection (never while dbt writes), then links the index page from the asset's metadata.
+It runs after dbt has built ``marts.audit_reconciliation`` into the run's private copy and reads it
+there in one short read-only connection; the pages go to the run's build folder and are published
+with the warehouse, so the pages always describe the warehouse beside them.
 """
 
 import dagster as dg
@@ -29,17 +30,20 @@ def read_audit_rows(database: str) -> tuple[list[dict], list[dict]]:
     deps=AUDIT_MARTS,
     group_name="reports",
     kinds={"html"},
+    required_resource_keys={"warehouse_build"},
     description="One HTML page per document listing each reconciliation finding with both snippets, and an index "
     "ranking documents by findings (written under warehouse/reports/).",
 )
 def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    documents, findings = read_audit_rows(str(config.duckdb_path()))
-    written = write_reports(config.reports_dir(), documents, findings)
-    context.log.info(f"wrote {len(written)} report pages to {config.reports_dir()}")
+    build = context.resources.warehouse_build.build
+    documents, findings = read_audit_rows(str(build.build_database))
+    written = write_reports(build.build_reports_dir, documents, findings)
+    context.log.info(f"wrote {len(written)} report pages, published with the warehouse to {config.reports_dir()}")
+    published_index = config.reports_dir() / written[0].name
     return dg.MaterializeResult(
         metadata={
-            "index": dg.MetadataValue.url(written[0].as_uri()),
-            "index_path": dg.MetadataValue.path(str(written[0])),
+            "index": dg.MetadataValue.url(published_index.as_uri()),
+            "index_path": dg.MetadataValue.path(str(published_index)),
             "documents": len(documents),
             "findings": len(findings),
             "failed_checks": sum(1 for finding in findings if finding["status"] == "fail"),

@@ -9,6 +9,7 @@ import dagster as dg
 from dagster import AssetExecutionContext
 
 from ingestion import config
+from ingestion.discovery import display_name, skip_reason
 from ingestion.pipeline import DocumentResult, discover_documents, ingest
 from ingestion.readers import file_sha256
 from ingestion.schemas import STAGING_FRAMES
@@ -21,21 +22,36 @@ DOCUMENTS_KEY = STAGING_KEYS["documents"]
 @dg.asset(
     group_name="ingestion",
     kinds={"pdf", "python"},
-    description="Every file in the inbox folders (BUDGET_INBOX_DIRS): path, size and content hash.",
+    description="Every entry in the inbox folders (BUDGET_INBOX_DIRS): path, size and content hash.",
+    required_resource_keys={"warehouse_build"},
+    retry_policy=dg.RetryPolicy(max_retries=2, delay=5),  # an inbox on a network share can hiccup
 )
 def raw_documents(context: AssetExecutionContext) -> list[dict]:
     folders = config.inbox_dirs()
     files = discover_documents(folders)
-    records = [{"path": str(path), "size": path.stat().st_size, "sha256": file_sha256(path)} for path in files]
+    records = [_record(path) for path in files]
     context.log.info(f"found {len(records)} files in {', '.join(str(folder) for folder in folders)}")
     context.add_output_metadata(
         {
             "file_count": len(records),
             "folders": dg.MetadataValue.json([str(folder) for folder in folders]),
-            "files": dg.MetadataValue.md("\n".join(f"- `{record['path']}`" for record in records) or "(none)"),
+            "files": dg.MetadataValue.md(
+                "\n".join(f"- `{display_name(record['path'])}`" for record in records) or "(none)"
+            ),
         }
     )
     return records
+
+
+def _record(path) -> dict:
+    """Path, size and hash of a file; links, FIFOs and unreadable files are listed without them."""
+    record = {"path": str(path), "size": None, "sha256": None}
+    if skip_reason(path) is None:
+        try:
+            record.update(size=path.stat().st_size, sha256=file_sha256(path))
+        except OSError as error:
+            record["error"] = error.strerror or str(error)
+    return record
 
 
 def _progress(context: AssetExecutionContext):
@@ -79,13 +95,14 @@ def _rejections_table(rejected: list[DocumentResult]) -> str:
         ),
     ],  # fmt: skip
     can_subset=False,
+    required_resource_keys={"warehouse_build"},
 )
 def ingested(context: AssetExecutionContext, raw_documents: list[dict]):
     """Parse every document into staging frames, validate them, and write them as Parquet for dbt."""
     from pathlib import Path
 
     result = ingest([Path(record["path"]) for record in raw_documents], progress=_progress(context))
-    written = write_frames(result.frames, config.staging_dir())
+    written = write_frames(result.frames, context.resources.warehouse_build.build.staging_dir)
     for name, key in STAGING_KEYS.items():
         yield dg.MaterializeResult(
             asset_key=key,
