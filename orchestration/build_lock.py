@@ -158,5 +158,11 @@ class BuildLock:
 
     def _busy_message(self, holder: LockHolder | None, waited: float | None) -> str:
         who = holder.describe() if holder else "another process"
-        prefix = f"gave up after {waited:g} s: " if waited is not None else ""
-        return f"{prefix}the warehouse {self.database} is being built by {who}"
+        busy = f"the warehouse {self.database} is being built by {who}"
+        if waited is None:
+            return busy
+        return (
+            f"{busy}; not waiting ({WAIT_VARIABLE}=0 or --no-wait)"
+            if waited <= 0
+            else f"{busy}; gave up after {waited:g} s"
+        )
