@@ -34,4 +34,4 @@ bench: install  ## reader throughput and memory over the corpus and a generated 
 	$(BIN)/python -m ingestion.bench
 
 clean:
-	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/staging warehouse/reports dbt_project/target dbt_project/logs
+	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/budget.duckdb.lock warehouse/.build warehouse/run_failures.jsonl warehouse/staging warehouse/reports dbt_project/target dbt_project/logs
