@@ -118,3 +118,28 @@ def test_a_kill_during_publish_leaves_a_whole_warehouse_old_or_new(tmp_path, whe
     build.publish()
     assert _value(database) == 3
     assert sorted(os.listdir(tmp_path / ".build")) == []
+
+
+def test_step_records_and_folders_are_published_with_the_warehouse_or_not_at_all(tmp_path):
+    from orchestration import build_state
+
+    database = tmp_path / "w.duckdb"
+    first = _built(database, "run-a", 1)
+    (first.working_folder("reports") / "index.html").write_text("first")
+    (first.working_folder("reports") / "agencies").mkdir()
+    (first.build_folder("exports")).mkdir()
+    build_state.step_record(first.build_database, "dbt").write_text("inputs-a")
+    assert not build_state.step_record(database, "dbt").exists()  # nothing beside the published file yet
+    first.publish()
+    assert build_state.step_record(database, "dbt").read_text() == "inputs-a"
+    assert (tmp_path / "reports" / "index.html").read_text() == "first" and (tmp_path / "exports").is_dir()
+
+    second = _built(database, "run-b", 2)  # a partly rewritten folder starts as the published one
+    assert (second.working_folder("reports") / "index.html").read_text() == "first"
+    (second.working_folder("reports") / "index.html").write_text("second")
+    assert (tmp_path / "reports" / "index.html").read_text() == "first"  # a copy, not a link
+    build_state.step_record(second.build_database, "dbt").write_text("inputs-b")
+    second.discard()  # a failed run: neither its records nor its folders reach the warehouse
+    assert build_state.step_record(database, "dbt").read_text() == "inputs-a"
+    assert (tmp_path / "reports" / "index.html").read_text() == "first" and _value(database) == 1
+    assert not list((tmp_path / ".build").glob("run-b*"))
