@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -34,6 +35,7 @@ from ingestion.duplicates import DuplicateFilter
 from ingestion.frames import frame_columns, validate_frames
 from ingestion.parse_store import ParseStore
 from ingestion.pipeline import file_modified_at, ingest_document
+from ingestion.process_guard import die_with_parent
 from ingestion.schemas import STAGING_FRAMES, empty_frame
 from ingestion.staging_store import write_frame
 
@@ -134,9 +136,16 @@ def _parse_missing(missing: list[tuple[str, Path]], store: ParseStore, workers: 
         for _, path in missing:
             yield _parse_and_store(path, store.root, store.parser_version)
         return
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)  # never fork: Dagster and DuckDB run threads
-    with ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context) as pool:
+    # spawn, not fork (Dagster and DuckDB run threads) and not forkserver: a spawned worker's parent is
+    # this process, so ``die_with_parent`` makes it die with a killed build (a forkserver would outlive it).
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(missing)),
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),  # a worker that starts after the build died exits at once
+    )
+    with pool:
         futures = [pool.submit(_parse_and_store, path, store.root, store.parser_version) for _, path in missing]
         for future in as_completed(futures):
             yield future.result()
