@@ -68,4 +68,4 @@ bench-corpus: install  ## full build, no-change run and add-one run over N synth
 	$(BIN)/python -m tools.bench_corpus --documents $(N)
 
 clean:
-	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/budget.duckdb.*.fingerprint warehouse/staging warehouse/parse_store warehouse/reports warehouse/exports dbt_project/target dbt_project/logs
+	rm -rf warehouse/budget.duckdb warehouse/budget.duckdb.wal warehouse/budget.duckdb.*.fingerprint warehouse/budget.duckdb.lock warehouse/.build warehouse/run_failures.jsonl warehouse/staging warehouse/parse_store warehouse/reports warehouse/exports dbt_project/target dbt_project/logs

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -29,9 +30,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ingestion.discovery import display_name
+from ingestion.duplicates import DuplicateFilter
 from ingestion.frames import frame_columns, validate_frames
 from ingestion.parse_store import ParseStore
 from ingestion.pipeline import file_modified_at, ingest_document
+from ingestion.process_guard import die_with_parent
 from ingestion.schemas import STAGING_FRAMES, empty_frame
 from ingestion.staging_store import write_frame
 
@@ -65,7 +69,7 @@ class Progress:
 
 @dataclass
 class BatchResult:
-    """The documents rows of the batch (one per distinct content, in file order) and run figures."""
+    """The documents rows of the batch (one per inbox entry, in file order, copies as ``duplicate``) and run figures."""
 
     rows: list[dict]
     parsed: int = 0
@@ -97,19 +101,32 @@ def ingest_to_store(
     progress: ProgressCallback | None = None,
     progress_every: float = 5.0,
 ) -> BatchResult:
-    """Make sure every distinct content among ``paths`` is in the store; its documents rows, in order."""
+    """Make sure every distinct content among ``paths`` is in the store; one documents row per path, in order.
+
+    Entries that are not regular files or cannot be read get their ``skipped`` / ``rejected`` row from
+    the pipeline without the store; later copies of a content (same bytes, or the same disclosure in
+    another encoding or format) get ``duplicate`` rows from :class:`~ingestion.duplicates.DuplicateFilter`,
+    applied in file order exactly as ``ingestion.pipeline.ingest`` does.
+    """
     started = time.monotonic()
     hashes = store.hash_files(paths)
     first_path: dict[str, Path] = {}
-    for path in paths:  # the same bytes under two names are read once, under the first name
-        first_path.setdefault(hashes[path], path)
+    for path in paths:  # the same bytes under two names are parsed once, under the first name
+        if path in hashes:
+            first_path.setdefault(hashes[path], path)
     missing = [(sha256, path) for sha256, path in first_path.items() if not store.has(sha256)]
     reused = len(first_path) - len(missing)
     reporter = _Reporter(len(first_path), reused, started, progress, progress_every)
     for _ in _parse_missing(missing, store, workers):
         reporter.parsed_one()
     reporter.finish()
-    rows = [_current_row(store, sha256, path) for sha256, path in first_path.items()]
+    duplicates = DuplicateFilter()
+    rows = [
+        duplicates.admit_row(
+            _current_row(store, hashes[path], path) if path in hashes else ingest_document(path).document_row
+        )
+        for path in paths
+    ]
     return BatchResult(rows, len(missing), reused, time.monotonic() - started, dict(first_path))
 
 
@@ -119,9 +136,16 @@ def _parse_missing(missing: list[tuple[str, Path]], store: ParseStore, workers: 
         for _, path in missing:
             yield _parse_and_store(path, store.root, store.parser_version)
         return
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)  # never fork: Dagster and DuckDB run threads
-    with ProcessPoolExecutor(max_workers=min(workers, len(missing)), mp_context=context) as pool:
+    # spawn, not fork (Dagster and DuckDB run threads) and not forkserver: a spawned worker's parent is
+    # this process, so ``die_with_parent`` makes it die with a killed build (a forkserver would outlive it).
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(missing)),
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),  # a worker that starts after the build died exits at once
+    )
+    with pool:
         futures = [pool.submit(_parse_and_store, path, store.root, store.parser_version) for _, path in missing]
         for future in as_completed(futures):
             yield future.result()
@@ -136,7 +160,9 @@ def _parse_and_store(path: Path, store_root: Path, parser_version: str) -> str:
 
 def _current_row(store: ParseStore, sha256: str, path: Path) -> dict:
     row = store.load_row(sha256)
-    row.update(source_file=path.name, source_path=str(path), file_modified_at=file_modified_at(path))
+    row.update(
+        source_file=display_name(path.name), source_path=display_name(path), file_modified_at=file_modified_at(path)
+    )
     return row
 
 
@@ -164,10 +190,15 @@ class _Reporter:
 
 
 def documents_frame(rows: list[dict]) -> pd.DataFrame:
-    """The validated documents frame of a batch (one row per distinct content, rejected ones included)."""
+    """The validated documents frame of a batch (one row per inbox entry, rejected, duplicate and skipped included)."""
     frame = pd.DataFrame(rows, columns=frame_columns("documents"))
     frame = frame.astype({"page_count": "Int64", "fiscal_year": "Int64"})
     return validate_frames({"documents": frame}, "the documents frame")["documents"]
+
+
+def _parsed(rows: list[dict]) -> list[dict]:
+    """The rows whose facts go to staging: a duplicate shares its kept document's hash, never its facts."""
+    return [row for row in rows if row["status"] == "parsed"]
 
 
 def write_staging(batch: BatchResult, store: ParseStore, directory: Path) -> dict[str, Path]:
@@ -180,7 +211,7 @@ def write_staging(batch: BatchResult, store: ParseStore, directory: Path) -> dic
             if name == "documents":
                 continue
             target = directory / f"{name}.parquet"
-            files = [file for row in batch.rows if (file := store.frame_file(row["sha256"], name))]
+            files = [file for row in _parsed(batch.rows) if (file := store.frame_file(row["sha256"], name))]
             if not files:
                 written[name] = write_frame(connection, empty_frame(name), target)
                 continue

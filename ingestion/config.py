@@ -41,7 +41,11 @@ def reference_dir() -> Path:
 
 
 def staging_dir() -> Path:
-    """Where ingestion writes the Parquet staging files that dbt reads as external sources."""
+    """The parent of the per-run staging folders (``staging/<run id>/``, see orchestration/publish.py).
+
+    Exported as ``BUDGET_STAGING_DIR`` so that ``dbt parse`` resolves the sources; a build points it at
+    its own run's folder while dbt runs.
+    """
     return duckdb_path().parent / "staging"
 
 

@@ -50,6 +50,18 @@ class ResourceLimitExceeded(DocumentRejected):
     reason = "resource_limit"
 
 
+class ReaderFailed(DocumentRejected):
+    """A reader or extractor raised something unexpected (a bug or a pathological file): the batch goes on."""
+
+    reason = "reader_error"
+
+
+class UnreadableFile(DocumentRejected):
+    """The file could not be opened or read (permissions, I/O error, vanished during the run)."""
+
+    reason = "unreadable"
+
+
 class StagingValidationFailed(DocumentRejected):
     """The extracted frames broke a pandera schema: the message names column and failing values."""
 

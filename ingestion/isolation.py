@@ -8,6 +8,14 @@ and the document is rejected with :class:`~ingestion.errors.ResourceLimitExceede
 raised inside the worker (encrypted, no text layer, …) comes back as the same exception type with
 the same message; the parsed :class:`~ingestion.document.Document` comes back pickled.
 
+Every format that can blow up is read this way (PDF, DOCX, HTML, and text above
+:data:`IN_PROCESS_TEXT_BYTES`). What comes back is capped too (:data:`MAX_RESULT_BYTES` pickled), so the
+main process holds at most one such result at a time whatever the file: its peak stays near its own
+baseline plus that cap. Any exception in the worker, ``RecursionError`` included, comes back as a
+:class:`~ingestion.errors.ReaderFailed` rejection with the last line of the traceback; a worker killed
+by a signal (a C stack overflow in lxml, the OOM killer) as :class:`~ingestion.errors.ResourceLimitExceeded`.
+Workers die with the process that asked for them (``ingestion.process_guard``).
+
 Workers come from a ``forkserver`` that has already imported the readers, so starting one costs
 milliseconds, not a fresh interpreter.
 """
@@ -15,16 +23,20 @@ milliseconds, not a fresh interpreter.
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import resource
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from ingestion.document import Document
-from ingestion.errors import DocumentRejected, ResourceLimitExceeded
+from ingestion.errors import DocumentRejected, ReaderFailed, ResourceLimitExceeded
+from ingestion.process_guard import die_with_parent
 
 _PRELOAD = ["ingestion.readers", "ingestion.readers.pdf", "ingestion.readers.docx", "ingestion.readers.html"]
 _context: multiprocessing.context.BaseContext | None = None
+IN_PROCESS_TEXT_BYTES = 2 * 1024 * 1024  # smaller text files are read in-process: nothing to blow up
+MAX_RESULT_BYTES = 256 * 1024 * 1024  # a parsed document larger than this, pickled, is no disclosure
 
 
 def read_document_isolated(
@@ -77,7 +89,7 @@ def _stop(worker: multiprocessing.Process) -> None:
 def _unpack(outcome: tuple, path: Path, exitcode: int | None, timeout: float, memory_mb: int) -> Document:
     kind, payload = outcome
     if kind == "document":
-        return payload
+        return pickle.loads(payload)
     if kind == "rejected":
         raise payload
     if kind == "timeout":
@@ -89,10 +101,23 @@ def _unpack(outcome: tuple, path: Path, exitcode: int | None, timeout: float, me
         )
     if kind == "memory":
         raise ResourceLimitExceeded(path.name, _memory_advice(memory_mb))
+    if kind == "died" and exitcode is not None and exitcode < 0:
+        advice = _memory_advice(memory_mb)
+        raise ResourceLimitExceeded(path.name, f"the reader process died (signal {-exitcode}); {advice}")
     if kind == "died":
-        cause = f"signal {-exitcode}" if exitcode and exitcode < 0 else f"exit code {exitcode}"
-        raise ResourceLimitExceeded(path.name, f"the reader process died ({cause}); {_memory_advice(memory_mb)}")
-    raise RuntimeError(f"reading {path.name} failed in the worker process:\n{payload}")
+        raise ReaderFailed(path.name, f"the reader process exited without a result (exit code {exitcode}).")
+    if kind == "too_large":
+        raise ResourceLimitExceeded(
+            path.name,
+            f"the parsed document is {payload / 1e6:.0f} MB, more than the {MAX_RESULT_BYTES / 1e6:.0f} MB a "
+            "disclosure can plausibly hold; split the file or check that it is what it claims to be.",
+        )
+    last_line = payload.strip().splitlines()[-1] if payload.strip() else "unknown error"
+    raise ReaderFailed(
+        path.name,
+        f"the reader failed ({last_line}); the file is probably malformed (e.g. nested too deeply, or a "
+        "damaged archive). Open it and save it again, or export it to PDF; if it looks fine, report it.",
+    )
 
 
 def _memory_advice(memory_mb: int) -> str:
@@ -104,18 +129,20 @@ def _memory_advice(memory_mb: int) -> str:
 
 def _work(sender: Connection, path: str, sha256: str | None, memory_mb: int) -> None:
     """Worker body: cap the address space, read, and send back exactly one message."""
+    die_with_parent()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         from ingestion.readers import read_document
 
-        message: tuple = ("document", read_document(Path(path), sha256))
+        payload = pickle.dumps(read_document(Path(path), sha256), protocol=pickle.HIGHEST_PROTOCOL)
+        message: tuple = ("document", payload) if len(payload) <= MAX_RESULT_BYTES else ("too_large", len(payload))
     except MemoryError:
         message = ("memory", None)
     except DocumentRejected as rejection:
         message = ("rejected", rejection)
-    except Exception:  # noqa: BLE001 - any other failure is reported with its traceback
-        message = ("error", traceback.format_exc())
+    except BaseException:  # noqa: BLE001 - RecursionError, zlib.error, anything: reported, never fatal
+        message = ("error", traceback.format_exc(limit=-3))
     try:
         sender.send(message)
     except MemoryError:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.discovery import skip_reason
 from ingestion.pipeline import PARSER_VERSION, DocumentResult
 from ingestion.readers import file_sha256
 from ingestion.staging_store import write_frame
@@ -82,7 +83,11 @@ class ParseStore:
         return path if path.exists() else None
 
     def hash_files(self, paths: Iterable[Path]) -> dict[Path, str]:
-        """``sha256`` of each file, re-reading only files whose size, mtime or inode changed."""
+        """``sha256`` of each file, re-reading only files whose size, mtime or inode changed.
+
+        Entries that are not regular files (links, FIFOs, unlistable folders: ``skip_reason``) and files
+        that cannot be read are left out: the pipeline gives them a ``skipped`` or ``rejected`` row.
+        """
         index_path = self.root / "file_index.json"
         try:
             known = json.loads(index_path.read_text(encoding="utf-8"))
@@ -91,10 +96,15 @@ class ParseStore:
         hashes: dict[Path, str] = {}
         index: dict[str, list] = {}
         for path in paths:
-            stat = path.stat()
-            signature = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-            cached = known.get(str(path))
-            sha256 = cached[3] if cached and cached[:3] == signature else file_sha256(path)
+            if skip_reason(path) is not None:
+                continue
+            try:
+                stat = path.stat()
+                signature = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+                cached = known.get(str(path))
+                sha256 = cached[3] if cached and cached[:3] == signature else file_sha256(path)
+            except OSError:
+                continue
             hashes[path] = sha256
             index[str(path)] = [*signature, sha256]
         if index != known:

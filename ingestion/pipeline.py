@@ -10,14 +10,16 @@ the batch carries on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from ingestion.errors import DocumentRejected, NotADisclosure
+from ingestion.discovery import SkipReason, discover_documents, display_name, path_sha256, skip_reason
+from ingestion.duplicates import DuplicateFilter, content_fingerprint
+from ingestion.errors import DocumentRejected, NotADisclosure, ReaderFailed, UnreadableFile
 from ingestion.extract.empty_statements import extract_empty_statements
 from ingestion.extract.facts import Fact, IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
@@ -26,14 +28,14 @@ from ingestion.extract.narrative.ratios import extract_stated_ratios
 from ingestion.extract.statements import merge_statements
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
 from ingestion.frames import facts_to_frames, frame_columns, validate_frames
-from ingestion.isolation import read_document_isolated
+from ingestion.isolation import IN_PROCESS_TEXT_BYTES, read_document_isolated
 from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"  # 0.3.0: rows carry content_fingerprint; any reader failure is a rejected row
 AMOUNT_FACTS = (LineItemFact, TotalFact, ThreePublicFact, ProjectFact)
-SUPPORTED_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
+__all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
 
 
@@ -59,23 +61,12 @@ class IngestionResult:
         return [result for result in self.documents if result.is_rejected]
 
 
-def discover_documents(directories: Iterable[Path]) -> list[Path]:
-    """Every regular, non-hidden file in the inbox folders (recursively), in a stable order."""
-    found: dict[str, Path] = {}
-    for directory in directories:
-        if not directory.is_dir():
-            continue
-        for path in sorted(directory.rglob("*")):
-            if path.is_file() and not path.name.startswith(".") and not path.is_symlink():
-                found.setdefault(str(path.resolve()), path)
-    return list(found.values())
-
-
 def _read(path: Path, sha256: str):
-    """PDFs are read in a memory- and time-limited worker (a crafted PDF can exhaust pdfminer)."""
-    if sniff_format(path) == "pdf":
-        return read_document_isolated(path, sha256)
-    return read_document(path, sha256)
+    """Every format that can blow up is read in a memory- and time-limited worker; small text in-process."""
+    source_format = sniff_format(path)
+    if source_format in {"txt", "unknown"} and path.stat().st_size <= IN_PROCESS_TEXT_BYTES:
+        return read_document(path, sha256)
+    return read_document_isolated(path, sha256)
 
 
 def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
@@ -101,17 +92,25 @@ def _narrative_facts(document, metadata: DocumentMetadata, unit: str) -> list[Fa
     )
 
 
-def file_modified_at(path: Path) -> str:
-    """The file's modification time (ISO-8601, UTC): which of two versions of a disclosure is newer."""
-    return datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+def file_modified_at(path: Path) -> str | None:
+    """The file's modification time (ISO-8601, UTC): which of two versions of a disclosure is newer.
+
+    ``None`` for an entry that cannot be stat-ed (a dangling link, a vanished file): it is skipped or
+    rejected anyway.
+    """
+    try:
+        modified = path.lstat().st_mtime if path.is_symlink() else path.stat().st_mtime
+    except OSError:
+        return None
+    return datetime.fromtimestamp(modified, UTC).isoformat(timespec="seconds")
 
 
-def _base_row(path: Path, sha256: str) -> dict:
+def _base_row(path: Path, sha256: str, source_format: str = "unknown") -> dict:
     return {
         "document_id": sha256[:16],
-        "source_file": path.name,
-        "source_path": str(path),
-        "source_format": sniff_format(path) if path.stat().st_size else "unknown",
+        "source_file": display_name(path.name),
+        "source_path": display_name(path),
+        "source_format": source_format,
         "sha256": sha256,
         "page_count": None,
         "parser_version": PARSER_VERSION,
@@ -125,7 +124,15 @@ def _base_row(path: Path, sha256: str) -> dict:
         "fiscal_year": None,
         "doc_kind": None,
         "metadata_source": None,
+        "content_fingerprint": None,
     }
+
+
+def _format_of(path: Path) -> str:
+    try:
+        return sniff_format(path) if path.stat().st_size else "unknown"
+    except Exception:  # noqa: BLE001 - a file that cannot even be sniffed is rejected by the reader
+        return "unknown"
 
 
 def _identify(document, path: Path) -> tuple[DocumentMetadata, list[str]]:
@@ -170,9 +177,20 @@ def _states_figures(facts: list[Fact]) -> bool:
 
 
 def ingest_document(path: Path) -> DocumentResult:
-    """Read, identify, extract and validate one file; any failure becomes a rejected row."""
-    sha256 = file_sha256(path)
-    row = _base_row(path, sha256)
+    """Read, identify, extract and validate one inbox entry; every outcome is a documents row.
+
+    An entry that is not a regular file is ``skipped``; a file that cannot be opened, read, identified
+    or validated is ``rejected`` with the reason, and so is one on which any reader or extractor raised
+    anything at all (the traceback goes to the log): one bad file never stops the batch.
+    """
+    skipped = skip_reason(path)
+    if skipped is not None:
+        return _skipped(path, skipped)
+    try:
+        sha256 = file_sha256(path)
+    except OSError as error:
+        return _rejected(_base_row(path, path_sha256(path)), UnreadableFile(display_name(path.name), _os_detail(error)))
+    row = _base_row(path, sha256, _format_of(path))
     try:
         document, steps = prepare(_read(path, sha256))
         row["page_count"] = document.page_count
@@ -194,22 +212,42 @@ def ingest_document(path: Path) -> DocumentResult:
                 )
             facts.append(_identity_issue(document, missing))
         facts += [IssueFact(step, NOTES[step]) for step in steps]
-        frames = facts_to_frames(row["document_id"], facts)
-        return DocumentResult(row, validate_frames(frames, path.name))
+        frames = validate_frames(facts_to_frames(row["document_id"], facts), path.name)
+        row["content_fingerprint"] = content_fingerprint(row, frames)
+        return DocumentResult(row, frames)
     except DocumentRejected as rejection:
-        row.update(status="rejected", rejection_reason=rejection.reason, rejection_detail=rejection.message)
-        return DocumentResult(row)
+        return _rejected(row, rejection)
+    except OSError as error:
+        return _rejected(row, UnreadableFile(row["source_file"], _os_detail(error)))
+    except Exception as error:  # noqa: BLE001 - a bug or a pathological file: a row, never a crash
+        logger.exception("%s: unexpected failure while reading or extracting", row["source_file"])
+        detail = f"reading or extracting failed ({type(error).__name__}: {str(error)[:300]}); report this file."
+        return _rejected(row, ReaderFailed(row["source_file"], detail))
+
+
+def _rejected(row: dict, rejection: DocumentRejected) -> DocumentResult:
+    row.update(status="rejected", rejection_reason=rejection.reason, rejection_detail=rejection.message)
+    logger.warning("%s: rejected (%s): %s", row["source_file"], rejection.reason, rejection.message)
+    return DocumentResult(row)
+
+
+def _skipped(path: Path, reason: SkipReason) -> DocumentResult:
+    row = _base_row(path, path_sha256(path))
+    row.update(status="skipped", rejection_reason=reason.code, rejection_detail=reason.detail)
+    logger.warning("%s: skipped (%s): %s", row["source_path"], reason.code, reason.detail)
+    return DocumentResult(row)
+
+
+def _os_detail(error: OSError) -> str:
+    return f"the file could not be read ({error.strerror or error}); check its permissions and that it still exists."
 
 
 def ingest(paths: list[Path], progress: Callable[[int, int, DocumentResult], None] | None = None) -> IngestionResult:
     """Ingest a batch; ``progress(done, total, result)`` is called after each file (long runs show it)."""
     results: list[DocumentResult] = []
-    seen: set[str] = set()
+    duplicates = DuplicateFilter()  # the same content under two names, encodings or formats: read once
     for index, path in enumerate(paths, start=1):
-        result = ingest_document(path)
-        if result.document_row["document_id"] in seen:  # the same bytes under two names: read once
-            continue
-        seen.add(result.document_row["document_id"])
+        result = duplicates.admit(ingest_document(path))
         results.append(result)
         if progress:
             progress(index, len(paths), result)

@@ -26,6 +26,9 @@ MEASURES = measures.MEASURES
 THREE_PUBLIC_CATEGORIES = measures.THREE_PUBLIC_CATEGORIES
 RATIO_KINDS = percentages.RATIO_KINDS
 CHANGE_DIRECTIONS = percentages.CHANGE_DIRECTIONS
+# parsed / rejected (unreadable, see rejection_reason) / duplicate (a later copy of content already read)
+# / skipped (not a file: a symbolic link, a FIFO, a folder that cannot be listed).
+DOCUMENT_STATUSES = ["parsed", "rejected", "duplicate", "skipped"]
 BASE_STATUSES = ["printed", "zero", "missing"]
 # "x0,top,x1,bottom" in PDF points, two decimals (see ingestion.document.format_box).
 BOX_PATTERN = r"^-?\d+\.\d{2}(,-?\d+\.\d{2}){3}$"
@@ -51,7 +54,7 @@ class DocumentFrame(StagingModel):
     parser_version: Series[str]
     ingested_at: Series[str]
     file_modified_at: Series[str] = pa.Field(nullable=True)  # orders versions of one disclosure
-    status: Series[str] = pa.Field(isin=["parsed", "rejected"])
+    status: Series[str] = pa.Field(isin=DOCUMENT_STATUSES)
     rejection_reason: Series[str] = pa.Field(nullable=True)
     rejection_detail: Series[str] = pa.Field(nullable=True)
     agency_name: Series[str] = pa.Field(nullable=True)
@@ -59,6 +62,8 @@ class DocumentFrame(StagingModel):
     fiscal_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100)
     doc_kind: Series[str] = pa.Field(nullable=True, isin=DOC_KINDS)
     metadata_source: Series[str] = pa.Field(nullable=True)
+    # Identity and facts of a parsed document, hashed: equal for the same disclosure in two encodings/formats.
+    content_fingerprint: Series[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="a parsed document must have its doc_kind (agency and year may be unknown)")
     def parsed_documents_have_a_kind(cls, frame: pd.DataFrame) -> pd.Series:

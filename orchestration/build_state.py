@@ -1,16 +1,19 @@
 """Which build steps already hold the current inputs, so that a run with nothing new does nothing.
 
 A run's inputs are the staging rows (which contents, under which parser version, at which paths)
-and the dbt project itself. Ingestion computes their fingerprint and, when it differs from the one of
-the staging files already written, writes the staging files and the new fingerprint next to them.
-Each later step (``dbt build``, the report) records the fingerprint it has processed beside the
-DuckDB file once it succeeded, and runs only when its record differs from the staging fingerprint.
-Any change — a new, changed or deleted file, a new parser version, an edited model or seed, a
-missing warehouse — changes the fingerprint or removes a record, and the steps run again.
+and the dbt project itself. Ingestion computes their fingerprint and writes it beside the run's
+staging files. Each later step (``dbt build``, the report) records the fingerprint it has processed
+beside the run's build copy once it succeeded; publishing the copy moves those records beside the
+published DuckDB file (:mod:`orchestration.publish`), so the records always describe the warehouse
+they sit beside. A step runs only when the published record differs from this run's staging
+fingerprint. Any change — a new, changed or deleted file, a new parser version, an edited model or
+seed, a missing warehouse — changes the fingerprint or removes a record, and the steps run again; a
+build that fails publishes neither the warehouse nor its records.
 
 The facts models are incremental by document (dbt_project/macros/documents). That is only right
-while the models, the seeds and the parser are those that built the rows already in the warehouse,
-so dbt runs with ``--full-refresh`` whenever their fingerprint differs from the recorded one.
+while the models, the seeds and the parser are those that built the rows already in the warehouse
+(the build copy starts as a copy of the published file), so dbt runs with ``--full-refresh`` whenever
+their fingerprint differs from the published record.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ingestion.pipeline import PARSER_VERSION
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, project_files
 
 STAGING_RECORD = "inputs.fingerprint"
+RECORD_SUFFIX = ".fingerprint"
 
 
 def models_fingerprint() -> str:
@@ -39,14 +43,44 @@ def inputs_fingerprint(staging_fingerprint: str) -> str:
     return hashlib.sha256(f"{staging_fingerprint}|{models_fingerprint()}".encode()).hexdigest()
 
 
+def step_record(database: Path, step: str) -> Path:
+    """Where the record of ``step`` lives beside ``database`` (the published file or a build copy)."""
+    return database.with_name(f"{database.name}.{step}{RECORD_SUFFIX}")
+
+
 def needs_full_refresh() -> bool:
-    """True unless the warehouse's incremental tables were built by these models, seeds and parser."""
-    return _read(_step_record("models")) != models_fingerprint() or not config.duckdb_path().exists()
+    """True unless the published warehouse's incremental tables were built by these models, seeds and parser."""
+    published = config.duckdb_path()
+    return _read(step_record(published, "models")) != models_fingerprint() or not published.exists()
 
 
-def record_models() -> None:
-    """Called after a successful ``dbt build``: the incremental tables now follow these models."""
-    _step_record("models").write_text(models_fingerprint())
+def record_models(build_database: Path) -> None:
+    """Called after a successful ``dbt build`` of ``build_database``: its incremental tables follow these models."""
+    step_record(build_database, "models").write_text(models_fingerprint())
+
+
+def staged_fingerprint(staging_dir: Path) -> str | None:
+    """The fingerprint of the staging files in ``staging_dir`` (``None`` when there are none)."""
+    return _read(staging_dir / STAGING_RECORD)
+
+
+def record_staged(staging_dir: Path, fingerprint: str) -> None:
+    """Called once the staging files of ``fingerprint`` are written, before dbt reads them."""
+    (staging_dir / STAGING_RECORD).write_text(fingerprint)
+
+
+def step_is_current(step: str, staging_dir: Path) -> bool:
+    """True when the published warehouse's ``step`` already processed the staging files of this run."""
+    staged = staged_fingerprint(staging_dir)
+    published = config.duckdb_path()
+    return staged is not None and published.exists() and _read(step_record(published, step)) == staged
+
+
+def record_step(step: str, staging_dir: Path, build_database: Path) -> None:
+    """Called after ``step`` succeeded on the staging files of this run, into this run's build copy."""
+    staged = staged_fingerprint(staging_dir)
+    if staged is not None:
+        step_record(build_database, step).write_text(staged)
 
 
 def _read(path: Path) -> str | None:
@@ -54,31 +88,3 @@ def _read(path: Path) -> str | None:
         return path.read_text().strip()
     except OSError:
         return None
-
-
-def _step_record(step: str) -> Path:
-    database = config.duckdb_path()
-    return database.with_name(f"{database.name}.{step}.fingerprint")
-
-
-def staged_fingerprint() -> str | None:
-    """The fingerprint of the staging files now in place (``None`` when there are none)."""
-    return _read(config.staging_dir() / STAGING_RECORD)
-
-
-def record_staged(fingerprint: str) -> None:
-    """Called once the staging files of ``fingerprint`` are written, before dbt reads them."""
-    (config.staging_dir() / STAGING_RECORD).write_text(fingerprint)
-
-
-def step_is_current(step: str) -> bool:
-    """True when ``step`` already succeeded on the staging files in place (and the warehouse exists)."""
-    staged = staged_fingerprint()
-    return staged is not None and config.duckdb_path().exists() and _read(_step_record(step)) == staged
-
-
-def record_step(step: str) -> None:
-    """Called after ``step`` succeeded on the staging files in place."""
-    staged = staged_fingerprint()
-    if staged is not None:
-        _step_record(step).write_text(staged)

@@ -2,17 +2,26 @@
 
 ``python -m orchestration.build_warehouse`` (what ``make run`` calls) materializes ``warehouse_job`` in
 this process against the project's Dagster instance (``DAGSTER_HOME``), so the run also appears in the
-UI's history, and prints what the warehouse now holds. Exit code 1 if the run failed.
+UI's history, and prints what the warehouse now holds.
+
+It takes the build lock (:mod:`orchestration.build_lock`) before anything else, so a second build is
+told at once, in one line, whose build it waits for (``--no-wait``: exit instead). Exit codes: 0 built
+and published, 1 the run failed (the previous warehouse is unchanged), 3 another build held the lock.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
+import uuid
 from collections import Counter
 
 from ingestion import config
+from orchestration.build_lock import BuildLock, LockTimeout
+
+EXIT_LOCKED = 3
 
 
 def _prepare_environment() -> None:
@@ -89,12 +98,13 @@ def _findings_rows() -> list[tuple[str, str, str, int]]:
 
 
 def _warehouse_counts() -> dict[str, int]:
-    """Row counts of the marts, read in one short read-only connection after dbt has finished."""
+    """Row counts of the marts, read in one short read-only connection after the build was published."""
     import duckdb
 
     queries = {
         "documents parsed": "select count(*) from marts.dim_document where status = 'parsed'",
         "documents rejected": "select count(*) from marts.dim_document where status = 'rejected'",
+        "duplicates, skipped": "select count(*) from marts.dim_document where status in ('duplicate', 'skipped')",
         "agencies": "select count(*) from marts.dim_agency",
         "line items": "select count(*) from marts.fct_line_item",
         "reported totals": "select count(*) from marts.fct_reported_total",
@@ -111,34 +121,61 @@ def _warehouse_counts() -> dict[str, int]:
     return counts
 
 
-def main() -> int:
-    _prepare_environment()
-    from orchestration.dbt_manifest import ensure_manifest
-
-    print(f"Reading documents from: {', '.join(str(path) for path in config.inbox_dirs())}", flush=True)
-    ensure_manifest()  # parsed again only when a model, macro or seed changed since the last parse
-    import dagster as dg
-
-    from orchestration.definitions import defs
-
-    job = defs.resolve_job_def("warehouse_job")
-    quiet_logs = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}  # progress, not debug events
-    started = time.monotonic()
-    result = job.execute_in_process(run_config=quiet_logs, instance=dg.DagsterInstance.get(), raise_on_error=False)
-    seconds = time.monotonic() - started
+def _print_summary(result, seconds: float) -> None:
     checks = _check_outcomes(result)
     print("\n=== Budget warehouse ===")
-    print(f"run: {'succeeded' if result.success else 'FAILED'} in {seconds:.1f} s (run id {result.run_id})")
+    outcome = "succeeded" if result.success else "FAILED (the previous warehouse is unchanged)"
+    print(f"run: {outcome} in {seconds:.1f} s (run id {result.run_id})")
     if config.duckdb_path().exists():
-        for label, count in _warehouse_counts().items():
-            print(f"{label:>20}: {count}")
-        for line in summarise_findings(_findings_rows(), _findings_check_counts(result)):
-            label, _, text = line.partition(": ")
-            print(f"{label:>20}: {text}")
+        try:
+            for label, count in _warehouse_counts().items():
+                print(f"{label:>20}: {count}")
+            for line in summarise_findings(_findings_rows(), _findings_check_counts(result)):
+                label, _, text = line.partition(": ")
+                print(f"{label:>20}: {text}")
+        except Exception as error:  # noqa: BLE001 - e.g. another process holds the file read-write
+            print(f"{'counts':>20}: unavailable ({str(error).splitlines()[0]})")
     print(f"{'dbt tests':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
     print(f"{'DuckDB file':>20}: {config.duckdb_path()}")
     print(f"{'audit report':>20}: {config.reports_dir() / 'index.html'}")
     print("Example queries: warehouse/queries/*.sql (open the file read-only with the duckdb CLI or Python)")
+
+
+def _run_job(run_id: str):
+    from orchestration.dbt_manifest import ensure_manifest
+
+    ensure_manifest()  # parsed again only when a model, macro or seed changed since the last parse
+    import dagster as dg
+
+    from orchestration.definitions import defs
+    from orchestration.defs.build.runs import fail_dead_runs
+
+    instance = dg.DagsterInstance.get()
+    for dead in fail_dead_runs(instance):
+        print(f"marked run {dead} failed: its process had died", flush=True)
+    job = defs.resolve_job_def("warehouse_job")
+    quiet_logs = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}  # progress, not debug events
+    return job.execute_in_process(run_config=quiet_logs, instance=instance, raise_on_error=False, run_id=run_id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the budget warehouse from the inbox folders.")
+    parser.add_argument("--no-wait", action="store_true", help="exit (code 3) if another build holds the warehouse")
+    args = parser.parse_args(argv)
+    _prepare_environment()
+    run_id = str(uuid.uuid4())
+    lock = BuildLock(config.duckdb_path())
+    announce = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    try:
+        with lock.hold(run_id, wait_seconds=0 if args.no_wait else None, on_wait=announce):
+            print(f"Reading documents from: {', '.join(str(path) for path in config.inbox_dirs())}", flush=True)
+            started = time.monotonic()
+            result = _run_job(run_id)
+            seconds = time.monotonic() - started
+    except LockTimeout as busy:
+        print(f"error: {busy}", file=sys.stderr, flush=True)
+        return EXIT_LOCKED
+    _print_summary(result, seconds)
     return 0 if result.success else 1
 
 

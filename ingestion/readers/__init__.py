@@ -12,9 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingestion.document import Document
-from ingestion.errors import EmptyFile, UnsupportedFormat
+from ingestion.encodings import bom_encoding, looks_like_utf16
+from ingestion.errors import EmptyFile, ResourceLimitExceeded, UnsupportedFormat
 
 Reader = Callable[[Path, str], Document]
+# A text or HTML disclosure is at most a few MB (the largest portal page seen, images inlined, is ~15 MB);
+# reading 200 MB of text would take minutes and gigabytes before failing anyway.
+MAX_MARKUP_BYTES = 64 * 1024 * 1024
 
 
 def file_sha256(path: Path) -> str:
@@ -35,12 +39,26 @@ def sniff_format(path: Path) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx" if path.suffix.lower() in {".docx", ""} or b"word/" in _zip_names(path) else "unknown"
-    lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
+    text_head = _unicode_head(head)
+    if text_head is not None:
+        lowered = text_head.lstrip("\ufeff \r\n\t").lower().encode("utf-8", errors="ignore")
+    else:
+        lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lowered or b"<table" in lowered:
         return "html"
-    if _looks_like_text(head):
+    if text_head is not None or _looks_like_text(head):
         return "txt"
     return "unknown"
+
+
+def _unicode_head(head: bytes) -> str | None:
+    """The head decoded when it is UTF-16/32 (BOM or the NUL pattern of BOM-less UTF-16), else None."""
+    bom = bom_encoding(head)
+    if bom and bom[0] != "utf-8":
+        return head[bom[1] :].decode(bom[0], errors="ignore")
+    if looks_like_utf16(head):
+        return head.decode("utf-16-le" if head[1:2] == b"\x00" else "utf-16-be", errors="ignore")
+    return None
 
 
 def _zip_names(path: Path) -> bytes:
@@ -56,7 +74,7 @@ def _zip_names(path: Path) -> bytes:
 def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
-    for encoding in ("utf-8", "gb18030"):
+    for encoding in ("utf-8", "gb18030", "big5hkscs"):
         try:
             head.decode(encoding)
             return True
@@ -97,5 +115,12 @@ def read_document(path: Path, sha256: str | None = None) -> Document:
         raise UnsupportedFormat(
             path.name,
             "not a PDF, DOCX, HTML or text file; convert it to one of those (scans need OCR first).",
+        )
+    size = path.stat().st_size
+    if source_format in {"txt", "html"} and size > MAX_MARKUP_BYTES:
+        raise ResourceLimitExceeded(
+            path.name,
+            f"a {source_format} file of {size / 1e6:.0f} MB, larger than the {MAX_MARKUP_BYTES / 1e6:.0f} MB any "
+            "disclosure needs; it is probably a log or a data dump. Split it, or convert the disclosure to PDF.",
         )
     return _reader_for(source_format)(path, sha256 or file_sha256(path))

@@ -2,10 +2,11 @@
 
 Government portals publish disclosures as pages, often in GB2312/GBK, often laid out with tables
 nested in tables. So: the encoding comes from a BOM, then the ``<meta>`` charset, then UTF-8, then
-GB18030 (a superset of GB2312 and GBK, used for either); scripts, styles and hidden elements are
-dropped; a ``<table>`` that contains another table is layout and is read as flowing content, while
-a table without nested tables is data and becomes a :class:`~ingestion.document.Table`, with
-``colspan``/``rowspan`` cells placed at their top-left position and ``""`` in the cells they cover.
+detection among GB18030 (for GB2312/GBK too), Big5 and BOM-less UTF-16 (``ingestion.encodings``);
+scripts, styles and hidden elements are dropped; a ``<table>`` that contains another table is layout
+and is read as flowing content, while a table without nested tables is data and becomes a
+:class:`~ingestion.document.Table`, with ``colspan``/``rowspan`` cells placed at their top-left
+position and ``""`` in the cells they cover.
 Running text is split into lines at block elements and ``<br>``.
 """
 
@@ -18,10 +19,10 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment
 
 from ingestion.document import Document, DocumentBuilder
+from ingestion.encodings import decode
 from ingestion.readers.textclean import clean_cell, clean_line
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
-_CHINESE_CHARSETS = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "hz-gb-2312", "gb18030"}
 _DROPPED = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select", "button"}
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt", "fieldset",
@@ -42,27 +43,13 @@ def read_html(path: Path, sha256: str) -> Document:
 
 
 def decode_html(data: bytes) -> str:
-    """Bytes → text: BOM, declared charset, UTF-8, then GB18030; never fails (undecodable → U+FFFD)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    declared = _declared_charset(data[:4096])
-    for encoding in (declared, "utf-8", "gb18030"):
-        if encoding:
-            try:
-                return data.decode(encoding)
-            except (UnicodeDecodeError, LookupError):
-                continue
-    return data.decode("gb18030", errors="replace")
+    """Bytes → text: BOM, declared charset, UTF-8, then detection; never fails (undecodable → U+FFFD)."""
+    return decode(data, declared=_declared_charset(data[:4096]))
 
 
 def _declared_charset(head: bytes) -> str | None:
     match = _META_CHARSET.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", errors="ignore").lower()
-    return "gb18030" if name in _CHINESE_CHARSETS else name
+    return match.group(1).decode("ascii", errors="ignore") if match else None
 
 
 class _Walker:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingestion.document import Document, DocumentBuilder
+from ingestion.encodings import decode
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -28,13 +29,8 @@ MAX_BLANKS_INSIDE_TABLE = 2
 
 
 def decode_text(raw: bytes) -> str:
-    """UTF-8 first (with or without BOM), then GB18030, the superset of the GBK most portals use."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("utf-8", errors="replace")
+    """BOM, UTF-8, then GB18030 / Big5 / BOM-less UTF-16 by detection (``ingestion.encodings``)."""
+    return decode(raw)
 
 
 def clean_markup(text: str) -> str:

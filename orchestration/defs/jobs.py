@@ -17,9 +17,12 @@ from ingestion.pipeline import discover_documents
 warehouse_job = dg.define_asset_job(
     "warehouse_job",
     selection=dg.AssetSelection.all(),
+    description="Read every document in the inbox folders (new contents only), validate, rebuild the dbt "
+    "models, checks and report into a private copy, and publish it atomically; skips dbt when no file "
+    "changed since the last build.",
+    # One process for the whole run: the warehouse_build resource (build lock, staging, build copy) lives
+    # exactly as long as the run, and no step pays for a fresh interpreter.
     executor_def=dg.in_process_executor,
-    description="Read every document in the inbox folders (new contents only), validate, and rebuild the dbt "
-    "models, checks and report; skips dbt when no file changed since the last build.",
 )
 
 SCHEDULE_TIMEZONE = "Asia/Shanghai"

@@ -163,6 +163,8 @@ def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
         ("fct_reported_total", "measure", schemas.MEASURES),
         ("fct_three_public_expense", "category", schemas.THREE_PUBLIC_CATEGORIES),
         ("dim_document", "doc_kind", schemas.DOC_KINDS),
+        ("dim_document", "status", schemas.DOCUMENT_STATUSES),
+        ("stg_ingested__documents", "status", schemas.DOCUMENT_STATUSES),
         ("stg_ingested__stated_ratios", "ratio_kind", schemas.RATIO_KINDS),
         ("stg_ingested__stated_ratios", "change_direction", schemas.CHANGE_DIRECTIONS),
         ("stg_ingested__stated_ratios", "rate_direction", schemas.CHANGE_DIRECTIONS),

@@ -48,3 +48,42 @@ def test_progress_counts_up_to_the_total_with_a_rate(both):
     assert all(report.total == 5 for report in reports)
     assert reports[-1].rate > 0 and reports[-1].eta_seconds == 0
     assert "5/5 documents" in reports[-1].describe()
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory):
+    """An inbox with a byte copy, a GB18030 re-encoding, a symbolic link, a FIFO and an empty file."""
+    import os
+    import shutil
+
+    root = tmp_path_factory.mktemp("messy")
+    inbox = root / "inbox"
+    inbox.mkdir()
+    samples = sorted(SAMPLES.glob("*.txt"))
+    for sample in samples[:3]:
+        shutil.copy(sample, inbox / sample.name)
+    shutil.copy(samples[0], inbox / "z_copy.txt")
+    (inbox / "z_gbk.txt").write_bytes(samples[1].read_text(encoding="utf-8").encode("gb18030"))
+    (inbox / "z_link.txt").symlink_to(inbox / samples[2].name)
+    os.mkfifo(inbox / "z_fifo")
+    (inbox / "z_empty.txt").write_bytes(b"")
+    paths = discover_documents([inbox])
+    write_frames(ingest(paths).frames, root / "serial")
+    store = ParseStore(root / "store")
+    batch = ingest_to_store(paths, store, workers=2)
+    write_staging(batch, store, root / "parallel")
+    return root, batch
+
+
+def test_every_entry_gets_the_row_the_serial_reference_gives_it(messy):
+    root, batch = messy
+    statuses = {row["source_file"]: (row["status"], row["rejection_reason"]) for row in batch.rows}
+    assert statuses["z_copy.txt"] == ("duplicate", "duplicate_file")
+    assert statuses["z_gbk.txt"] == ("duplicate", "same_disclosure")
+    assert statuses["z_link.txt"][0] == "skipped"
+    assert statuses["z_fifo"][0] == "skipped"
+    assert statuses["z_empty.txt"][0] == "rejected"
+    assert sum(status == "parsed" for status, _ in statuses.values()) == 3
+    for name in STAGING_FRAMES:  # copies add no facts: the same rows as the one-process reference
+        serial, parallel = read_frame(root / "serial", name), read_frame(root / "parallel", name)
+        pd.testing.assert_frame_equal(_canonical(parallel), _canonical(serial))

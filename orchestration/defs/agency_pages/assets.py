@@ -1,6 +1,8 @@
 """The agency pages asset: one static HTML page per agency with its charts, under warehouse/reports/agencies/.
 
-It runs after dbt has built the across-document marts and reads them in one short read-only connection.
+It runs after dbt has built the across-document marts into the run's private copy and reads them there
+in one short read-only connection; the pages go to the run's build folder and are published with the
+warehouse (orchestration/publish.py).
 """
 
 import dagster as dg
@@ -29,8 +31,12 @@ def read_marts(database: str) -> dict[str, list[dict]]:
     return marts
 
 
+AGENCIES_FOLDER = "agencies"  # under the reports folder
+
+
 def agency_pages_dir():
-    return config.reports_dir() / "agencies"
+    """Where the published pages are."""
+    return config.reports_dir() / AGENCIES_FOLDER
 
 
 @dg.asset(
@@ -38,17 +44,20 @@ def agency_pages_dir():
     deps=[dg.AssetKey(["marts", name]) for name in PAGE_MARTS],
     group_name="reports",
     kinds={"html", "svg"},
+    required_resource_keys={"warehouse_build"},
     description="One HTML page per agency: budget against actual by functional class, the 三公 trend, the "
     "completeness grid and cross-document findings, with static SVG charts (warehouse/reports/agencies/).",
 )
 def agency_pages(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    marts = read_marts(str(config.duckdb_path()))
-    written = write_agency_pages(agency_pages_dir(), marts)
-    context.log.info(f"wrote {len(written)} agency pages to {agency_pages_dir()}")
+    build = context.resources.warehouse_build.build
+    marts = read_marts(str(build.build_database))
+    written = write_agency_pages(build.working_folder("reports") / AGENCIES_FOLDER, marts)
+    published_index = agency_pages_dir() / written[0].name
+    context.log.info(f"wrote {len(written)} agency pages, published with the warehouse to {agency_pages_dir()}")
     return dg.MaterializeResult(
         metadata={
-            "index": dg.MetadataValue.url(written[0].as_uri()),
-            "index_path": dg.MetadataValue.path(str(written[0])),
+            "index": dg.MetadataValue.url(published_index.as_uri()),
+            "index_path": dg.MetadataValue.path(str(published_index)),
             "agencies": len(written) - 1,
         }
     )

@@ -1,10 +1,12 @@
 """The audit report asset: static HTML pages of every document's reconciliation findings.
 
-It runs after dbt has built ``marts.audit_reconciliation`` and reads it in one short read-only
-connection (never while dbt writes). For PDFs with findings it then renders the pages that hold a
+It runs after dbt has built ``marts.audit_reconciliation`` into the run's private copy and reads it
+there in one short read-only connection. For PDFs with findings it then renders the pages that hold a
 finding, boxes drawn, and an annotated copy of the PDF (``page_marks``), writes the findings as CSV and
 JSON (``finding_exports``), and links the index from the asset's metadata both as a path and as the URL
-``make report`` serves it at (browsers refuse ``file://`` links from the Dagster UI).
+``make report`` serves it at (browsers refuse ``file://`` links from the Dagster UI). Everything goes to
+the run's build folder and is published with the warehouse, so the pages always describe the warehouse
+beside them.
 """
 
 import os
@@ -93,16 +95,18 @@ def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.Tab
     deps=AUDIT_MARTS,
     group_name="reports",
     kinds={"html"},
+    required_resource_keys={"warehouse_build"},
     description="One HTML page per document listing each reconciliation finding with both snippets, and an index "
     "ranking documents by findings; for PDFs, the pages holding a finding rendered with both sides boxed and an "
     "annotated PDF; findings.csv and findings.json (written under warehouse/reports/, served by `make report`).",
 )
 def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    if build_state.step_is_current("report"):
+    build = context.resources.warehouse_build.build
+    if build_state.step_is_current("report", build.staging_dir):
         context.log.info("the report pages already show the warehouse as built: not rewritten")
         return dg.MaterializeResult(metadata={"rewritten": False})
-    directory = config.reports_dir()
-    documents, findings = read_audit_rows(str(config.duckdb_path()))
+    directory = build.working_folder("reports")
+    documents, findings = read_audit_rows(str(build.build_database))
     by_document: dict[str, list[dict]] = {}
     for finding in findings:
         by_document.setdefault(finding["document_id"], []).append(finding)
@@ -110,14 +114,15 @@ def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     written = write_reports(directory, documents, findings, marked)
     csv_path, json_path = write_finding_exports(directory, finding_rows(by_document, ordered_findings, marked))
     context.log.info(
-        f"wrote {len(written)} report pages to {directory}; rendered {cost.pages} pages of {cost.documents} "
-        f"documents with findings in {cost.seconds:.2f}s ({cost.seconds_per_page:.3f}s per page)"
+        f"wrote {len(written)} report pages, published with the warehouse to {config.reports_dir()}; rendered "
+        f"{cost.pages} pages of {cost.documents} documents with findings in {cost.seconds:.2f}s "
+        f"({cost.seconds_per_page:.3f}s per page)"
     )
-    build_state.record_step("report")
+    build_state.record_step("report", build.staging_dir, build.build_database)
     return dg.MaterializeResult(
         metadata={
             "index": dg.MetadataValue.url(REPORTS_URL + "index.html"),
-            "index_path": dg.MetadataValue.path(str(written[0])),
+            "index_path": dg.MetadataValue.path(str(config.reports_dir() / written[0].name)),
             "findings_csv": dg.MetadataValue.url(REPORTS_URL + csv_path.name),
             "findings_json": dg.MetadataValue.url(REPORTS_URL + json_path.name),
             "top_documents": top_documents_table(documents),

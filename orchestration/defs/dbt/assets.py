@@ -13,12 +13,14 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from dagster import AssetExecutionContext
+from dagster import AssetExecutionContext, ResourceParam
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ingestion import config
+from ingestion.process_guard import guarded_executable
 from orchestration import build_state
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, ensure_manifest, put_dbt_on_path
+from orchestration.defs.build.resources import ActiveBuild
 from orchestration.defs.dbt.mart_metadata import with_mart_metadata
 
 config.export_environment()
@@ -38,25 +40,32 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
 
 
 @dbt_assets(manifest=budget_dbt_project.manifest_path, dagster_dbt_translator=BudgetDbtTranslator())
-def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource):
+def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse_build: ResourceParam[ActiveBuild]):
     """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it.
 
-    The facts models build only documents they do not hold yet; ``--full-refresh`` rebuilds them all
-    when the models, seeds or parser version changed since the last build. The marts' materializations
-    carry their row counts and column types, read once dbt has finished.
+    dbt writes this run's private copy (``BUDGET_BUILD_DUCKDB_PATH``, set by the ``warehouse_build``
+    resource), never the published file, so open connections neither block it nor see half a build. The
+    copy starts as the published file, so the facts models build only documents they do not hold yet;
+    ``--full-refresh`` rebuilds them all when the models, seeds or parser version changed since the
+    published build. The marts' materializations carry their row counts and column types, read from the
+    copy once dbt has finished.
     """
-    if build_state.step_is_current("dbt"):
-        context.log.info("the warehouse already holds a build of the staging files in place: dbt not run")
+    build = warehouse_build.build
+    if build_state.step_is_current("dbt", build.staging_dir):
+        context.log.info("the warehouse already holds a build of this run's staging files: dbt not run")
         return
     full_refresh = build_state.needs_full_refresh()
     if full_refresh:
         context.log.info("models, seeds or parser changed since the last build: dbt build --full-refresh")
+    context.log.info(f"dbt builds {build.build_database}")
     manifest = json.loads(budget_dbt_project.manifest_path.read_text(encoding="utf-8"))
     events = dbt.cli(["build", *(["--full-refresh"] if full_refresh else [])], context=context).stream()
-    yield from with_mart_metadata(events, manifest, str(config.duckdb_path()), context.log)
-    build_state.record_step("dbt")
-    build_state.record_models()
+    yield from with_mart_metadata(events, manifest, str(build.build_database), context.log)
+    build_state.record_step("dbt", build.staging_dir, build.build_database)
+    build_state.record_models(build.build_database)
 
 
 def dbt_resource() -> DbtCliResource:
-    return DbtCliResource(project_dir=budget_dbt_project, dbt_executable=dbt_executable())
+    # dbt runs through a wrapper that dies with the run's process (a killed build leaves no dbt behind).
+    guarded = guarded_executable(dbt_executable(), DBT_PROJECT_DIR / "target" / "bin")
+    return DbtCliResource(project_dir=budget_dbt_project, dbt_executable=guarded)

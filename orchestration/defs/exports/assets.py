@@ -1,7 +1,8 @@
 """The exports asset: every mart as CSV (UTF-8 with BOM), Parquet and one XLSX workbook.
 
-Runs after dbt has built the marts, reads them in one short read-only connection, and writes under
-``<warehouse dir>/exports/`` (next to the DuckDB file, like the reports).
+Runs after dbt has built the marts into the run's private copy, reads them there in one short read-only
+connection, and writes them to the run's build folder; publishing the build puts them under
+``<warehouse dir>/exports/`` (next to the DuckDB file, like the reports; orchestration/publish.py).
 """
 
 import dagster as dg
@@ -35,6 +36,7 @@ EXPORTED_MARTS = [
 
 
 def exports_dir():
+    """Where the published exports are."""
     return config.duckdb_path().parent / "exports"
 
 
@@ -43,16 +45,18 @@ def exports_dir():
     deps=EXPORTED_MARTS,
     group_name="exports",
     kinds={"csv", "parquet", "excel"},
+    required_resource_keys={"warehouse_build"},
     description="Every mart as CSV (UTF-8 with BOM, opens in Excel), Parquet, and marts.xlsx with one sheet per "
     "mart and a README sheet of column meanings (written under warehouse/exports/).",
 )
 def marts_export(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     meanings = column_meanings(DBT_PROJECT_DIR / "target" / "manifest.json")
-    written = write_exports(config.duckdb_path(), exports_dir(), meanings)
-    context.log.info(f"wrote {len(written)} export files to {exports_dir()}")
+    build = context.resources.warehouse_build.build
+    written = write_exports(build.build_database, build.build_folder("exports"), meanings)
+    context.log.info(f"wrote {len(written)} export files, published with the warehouse to {exports_dir()}")
     return dg.MaterializeResult(
         metadata={
-            "workbook": dg.MetadataValue.path(str(written["xlsx"])),
+            "workbook": dg.MetadataValue.path(str(exports_dir() / written["xlsx"].name)),
             "files": len(written),
             "marts": sum(1 for name in written if name.startswith("csv/")),
         }

@@ -4,10 +4,11 @@ The staging assets' keys (``ingested/<frame>``) equal the dbt sources' asset key
 UI is one graph from raw documents to marts. These assets never open the DuckDB file: they write
 Parquet that dbt reads, so dbt is the only process that ever writes the warehouse.
 
-Parsing goes through the parse store on every core (ingestion/batch.py). When the inputs are exactly
-those of the staging files in place, they are not rewritten, and dbt and the report, which remember
-the inputs they last processed (orchestration/build_state.py), do nothing: a run with no new file
-costs a directory listing and a ``stat`` per file.
+Parsing goes through the parse store on every core (ingestion/batch.py), and the staging files go to
+the run's own folder (``staging/<run id>/``, orchestration/publish.py), assembled from the store. When
+the inputs are exactly those the published warehouse was built from, dbt and the report, which
+remember the inputs they last processed (orchestration/build_state.py), do nothing: a run with no new
+file costs a directory listing, a ``stat`` per file and the assembly of the staging files.
 """
 
 from pathlib import Path
@@ -17,6 +18,7 @@ from dagster import AssetExecutionContext
 
 from ingestion import config
 from ingestion.batch import BatchResult, ingest_to_store, write_staging
+from ingestion.discovery import display_name
 from ingestion.parse_store import ParseStore
 from ingestion.pipeline import discover_documents
 from ingestion.schemas import STAGING_FRAMES
@@ -32,15 +34,17 @@ DOCUMENTS_KEY = STAGING_KEYS["documents"]
 @dg.asset(
     group_name="ingestion",
     kinds={"pdf", "python"},
-    description="Every file in the inbox folders (BUDGET_INBOX_DIRS): path, size and content hash.",
+    description="Every entry in the inbox folders (BUDGET_INBOX_DIRS): path, size and content hash.",
+    required_resource_keys={"warehouse_build"},
+    retry_policy=dg.RetryPolicy(max_retries=2, delay=5),  # an inbox on a network share can hiccup
 )
 def raw_documents(context: AssetExecutionContext) -> list[dict]:
     folders = config.inbox_dirs()
     files = discover_documents(folders)
     hashes = ParseStore(config.parse_store_dir()).hash_files(files)  # unchanged files are not read again
-    records = [{"path": str(path), "size": path.stat().st_size, "sha256": hashes[path]} for path in files]
+    records = [_record(path, hashes.get(path)) for path in files]
     context.log.info(f"found {len(records)} files in {', '.join(str(folder) for folder in folders)}")
-    listed = "\n".join(f"- `{record['path']}`" for record in records[:LISTED_FILES])
+    listed = "\n".join(f"- `{display_name(record['path'])}`" for record in records[:LISTED_FILES])
     if len(records) > LISTED_FILES:
         listed += f"\n- … and {len(records) - LISTED_FILES} more"
     context.add_output_metadata(
@@ -51,6 +55,17 @@ def raw_documents(context: AssetExecutionContext) -> list[dict]:
         }
     )
     return records
+
+
+def _record(path: Path, sha256: str | None) -> dict:
+    """Path, size and hash of a file; links, FIFOs and unreadable files are listed without them."""
+    record = {"path": str(path), "size": None, "sha256": sha256}
+    if sha256 is not None:
+        try:
+            record["size"] = path.stat().st_size
+        except OSError as error:
+            record["error"] = error.strerror or str(error)
+    return record
 
 
 def _rejections_table(rejected: list[dict]) -> str:
@@ -66,6 +81,8 @@ def _batch_metadata(batch: BatchResult) -> dict:
         "parsed_this_run": batch.parsed,
         "unchanged_from_store": batch.reused,
         "rejected": len(batch.rejected),
+        "duplicate": sum(1 for row in batch.rows if row["status"] == "duplicate"),
+        "skipped": sum(1 for row in batch.rows if row["status"] == "skipped"),
         "seconds": round(batch.seconds, 1),
         "documents_per_minute": round(batch.parsed * 60 / batch.seconds, 1) if batch.parsed and batch.seconds else 0,
     }
@@ -96,6 +113,7 @@ def _batch_metadata(batch: BatchResult) -> dict:
         ),
     ],  # fmt: skip
     can_subset=False,
+    required_resource_keys={"warehouse_build"},
 )
 def ingested(context: AssetExecutionContext, raw_documents: list[dict]):
     """Parse new contents into the parse store, then assemble and write the staging Parquet for dbt."""
@@ -104,16 +122,12 @@ def ingested(context: AssetExecutionContext, raw_documents: list[dict]):
     batch = ingest_to_store(
         [Path(record["path"]) for record in raw_documents], store, workers=config.parse_workers(), progress=report
     )
-    fingerprint = build_state.inputs_fingerprint(batch.fingerprint)
-    unchanged = fingerprint == build_state.staged_fingerprint()
-    if unchanged:
-        context.log.info("no file added, changed or removed since the staging files were written: not rewritten")
-    else:
-        write_staging(batch, store, config.staging_dir())
-        build_state.record_staged(fingerprint)
-    batch_metadata = _batch_metadata(batch) | {"staging_rewritten": not unchanged}
+    staging_dir = context.resources.warehouse_build.build.staging_dir
+    written = write_staging(batch, store, staging_dir)
+    build_state.record_staged(staging_dir, build_state.inputs_fingerprint(batch.fingerprint))
+    batch_metadata = _batch_metadata(batch)
     for name, key in STAGING_KEYS.items():
-        metadata = {"path": dg.MetadataValue.path(str(config.staging_dir() / f"{name}.parquet"))}
+        metadata = {"path": dg.MetadataValue.path(str(written[name]))}
         yield dg.MaterializeResult(asset_key=key, metadata=metadata | (batch_metadata if name == "documents" else {}))
     yield from _checks(batch)
 

@@ -41,6 +41,42 @@ def test_a_worker_that_runs_too_long_is_stopped(tmp_path):
         read_document_isolated(path, timeout_seconds=0.001)
 
 
-def test_an_unexpected_failure_reports_the_worker_traceback(tmp_path):
-    with pytest.raises(RuntimeError, match="FileNotFoundError"):
+def test_an_unexpected_failure_is_a_rejection_naming_the_exception(tmp_path):
+    with pytest.raises(errors.ReaderFailed, match="FileNotFoundError"):
         read_document_isolated(tmp_path / "missing.pdf")
+
+
+def test_a_worker_dies_when_the_process_that_started_it_is_killed(tmp_path):
+    """A reader stuck in a file outlives nothing: SIGKILL the parent and its worker goes too."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import PROJECT_ROOT
+
+    script = (
+        "import os, sys, time\n"
+        "from ingestion.process_guard import die_with_parent\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    die_with_parent()\n"
+        "    time.sleep(120)\n"
+        "    os._exit(0)\n"
+        "print(pid, flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    time.sleep(0.5)  # let the child arm the signal
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait(10)
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(child, signal.SIGKILL)
+    pytest.fail("the child outlived its parent")

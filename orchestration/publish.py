@@ -1,0 +1,194 @@
+"""Per-run staging, a private build copy, and one atomic rename: readers only ever see whole warehouses.
+
+A build used to write fixed staging file names and let dbt update the published DuckDB file in place:
+a second build overwrote the first one's staging, a kill during dbt left new dimensions beside old
+facts, and any connection open on the file (even read-only) made dbt fail or wait. Now, while holding
+the :mod:`~orchestration.build_lock`, a run
+
+1. removes what earlier, killed runs left behind (their staging folders and build copies);
+2. writes its staging Parquet to ``<warehouse dir>/staging/<run id>/`` (``BUDGET_STAGING_DIR`` for dbt);
+3. lets dbt build ``<warehouse dir>/.build/<run id>.duckdb`` (``BUDGET_BUILD_DUCKDB_PATH``), started as a
+   copy of the published file so that incremental models keep their state; nobody else has it open;
+4. writes the report pages and exports to ``.build/<run id>.reports/`` and ``.build/<run id>.exports/``
+   (a folder a step only partly rewrites starts as a copy of the published one, see
+   :meth:`WarehouseBuild.working_folder`), and the step records of :mod:`orchestration.build_state`
+   beside the copy;
+5. publishes: checkpoints the copy, then ``os.replace`` puts it where the warehouse is, in one atomic
+   rename, moves the step records beside it, and the report and export folders likewise. Connections
+   already open keep reading the previous file (its inode lives on until they close); new ones see the
+   new one. A stale ``.wal`` left by some other writer of the previous file is moved aside, since
+   DuckDB refuses a WAL that belongs to another file.
+
+A kill before step 5 leaves the published warehouse byte-identical; a kill during it leaves either the
+old or the new file, never a mix; the next run cleans up without help. No Dagster import here: the run
+command and the Dagster job both use this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+BUILD_DIR_NAME = ".build"
+STAGING_DIR_NAME = "staging"
+PUBLISHED_FOLDERS = ("reports", "exports")  # folders beside the warehouse that describe it
+RECORD_SUFFIX = ".fingerprint"  # the step records of orchestration.build_state
+
+
+@dataclass(frozen=True)
+class WarehouseBuild:
+    """The files of one run's build of the warehouse at ``database``."""
+
+    database: Path
+    run_id: str
+
+    @property
+    def root(self) -> Path:
+        return self.database.parent
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.root / STAGING_DIR_NAME / self.run_id
+
+    @property
+    def build_database(self) -> Path:
+        return self.root / BUILD_DIR_NAME / f"{self.run_id}.duckdb"
+
+    @property
+    def build_reports_dir(self) -> Path:
+        return self.build_folder("reports")
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    def build_folder(self, name: str) -> Path:
+        """This run's version of the published folder ``name`` (one of ``PUBLISHED_FOLDERS``)."""
+        return self.root / BUILD_DIR_NAME / f"{self.run_id}.{name}"
+
+    def working_folder(self, name: str) -> Path:
+        """``build_folder(name)``, started on first use as a copy of the published folder.
+
+        Steps that rewrite only part of a folder (the audit report and the agency pages share
+        ``reports/``, and either may be skipped on a run with no change) then publish a whole folder.
+        A real copy, not hard links: rewriting a file in the copy must not touch the published one.
+        """
+        folder = self.build_folder(name)
+        published = self.root / name
+        if not folder.exists():
+            if published.is_dir():
+                shutil.copytree(published, folder, symlinks=True)
+            else:
+                folder.mkdir(parents=True)
+        return folder
+
+    def environment(self) -> dict[str, str]:
+        """What dbt needs to read this run's staging and write this run's copy."""
+        return {"BUDGET_STAGING_DIR": str(self.staging_dir), "BUDGET_BUILD_DUCKDB_PATH": str(self.build_database)}
+
+    def prepare(self) -> None:
+        """Clear what earlier runs left, create this run's folders, and start the copy from the published file.
+
+        Call only while holding the build lock: everything under ``staging/`` and ``.build/`` that is
+        not this run's belongs to a run that is over (finished or killed).
+        """
+        removed = self._remove_other_runs()
+        if removed:
+            logger.info("removed %d leftovers of earlier runs: %s", len(removed), ", ".join(removed[:5]))
+        self.staging_dir.mkdir(parents=True, exist_ok=True)
+        self.build_database.parent.mkdir(parents=True, exist_ok=True)
+        _remove(self.build_database)
+        _remove(_wal(self.build_database))
+        if self.database.exists():
+            partial = self.build_database.with_name(self.build_database.name + ".partial")
+            shutil.copyfile(self.database, partial)  # a plain read: readers and writers are not disturbed
+            partial.replace(self.build_database)
+
+    def publish(self) -> None:
+        """Make the built copy the warehouse in one rename (then the report pages, likewise)."""
+        if not self.build_database.exists():
+            raise FileNotFoundError(f"nothing to publish: {self.build_database} was not built")
+        _checkpoint(self.build_database)
+        stale_wal = _wal(self.database)
+        if stale_wal.exists():
+            aside = self.root / BUILD_DIR_NAME / f"{self.run_id}.previous.wal"
+            stale_wal.replace(aside)
+            logger.warning(
+                "moved %s aside to %s: another process wrote the previous warehouse read-write", stale_wal, aside
+            )
+        os.replace(self.build_database, self.database)
+        for record in self.build_database.parent.glob(f"{self.build_database.name}.*{RECORD_SUFFIX}"):
+            record.replace(self.root / (self.database.name + record.name.removeprefix(self.build_database.name)))
+        _fsync_directory(self.root)
+        for name in PUBLISHED_FOLDERS:
+            built = self.build_folder(name)
+            if not built.is_dir():
+                continue
+            published = self.root / name
+            previous = self.root / BUILD_DIR_NAME / f"{self.run_id}.previous-{name}"
+            if published.exists():
+                published.replace(previous)
+            built.replace(published)
+            shutil.rmtree(previous, ignore_errors=True)
+        logger.info("published %s (run %s)", self.database, self.run_id)
+
+    def discard(self) -> None:
+        """Drop this run's unpublished copy (its staging stays until the next run, for inspection)."""
+        for path in (self.build_database, _wal(self.build_database)):
+            _remove(path)
+        for record in self.build_database.parent.glob(f"{self.build_database.name}.*{RECORD_SUFFIX}"):
+            _remove(record)
+        for name in PUBLISHED_FOLDERS:
+            shutil.rmtree(self.build_folder(name), ignore_errors=True)
+
+    def _remove_other_runs(self) -> list[str]:
+        removed = []
+        for folder in (self.root / STAGING_DIR_NAME, self.root / BUILD_DIR_NAME):
+            if not folder.is_dir():
+                continue
+            for entry in folder.iterdir():
+                if entry.name.startswith(self.run_id) or entry.name.endswith("-guarded"):
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    _remove(entry)
+                removed.append(f"{folder.name}/{entry.name}")
+        return removed
+
+
+def _wal(database: Path) -> Path:
+    return database.with_name(database.name + ".wal")
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _checkpoint(database: Path) -> None:
+    """Fold a leftover WAL into the file, so that the file alone is the whole warehouse."""
+    if not _wal(database).exists():
+        return
+    import duckdb
+
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("checkpoint")
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable (a power cut after publish must not bring the old file back)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
