@@ -1,57 +1,25 @@
 {#-
     Where each printed source of a document sits on its page: one row per document × locator that a PDF
     reader placed (page and box "x0,top,x1,bottom" in points). Reconciliation sides name their source by
-    locator only; audit_reconciliation looks their boxes up here.
+    locator only; audit_reconciliation looks their boxes up here. Every staging frame of printed facts
+    contributes the same four columns, so the union is written once over the list of frames.
 -#}
+{%- set placed_frames = [
+    'stg_ingested__line_items',
+    'stg_ingested__reported_totals',
+    'stg_ingested__three_public_expenses',
+    'stg_ingested__projects',
+    'stg_ingested__stated_ratios',
+] %}
 
 with
 
-line_items as (
-
-    select document_id, source_locator, source_page, source_bbox
-    from {{ ref('stg_ingested__line_items') }}
-
-),
-
-reported_totals as (
-
-    select document_id, source_locator, source_page, source_bbox
-    from {{ ref('stg_ingested__reported_totals') }}
-
-),
-
-three_public_expenses as (
-
-    select document_id, source_locator, source_page, source_bbox
-    from {{ ref('stg_ingested__three_public_expenses') }}
-
-),
-
-projects as (
-
-    select document_id, source_locator, source_page, source_bbox
-    from {{ ref('stg_ingested__projects') }}
-
-),
-
-stated_ratios as (
-
-    select document_id, source_locator, source_page, source_bbox
-    from {{ ref('stg_ingested__stated_ratios') }}
-
-),
-
 unioned as (
 
-    select * from line_items
-    union all
-    select * from reported_totals
-    union all
-    select * from three_public_expenses
-    union all
-    select * from projects
-    union all
-    select * from stated_ratios
+    {% for frame in placed_frames -%}
+    select document_id, source_locator, source_page, source_bbox from {{ ref(frame) }}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 
