@@ -20,14 +20,16 @@ import re
 from dataclasses import dataclass
 
 from ingestion.amounts import find_unit_declaration, parse_amount
-from ingestion.document import Document, Locator, Table, TextLine
+from ingestion.document import Document, Locator, Table, TextLine, placement
 from ingestion.extract.tables.layout import clean_cell
 from ingestion.vocabulary.breaks import SENTENCE_END_MARKS
 from ingestion.vocabulary.standard_tables import standard_table_key, title_words
 from ingestion.vocabulary.table_titles import TABLE_NUMBER
 
 CONTENTS_HEADING = re.compile(r"^目\s*录$")
-CONTENTS_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分)")
+CONTENTS_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+部分)"
+)
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 META_LINE = re.compile(r"^(?:编制)?(?:部门|单位名称|单位|预算单位|填报单位)\s*[:：]|^单\s*位")
 MAX_CONTENTS_LINES = 80
@@ -92,7 +94,11 @@ def _wrapped(entry: str) -> bool:
 
 
 def _names_a_table(entry: str) -> bool:
-    return "表" in entry.replace("表格", "") and not PART_HEADING.match(entry) and not GENERIC_TABLES.match(title_words(entry))
+    return (
+        "表" in entry.replace("表格", "")
+        and not PART_HEADING.match(entry)
+        and not GENERIC_TABLES.match(title_words(entry))
+    )
 
 
 def _entry_text(text: str) -> str:
@@ -183,3 +189,19 @@ def _clean(text: str) -> str:
 
 def _ends_sentence(text: str) -> bool:
     return text.endswith(tuple(SENTENCE_END_MARKS + "；;，,"))
+
+
+def section_row(document_id: str, fact: SectionFact) -> dict:
+    """One row of the ``document_sections`` staging frame (``ingestion.schemas.DocumentSectionFrame``)."""
+    return {
+        "document_id": document_id,
+        "section_kind": fact.kind,
+        "section_index": fact.index,
+        "title": fact.title,
+        "title_words": title_words(fact.title) or None,
+        "standard_table_key": fact.standard_table,
+        "nonzero_figure_count": fact.nonzero_figures,
+        "source_locator": str(fact.locator),
+        "source_text": fact.title,
+        **placement(fact.locator),
+    }

@@ -30,6 +30,7 @@ TITLE_KEYS = (
     (r"支出(?:预算)?总表|支出(?:预算|决算)表$", "expenditure_summary"),
     (r"项目支出", "project_expenditure"),
 )
+KEYS = list(dict.fromkeys(key for _, key in TITLE_KEYS))
 _TITLE_KEYS = tuple((re.compile(pattern), key) for pattern, key in TITLE_KEYS)
 _NOISE = re.compile(r"[\s“”\"'‘’]")
 

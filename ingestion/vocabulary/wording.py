@@ -9,6 +9,16 @@ from __future__ import annotations
 
 import re
 
+# The flags of the sentence_flags frame (what ``ingestion.extract.wording`` looks for).
+FLAGS = [
+    "placeholder",
+    "truncated_explanation",
+    "year",
+    "amount_without_unit",
+    "rate_without_percent",
+    "empty_statement",
+]
+
 # Template residue: words a template leaves for the publisher to replace or choose between.
 PLACEHOLDERS = (
     r"[XＸ]{2,}(?:局|委|办|部|单位|部门|年|万元|元|%)?",  # XX局, XX年
@@ -36,7 +46,12 @@ YEAR_AFTER_NOT_FISCAL = r"^\s*(?:\d{1,2}\s*月|年?末|年底|年初|以来|以�
 YEAR_IN_NAME = r"[《〈\"“][^》〉\"”]*$"  # inside a document title: 《…2021-2025年规划》
 
 # A figure the words before it make money, and the clause ends without a unit.
-AMOUNT_WORDS = r"(?:收入|支出|经费|预算|决算|合计|总计|拨款|结转|结余|费用?|资金)(?:数|额|总额)?(?:为|是|达|共计|合计)?\s*$"
+AMOUNT_WORDS = (
+    r"(?:收入|支出|经费|预算|决算|合计|总计|拨款|结转|结余|费用?|资金)(?:数|额|总额)?(?:为|是|达|共计|合计)?\s*$"
+)
 CHANGE_AMOUNT_WORDS = r"(?:增加|减少)(?:了)?\s*$"
 # A figure the words before it make a rate.
-RATE_WORDS = r"(?:增长|下降|上升|降低|提高|增幅|降幅|占[^，,。；;]{0,20}?的?(?:比重|比例)?(?:为|达)?|完成(?:年初)?预算(?:数)?的?|执行率为?)\s*$"
+RATE_WORDS = (
+    r"(?:增长|下降|上升|降低|提高|增幅|降幅|占[^，,。；;]{0,20}?的?(?:比重|比例)?(?:为|达)?"
+    r"|完成(?:年初)?预算(?:数)?的?|执行率为?)\s*$"
+)

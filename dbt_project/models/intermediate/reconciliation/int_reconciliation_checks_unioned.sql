@@ -18,6 +18,8 @@
     'int_ratio_zero_base_checks_evaluated',
     'int_ratio_direction_checks_evaluated',
     'int_ratio_repeat_checks_evaluated',
+    'int_structure_checks_evaluated',
+    'int_wording_checks_evaluated',
 ] %}
 
 with
