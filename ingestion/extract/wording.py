@@ -124,8 +124,7 @@ def _bare_figure(sentence: str, match: re.Match) -> str | None:
 
 def _clause_around(sentence: str, match: re.Match) -> str:
     start = max((m.end() for m in _CLAUSE_START.finditer(sentence[: match.start()])), default=0)
-    end = match.end() + 2
-    return sentence[start:end].strip()
+    return sentence[start : match.end()].strip()
 
 
 def sentence_flag_row(document_id: str, fact: SentenceFlagFact) -> dict:

@@ -23,8 +23,8 @@ def test_each_flag_and_its_value():
     ) == [
         ("placeholder", "增加(减少)", None),
         ("truncated_explanation", "主要原因是。", None),
-        ("amount_without_unit", "其中基本支出1012.86，项", "1012.86"),
-        ("rate_without_percent", "一般公共预算支出比上年增长12.5，占", "12.5"),
+        ("amount_without_unit", "其中基本支出1012.86", "1012.86"),
+        ("rate_without_percent", "一般公共预算支出比上年增长12.5", "12.5"),
         ("year", "2024年", "2024"),
         ("empty_statement", "无政府性基金预算财政拨款安排的预算", "government_fund_expenditure"),
     ]

@@ -227,7 +227,8 @@ year_checks as (
         case
             when documents.fiscal_year is null then 'unverified'
             when title_years.printed_year = documents.fiscal_year then 'pass'
-            when documents.doc_kind = 'budget' and title_years.printed_year = documents.fiscal_year - 1 then 'unverified'
+            when title_years.place = 'heading' and documents.doc_kind = 'budget'
+                and title_years.printed_year = documents.fiscal_year - 1 then 'unverified'
             else 'fail'
         end as status,
         'The ' || title_years.place || ' “' || title_years.source_text || '” (' || title_years.source_locator
@@ -235,7 +236,8 @@ year_checks as (
             || case
                 when documents.fiscal_year is null then '; the document''s fiscal year is unknown: cannot be checked.'
                 when title_years.printed_year = documents.fiscal_year then ', the document''s fiscal year.'
-                when documents.doc_kind = 'budget' and title_years.printed_year = documents.fiscal_year - 1
+                when title_years.place = 'heading' and documents.doc_kind = 'budget'
+                    and title_years.printed_year = documents.fiscal_year - 1
                     then ', the year before this ' || documents.fiscal_year || ' budget (a report on last year''s '
                         || 'execution may say so): check it is not a leftover of last year''s template.'
                 else ', but the document is the ' || documents.fiscal_year || ' '

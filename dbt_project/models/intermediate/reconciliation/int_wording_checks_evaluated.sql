@@ -89,7 +89,8 @@ statements as (
         on contradiction.document_id = flags.document_id
         and contradiction.topic = flags.value
         and contradiction.amount_kind = flags.current_amount_kind
-    where flags.flag = 'empty_statement' and flags.value is not null
+    where flags.flag = 'empty_statement'
+        and flags.value in ('government_fund_expenditure', 'state_capital_expenditure', 'three_public')
     qualify row_number() over (
         partition by flags.document_id, flags.source_locator, flags.value
         order by contradiction.amount_yuan desc nulls last, contradiction.source_locator
@@ -144,7 +145,7 @@ wording_checks as (
             when 'amount_without_unit' then '金额无单位 '
             else '比率无百分号 '
         end || matched_text as check_name,
-        cast(null as varchar) as scope,
+        matched_text as scope,
         cast(null as varchar) as amount_kind,
         cast(null as decimal(20, 2)) as actual_yuan,
         'fail' as status,
