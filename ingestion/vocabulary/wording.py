@@ -42,7 +42,10 @@ TRUNCATED_EXPLANATION = re.compile("|".join(TRUNCATED_EXPLANATIONS))
 # Words that make a year a comparison, a period or a date rather than the year the document covers
 # (``比2023年``, ``较上年``, ``2023年决算数``, ``2021-2025年``, ``2025年1月``).
 YEAR_BEFORE_COMPARISON = r"(?:比|较|与|同|对比|相比|上年度?|截至|截止|自|从|至|到|-|—|~|～)\s*$"
-YEAR_AFTER_NOT_FISCAL = r"^\s*(?:\d{1,2}\s*月|年?末|年底|年初|以来|以前|前|后|起|至|到|-|—|~|～|版|修订|年?度?(?:决算|预算执行)数|相比|同期)"
+YEAR_AFTER_NOT_FISCAL = (
+    r"^\s*(?:\d{1,2}\s*月|年?末|年底|年初|以来|以前|前|后|起|至|到|-|—|~|～|版|修订"
+    r"|年?度?(?:决算|预算执行)数|相比|同期)"
+)
 YEAR_IN_NAME = r"[《〈\"“][^》〉\"”]*$"  # inside a document title: 《…2021-2025年规划》
 
 # A figure the words before it make money, and the clause ends without a unit.
