@@ -236,6 +236,7 @@ class SentenceFlagFrame(PlacedFrame):
     empty-table statement. ``value`` is the year, the figure or the table named; dbt decides."""
 
     document_id: Series[str]
+    flag_index: Series[int] = pa.Field(ge=1)  # 1-based position among the document's flags: the key
     sentence_index: Series[int] = pa.Field(ge=1)
     flag: Series[str] = pa.Field(isin=SENTENCE_FLAGS)
     matched_text: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -243,6 +244,10 @@ class SentenceFlagFrame(PlacedFrame):
     is_heading: Series[bool]
     source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
     source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(error="a flag is unique per document and index")
+    def one_row_per_flag(cls, frame: pd.DataFrame) -> pd.Series:
+        return ~frame.duplicated(["document_id", "flag_index"], keep=False)
 
 
 STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {

@@ -48,7 +48,7 @@ class SectionFact:
     index: int  # 1-based position among the rows of its kind
     title: str
     locator: Locator
-    nonzero_figures: int | None = None
+    nonzero_figures: int | None = None  # printed tables: None when no table is printed below the title
 
     @property
     def standard_table(self) -> str | None:
@@ -108,8 +108,9 @@ def _entry_text(text: str) -> str:
 
 def printed_tables(document: Document) -> list[SectionFact]:
     """One row per printed table title, in reading order, with the non-zero figures of the tables
-    below it until the next title (a table broken over pages adds up; a title with no table below it,
-    as text exports print empty tables, counts 0). Prose ends a title's reach."""
+    below it until the next title (a table broken over pages adds up). A title with no table below it
+    (a text export printing an empty table as its title, or a list of the tables published apart)
+    counts ``None``: nothing is known of its figures. Prose ends a title's reach."""
     skip = {line.locator for line in _contents_block(document)}
     found: list[SectionFact] = []
     is_open = False
@@ -130,7 +131,7 @@ def printed_tables(document: Document) -> list[SectionFact]:
             locator = line.locator if title == text else previous.locator
             if found and is_open and found[-1].locator == locator:
                 found.pop()
-            found.append(SectionFact("table", len(found) + 1, title, locator, 0))
+            found.append(SectionFact("table", len(found) + 1, title, locator))
             is_open = True
         elif _ends_sentence(text) or PART_HEADING.match(text) or len(text) > MAX_TITLE_LENGTH:
             is_open = False

@@ -60,6 +60,7 @@ MAX_HEADING_LENGTH = 40
 @dataclass(frozen=True)
 class SentenceFlagFact:
     flag: str
+    index: int  # 1-based position among the document's flags
     matched_text: str
     value: str | None
     is_heading: bool
@@ -80,10 +81,12 @@ def extract_sentence_flags(document: Document) -> list[SentenceFlagFact]:
             index += 1
             body = sentence.group(0)
             for flag, start, matched, value in _flags(normalize(body), is_heading):
+                locator = paragraph.line_at(sentence.start() + start).locator
                 found.append(
-                    SentenceFlagFact(flag, matched, value, is_heading, index,
-                                     paragraph.line_at(sentence.start() + start).locator, body.strip()[:300])
-                )  # fmt: skip
+                    SentenceFlagFact(
+                        flag, len(found) + 1, matched, value, is_heading, index, locator, body.strip()[:300]
+                    )
+                )
     return found
 
 
@@ -131,6 +134,7 @@ def sentence_flag_row(document_id: str, fact: SentenceFlagFact) -> dict:
     """One row of the ``sentence_flags`` staging frame (``ingestion.schemas.SentenceFlagFrame``)."""
     return {
         "document_id": document_id,
+        "flag_index": fact.index,
         "sentence_index": fact.sentence_index,
         "flag": fact.flag,
         "matched_text": fact.matched_text,

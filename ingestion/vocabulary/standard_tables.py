@@ -60,8 +60,8 @@ def empty_topic(statement: str) -> str | None:
 
 def title_words(title: str) -> str:
     """A title reduced to the words that name its table, so a contents entry and the printed title
-    compare equal: no ordinal or table number (``一、``, ``公开01表:``), year, 部门/单位, spaces or quotes."""
+    compare equal: no ordinal or table number (``一、``, ``公开01表:``), year, 部门/单位/的, spaces or quotes."""
     text = _NOISE.sub("", title)
     text = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|公开\d*表[:：]?|附表\d*[:：]?|表\d+[:：]?)", "", text)
     text = re.sub(r"\d{4}年度?", "", text)
-    return re.sub(r"部门|单位|[()（）:：、,，.—\-－–]", "", text)
+    return re.sub(r"部门|单位|的|[()（）:：、,，.—\-－–]", "", text)

@@ -53,20 +53,33 @@ key_counts as (
 
 ),
 
+{#- the printed title with the same words, else the closest one containing them (or contained in them) -#}
+word_matches as (
+
+    select
+        contents.document_id,
+        contents.section_index,
+        printed.section_index as printed_index
+    from contents
+    inner join printed
+        on printed.document_id = contents.document_id
+        and (
+            printed.title_words = contents.title_words
+            or (length(contents.title_words) >= 4 and contains(printed.title_words, contents.title_words))
+            or (length(printed.title_words) >= 4 and contains(contents.title_words, printed.title_words))
+        )
+    qualify row_number() over (
+        partition by contents.document_id, contents.section_index
+        order by abs(length(printed.title_words) - length(contents.title_words)), printed.section_index
+    ) = 1
+
+),
+
 matched as (
 
     select
         contents.*,
-        (
-            select min(printed.section_index)
-            from printed
-            where printed.document_id = contents.document_id
-                and (
-                    printed.title_words = contents.title_words
-                    or (length(contents.title_words) >= 4 and contains(printed.title_words, contents.title_words))
-                    or (length(printed.title_words) >= 4 and contains(contents.title_words, printed.title_words))
-                )
-        ) as words_index,
+        word_matches.printed_index as words_index,
         (
             select min(printed.section_index)
             from printed
@@ -85,6 +98,9 @@ matched as (
         ) as key_index,
         (select count(*) from printed where printed.document_id = contents.document_id) as printed_count
     from contents
+    left join word_matches
+        on word_matches.document_id = contents.document_id
+        and word_matches.section_index = contents.section_index
 
 ),
 
@@ -126,7 +142,7 @@ contents_checks as (
             end as detail,
         source_locator as expected_source_locator,
         title as expected_source_text,
-        printed_locator as actual_source_locator,
+        coalesce(printed_locator, source_locator) as actual_source_locator,  -- missing: the entry itself
         printed_title as actual_source_text
     from contents_matched
 
@@ -255,8 +271,81 @@ year_checks as (
 
 ),
 
+standard_tables as (
+
+    select * from {{ ref('standard_tables') }}
+
+),
+
+{#- the national set of tables, checked once the document's tables section is there (five or more of
+    them printed); before 2021 the templates differed by year and province, so a missing one is
+    unverified there -#}
+standard_presence as (
+
+    select
+        documents.document_id,
+        documents.fiscal_year,
+        standard_tables.table_key,
+        standard_tables.table_label,
+        standard_tables.table_order,
+        (
+            select min(printed.source_locator)
+            from printed
+            where printed.document_id = documents.document_id
+                and printed.standard_table_key = standard_tables.table_key
+        ) as printed_locator,
+        (
+            select count(distinct printed.standard_table_key)
+            from printed
+            inner join standard_tables as known
+                on known.table_key = printed.standard_table_key
+            where printed.document_id = documents.document_id
+        ) as standard_printed_count,
+        (
+            select arg_min(printed.source_locator, printed.section_index)
+            from printed
+            where printed.document_id = documents.document_id
+        ) as first_printed_locator
+    from documents
+    cross join standard_tables
+
+),
+
+standard_checks as (
+
+    select
+        document_id,
+        'STR-STANDARD-TABLE' as rule_id,
+        table_key as check_key,
+        '标准表格 ' || table_label as check_name,
+        table_key as scope,
+        case
+            when printed_locator is not null then 'pass'
+            when fiscal_year >= 2021 then 'fail'
+            else 'unverified'
+        end as status,
+        case
+            when printed_locator is not null
+                then 'The standard table ' || table_label || ' is printed (' || printed_locator || ').'
+            else 'The document prints ' || standard_printed_count || ' of the 9 standard tables but no '
+                || table_label || case
+                    when fiscal_year >= 2021 then ': publish it (empty, with a note, if the agency has no such funds).'
+                    else ': templates before 2021 did not all require it, so this cannot be judged.'
+                end
+        end as detail,
+        cast(null as varchar) as expected_source_locator,
+        table_label as expected_source_text,
+        coalesce(printed_locator, first_printed_locator) as actual_source_locator,  -- missing: where tables start
+        cast(null as varchar) as actual_source_text
+    from standard_presence
+    where standard_printed_count >= 5
+
+),
+
 unioned as (
 
+    select * from standard_checks
+    union all by name
     select * from contents_checks
     union all by name
     select * from order_checks

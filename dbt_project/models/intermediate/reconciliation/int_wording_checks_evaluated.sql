@@ -47,31 +47,36 @@ three_public_expenses as (
 {#- the printed non-zero amounts of each fund an empty-table statement can name -#}
 topic_amounts as (
 
-    select document_id, 'government_fund_expenditure' as topic, amount_kind, amount_yuan, source_locator, source_text
+    select document_id, 'government_fund_expenditure' as topic, amount_kind, amount_yuan, source_locator, source_text,
+        extraction_method
     from line_items
     where fund_source = 'government_fund' and amount_yuan <> 0
 
     union all
 
-    select document_id, 'state_capital_expenditure', amount_kind, amount_yuan, source_locator, source_text
+    select document_id, 'state_capital_expenditure', amount_kind, amount_yuan, source_locator, source_text,
+        extraction_method
     from line_items
     where fund_source = 'state_capital' and amount_yuan <> 0
 
     union all
 
-    select document_id, 'government_fund_expenditure', amount_kind, amount_yuan, source_locator, source_text
+    select document_id, 'government_fund_expenditure', amount_kind, amount_yuan, source_locator, source_text,
+        extraction_method
     from reported_totals
     where (fund_source = 'government_fund' or measure = 'government_fund_expenditure') and amount_yuan <> 0
 
     union all
 
-    select document_id, 'state_capital_expenditure', amount_kind, amount_yuan, source_locator, source_text
+    select document_id, 'state_capital_expenditure', amount_kind, amount_yuan, source_locator, source_text,
+        extraction_method
     from reported_totals
     where fund_source = 'state_capital' and amount_yuan <> 0
 
     union all
 
-    select document_id, 'three_public', amount_kind, amount_yuan, source_locator, source_text
+    select document_id, 'three_public', amount_kind, amount_yuan, source_locator, source_text,
+        extraction_method
     from three_public_expenses
     where amount_yuan <> 0
 
@@ -128,6 +133,65 @@ statement_checks as (
 
 ),
 
+{#- the reverse: the table of those funds printed without a non-zero figure, the prose giving an amount -#}
+empty_tables as (
+
+    select
+        sections.document_id,
+        sections.standard_table_key,
+        sections.title,
+        sections.source_locator,
+        case documents.doc_kind when 'budget' then 'budget' else 'actual' end as current_amount_kind
+    from {{ ref('stg_ingested__document_sections') }} as sections
+    inner join documents using (document_id)
+    where sections.section_kind = 'table'
+        and sections.nonzero_figure_count = 0
+        and sections.standard_table_key in ('government_fund_expenditure', 'state_capital_expenditure', 'three_public')
+
+),
+
+empty_table_amounts as (
+
+    select
+        empty_tables.*,
+        max(prose.amount_yuan) as prose_yuan,
+        arg_max(prose.source_locator, prose.amount_yuan) as prose_locator,
+        arg_max(prose.source_text, prose.amount_yuan) as prose_text
+    from empty_tables
+    left join topic_amounts as prose
+        on prose.document_id = empty_tables.document_id
+        and prose.topic = empty_tables.standard_table_key
+        and prose.amount_kind = empty_tables.current_amount_kind
+        and prose.extraction_method = 'narrative'
+    group by all
+
+),
+
+empty_table_checks as (
+
+    select
+        document_id,
+        'STR-EMPTY-TABLE' as rule_id,
+        standard_table_key || '|' || source_locator as check_key,
+        '空表 ' || title as check_name,
+        standard_table_key as scope,
+        current_amount_kind as amount_kind,
+        prose_yuan as actual_yuan,
+        case when prose_yuan is null then 'pass' else 'fail' end as status,
+        'The table “' || title || '” (' || source_locator || ') prints no non-zero figure'
+            || case
+                when prose_yuan is null then ', and the prose states no amount of it either.'
+                else ', but the prose states ' || {{ format_wan('prose_yuan') }} || '万元 of it (' || prose_locator
+                    || '): fill the table or correct the prose.'
+            end as detail,
+        source_locator as expected_source_locator,
+        title as expected_source_text,
+        prose_locator as actual_source_locator,
+        prose_text as actual_source_text
+    from empty_table_amounts
+
+),
+
 wording_checks as (
 
     select
@@ -138,7 +202,7 @@ wording_checks as (
             when 'amount_without_unit' then 'STR-AMOUNT-UNIT'
             when 'rate_without_percent' then 'STR-RATE-PERCENT'
         end as rule_id,
-        source_locator || '|' || sentence_index || '|' || matched_text as check_key,
+        'flag ' || flag_index as check_key,
         case flag
             when 'placeholder' then '模板占位 '
             when 'truncated_explanation' then '说明不完整 '
@@ -168,6 +232,8 @@ wording_checks as (
 unioned as (
 
     select * from statement_checks
+    union all by name
+    select * from empty_table_checks
     union all by name
     select * from wording_checks
 

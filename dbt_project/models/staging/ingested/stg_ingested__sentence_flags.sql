@@ -10,6 +10,7 @@ final as (
 
     select
         cast(document_id as varchar) as document_id,
+        cast(flag_index as integer) as flag_index,
         cast(sentence_index as integer) as sentence_index,
         cast(flag as varchar) as flag,
         cast(matched_text as varchar) as matched_text,
