@@ -55,7 +55,7 @@ def test_contents_entries_and_printed_titles_in_order():
 
 
 def test_text_export_titles_without_a_table_are_empty_tables(sample_path):
-    """株洲 2020 (sample zhuzhou) prints 附件7 as a title with no table below it: present, its figures unknown (None)."""
+    """株洲 2020 (sample zhuzhou) prints 附件7 as a title with no table below it: present, figures unknown."""
     sections = extract_sections(read_document(sample_path("zhuzhou")))
     tables = {s.title: s for s in sections if s.kind == "table"}
     assert tables["基本支出预算明细表—对个人和家庭的补助"].nonzero_figures is None

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from ingestion.document import DocumentBuilder
+from ingestion.extract.structure import extract_sections
 from ingestion.extract.wording import extract_sentence_flags, sentence_flag_row
 from ingestion.readers import read_document
 
@@ -50,3 +55,19 @@ def test_sample_004_prints_an_amount_without_its_unit_and_template_residue(sampl
     assert ("placeholder", "l184") in found
     row = sentence_flag_row("doc", next(fact for fact in facts if fact.flag == "amount_without_unit"))
     assert row["value"] == "1012.86" and row["source_page"] is None
+
+
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "pdf"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="real PDF corpus not found beside the checkout")
+def test_wanli_2024_says_its_three_public_table_is_empty_beside_47_91():
+    """005 p31: the 三公 table prints 合计 47.91 (万元) and the note below it says
+    "注:本部门2024年无“三公”经费和机关运行经费预算,故本表为空表。" — the statement the warehouse contradicts."""
+    document = read_document(CORPUS / "005_sh_putuo_wanlijiedao_2024_yusuan.pdf")
+    statements = [fact for fact in extract_sentence_flags(document) if fact.flag == "empty_statement"]
+    three_public = [fact for fact in statements if fact.value == "three_public"]
+    assert [str(fact.locator) for fact in three_public] == ["p31 l4"]
+    assert "故本表为空表" in three_public[0].source_text
+    table = next(s for s in extract_sections(document) if s.kind == "table" and s.standard_table == "three_public")
+    assert str(table.locator) == "p31 l1" and table.nonzero_figures >= 4

@@ -53,7 +53,8 @@ key_counts as (
 
 ),
 
-{#- the printed title with the same words, else the closest one containing them (or contained in them) -#}
+{#- the printed title with the same words, else the closest one of the same kind containing them (or
+    contained in them) -#}
 word_matches as (
 
     select
@@ -65,8 +66,14 @@ word_matches as (
         on printed.document_id = contents.document_id
         and (
             printed.title_words = contents.title_words
-            or (length(contents.title_words) >= 4 and contains(printed.title_words, contents.title_words))
-            or (length(printed.title_words) >= 4 and contains(contents.title_words, printed.title_words))
+            or (
+                -- a containment must not cross kinds: 财政拨款支出预算表 is inside 政府性基金财政拨款支出预算表
+                printed.standard_table_key is not distinct from contents.standard_table_key
+                and (
+                    (length(contents.title_words) >= 4 and contains(printed.title_words, contents.title_words))
+                    or (length(printed.title_words) >= 4 and contains(contents.title_words, printed.title_words))
+                )
+            )
         )
     qualify row_number() over (
         partition by contents.document_id, contents.section_index
