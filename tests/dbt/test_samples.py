@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import SAMPLES
-from tests.dbt.conftest import DbtWarehouse, failed_nodes
+from tests.dbt.conftest import DbtWarehouse, fail_key, failed_nodes, golden_side
 from tools import compare_marts
 
 
@@ -108,16 +108,10 @@ def test_ratio_findings_are_the_hand_verified_ones(warehouse):
 FINDINGS = yaml.safe_load((Path(__file__).parent / "sample_findings.yaml").read_text(encoding="utf-8"))
 SAMPLE_FILES: dict[str, str] = FINDINGS["samples"]
 ZHUZHOU = SAMPLE_FILES["zhuzhou"]
-_IN_YUAN = {"万元": Decimal(10000), "%": Decimal(1)}  # percent points are compared as printed
-
-
-def _side(printed: str | None, measured_in: str | None) -> Decimal | None:
-    return None if printed is None else Decimal(printed) * _IN_YUAN[measured_in]
-
 
 # Genuine inconsistencies of the documents themselves (the text prints both sides as quoted).
 GENUINE_FINDINGS = {
-    (SAMPLE_FILES[sample], rule_id, scope, _side(expected, unit), _side(actual, unit))
+    (SAMPLE_FILES[sample], rule_id, scope, golden_side(expected, unit), golden_side(actual, unit))
     for sample, rule_id, scope, expected, actual, unit in FINDINGS["genuine_findings"]
 }
 
@@ -129,21 +123,10 @@ KNOWN_FALSE_FINDINGS: dict[tuple, str] = {}
 # 301 named '合计' (a cross-tab 合计 line now carries the class's name).
 
 
-def _pct_key(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(Decimal("0.01"))
-
-
-def _fail_key(row: dict) -> tuple:
-    if row["rule_family"] == "ratio":
-        percents = _pct_key(row["expected_percent"]), _pct_key(row["actual_percent"])
-        return (row["source_file"], row["rule_id"], row["scope"], *percents)
-    return (row["source_file"], row["rule_id"], row["scope"], row["expected_yuan"], row["actual_yuan"])
-
-
 def test_fail_findings_are_exactly_the_golden_set(warehouse):
     assert not set(GENUINE_FINDINGS) & set(KNOWN_FALSE_FINDINGS)
     rows = warehouse.query_dicts("select * from marts.audit_reconciliation where status = 'fail'")
-    found = [_fail_key(row) for row in rows]
+    found = [fail_key(row) for row in rows]
     assert len(found) == len(set(found))
     assert set(found) == GENUINE_FINDINGS | set(KNOWN_FALSE_FINDINGS)
 
