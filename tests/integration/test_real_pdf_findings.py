@@ -56,7 +56,7 @@ def test_reference_gaps_and_truncated_percentages_are_not_findings(warehouse):
         warehouse.query(
             "select concat_ws(' ', left(source_file, 3), rule_id, scope), status from marts.audit_reconciliation "
             "where (rule_id = 'REF-SUBJECT-CODE' and scope in ('2080504', '30312', '2089999')) "
-            "or (rule_id like 'RATIO-%' and left(source_file, 3) = '015' and scope in "
+            "or (rule_id in ('RATIO-CHANGE', 'RATIO-SHARE') and left(source_file, 3) = '015' and scope in "
             "('社会保障和就业支出', '行政运行(项)支出', '其他资金', '单位预留机动经费'))"
         )
     )
