@@ -5,8 +5,9 @@
 
     The two sides rarely cover the same money, so the check compares scopes before amounts. The prose's
     scope is what it names: an expense part (基本支出, 项目支出, 机关运行经费 in the sentence or its section
-    title) and a fund (its stored fund_source, else a fund word of the sentence); naming neither, it
-    covers the whole budget or account of the subject. (The stored expense_type of a prose economic line
+    title) and a fund (its stored fund_source, else a fund word of the sentence); an amount listed under
+    a figure whose part it does not name (其中, 主要包括 …) is a part of something unknown; naming nothing,
+    it covers the whole budget or account of the subject. (The stored expense_type of a prose economic line
     is the class of its code, not a scope the prose states, so it is not used here.) A table line's scope
     is its expense type and fund. Then:
     - same scope: the amounts must be equal (pass / rounding / fail);
@@ -66,6 +67,9 @@ prose_scoped as (
             when scope_text like '%基本支出%' and scope_text like '%项目支出%' then 'mixed'
             when scope_text like '%项目支出%' then 'project'
             when scope_text like '%基本支出%' then 'basic'
+            -- listed under a figure the sentence does not name a part for (…主要包括办公费…): a part of
+            -- something, so only a table line covering everything bounds it
+            when regexp_matches(source_text, '其中|主要|包括|用于') then 'listed'
             else 'total'
         end as prose_expense_scope,
         case
@@ -117,7 +121,7 @@ pairs as (
                 and {{ expense_contains.format(outer='prose.prose_expense_scope', inner='tables.expense_type') }}
                 and {{ fund_contains.format(outer='prose.prose_fund', inner='tables.fund_source') }}
                 then 'table_within'
-            when {{ expense_contains.format(outer='tables.expense_type', inner="replace(prose.prose_expense_scope, 'office_operation', 'part')") }}
+            when {{ expense_contains.format(outer='tables.expense_type', inner="case when prose.prose_expense_scope in ('office_operation', 'listed') then 'part' else prose.prose_expense_scope end") }}
                 and prose.prose_expense_scope <> 'mixed'
                 and {{ fund_contains.format(outer='tables.fund_source', inner='prose.prose_fund') }}
                 then 'prose_within'
@@ -171,6 +175,7 @@ described as (
         case prose_expense_scope
             when 'office_operation' then '机关运行经费'
             when 'mixed' then '基本支出和项目支出'
+            when 'listed' then '所列明细（未注明范围）'
             else {{ vocabulary_label('expense_type', 'prose_expense_scope', 'prose_expense_scope') }}
         end || '（' || {{ fund_source_label('prose_fund') }} || '，' || {{ amount_kind_label('amount_kind') }} || '）'
             as prose_scope_label,
