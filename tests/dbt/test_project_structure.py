@@ -111,18 +111,14 @@ def test_documented_columns_are_the_built_columns(warehouse, models):
             assert set(model["columns"]) == _built_columns(warehouse, model), model["name"]
 
 
-def _staging_models(models: list[dict]) -> list[dict]:
-    return [model for model in models if PurePosixPath(model["original_file_path"]).parts[1] == "staging"]
-
-
 def test_staging_columns_are_typed_once_in_their_properties_files(warehouse, models):
-    """A staging model casts the columns its properties file declares (macro staged_frame): every column
-    declares a data_type, the view has exactly those types, and a column name shared by several frames
-    (source_locator, amount_yuan …) has one type everywhere."""
+    """A staging model of an ingested frame casts the columns its properties file declares (macro
+    staged_frame): every column declares a data_type, the view has exactly those types, and a column name
+    shared by several frames (source_locator, amount_yuan …) has one type everywhere."""
     query = "select column_name, data_type from information_schema.columns where table_schema = ? and table_name = ?"
     types_by_column = defaultdict(set)
-    staging = _staging_models(models)
-    assert len(staging) >= 7
+    staging = [model for model in models if "staged_frame(" in model["raw_code"]]
+    assert {f"stg_ingested__{frame}" for frame in STAGING_FRAMES} <= {model["name"] for model in staging}
     for model in staging:
         declared = {name: column["data_type"] for name, column in model["columns"].items()}
         assert all(declared.values()), (model["name"], declared)
