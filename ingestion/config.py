@@ -13,6 +13,8 @@ with ``cwd=dbt_project/`` and would otherwise look somewhere else. Staging Parqu
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +77,19 @@ def export_environment() -> dict[str, str]:
         "BUDGET_STAGING_DIR": os.environ["BUDGET_STAGING_DIR"],
         "BUDGET_REFERENCE_DIR": os.environ["BUDGET_REFERENCE_DIR"],
     }
+
+
+@contextmanager
+def environment_set(values: Mapping[str, str]) -> Iterator[None]:
+    """Set these variables for the block, then put back what was there (unset stays unset): a build
+    points dbt at its private copy and staging folder only while it runs."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

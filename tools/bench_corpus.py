@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.process_tree import descendants, process_stats
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = PROJECT_ROOT / "warehouse" / "samples"
 SAMPLE_PLACES = {  # the place name each sample's agency is named after
@@ -113,24 +115,9 @@ class Measured:
 
 def _tree_rss_mb(root: int) -> float:
     """Summed resident memory of ``root`` and all its descendants, from /proc."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
-    tree, frontier = {root}, [root]
-    while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
-        tree.update(children)
-        frontier.extend(children)
-    return sum(rss.get(pid, 0) for pid in tree) / 2**20
+    stats = process_stats()
+    tree = {root} | descendants(root, stats)
+    return sum(stats[pid].rss_bytes for pid in tree if pid in stats) / 2**20
 
 
 def run_build(environment: dict[str, str], log: Path) -> Measured:

@@ -9,15 +9,13 @@ generic-test arguments under ``arguments:``.
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from ingestion.config import environment_set
 from ingestion.schemas import STAGING_FRAMES
 from ingestion.staging_store import write_frames
 
@@ -168,20 +166,6 @@ def frames_from_rows(**rows: list[dict]) -> dict[str, pd.DataFrame]:
     return frames
 
 
-@contextmanager
-def _environment(values: Mapping[str, str]) -> Iterator[None]:
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 def _release_duckdb() -> None:
     """dbt-duckdb keeps its database handle open in-process after a run; close it so the test can read."""
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager
@@ -228,7 +212,7 @@ class DbtWarehouse:
             "--warn-error-options",
             WARN_ERROR_OPTIONS,
         ]
-        with _environment(self.environment()):
+        with environment_set(self.environment()):
             try:
                 return dbtRunner().invoke(command)
             finally:

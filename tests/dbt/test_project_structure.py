@@ -111,6 +111,30 @@ def test_documented_columns_are_the_built_columns(warehouse, models):
             assert set(model["columns"]) == _built_columns(warehouse, model), model["name"]
 
 
+def test_staging_columns_are_typed_once_in_their_properties_files(warehouse, models):
+    """A staging model of an ingested frame casts the columns its properties file declares (macro
+    staged_frame): every column declares a data_type, the view has exactly those types, and a column name
+    shared by several frames (source_locator, amount_yuan …) has one type everywhere."""
+    query = "select column_name, data_type from information_schema.columns where table_schema = ? and table_name = ?"
+    types_by_column = defaultdict(set)
+    staging = [model for model in models if "staged_frame(" in model["raw_code"]]
+    assert {f"stg_ingested__{frame}" for frame in STAGING_FRAMES} <= {model["name"] for model in staging}
+    for model in staging:
+        declared = {name: column["data_type"] for name, column in model["columns"].items()}
+        assert all(declared.values()), (model["name"], declared)
+        built = dict(warehouse.query(query, [model["schema"], model["name"]]))
+        assert {name: _duckdb_type(data_type) for name, data_type in declared.items()} == built, model["name"]
+        for name, data_type in declared.items():
+            types_by_column[name].add(data_type)
+    assert {name: types for name, types in types_by_column.items() if len(types) > 1} == {}
+
+
+def _duckdb_type(declared: str) -> str:
+    """The name information_schema gives the declared type (timestamptz, decimal(20, 2) …)."""
+    spelled = declared.upper().replace(" ", "")
+    return {"TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE"}.get(spelled, spelled)
+
+
 def test_every_model_has_a_tested_primary_key(manifest, models):
     keyed = defaultdict(set)
     for node in manifest["nodes"].values():

@@ -23,6 +23,7 @@ import pytest
 
 from tests.conftest import PROJECT_ROOT, SAMPLE_FILES, SAMPLES
 from tests.fixtures import bad_files
+from tools.process_tree import command_line, descendants, process_stats
 
 pytestmark = pytest.mark.slow
 BUILD = [sys.executable, "-m", "orchestration.build_warehouse"]
@@ -83,28 +84,9 @@ def _wait_for(condition, timeout: float, what: str):
 
 
 def _descendants(pid: int) -> dict[int, str]:
-    """pid → command line of every live descendant of ``pid`` (from /proc)."""
-    parents: dict[int, int] = {}
-    commands: dict[int, str] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            commands[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if fields[0] != "Z":
-            parents[int(entry.name)] = int(fields[1])
-    found, frontier = {}, [pid]
-    while frontier:
-        current = frontier.pop()
-        for child, parent in parents.items():
-            if parent == current and child not in found:
-                found[child] = commands.get(child, "")
-                frontier.append(child)
-    return found
+    """pid → command line of every live (not zombie) descendant of ``pid``."""
+    live = {child: stat for child, stat in process_stats().items() if stat.state != "Z"}
+    return {child: command_line(child) for child in descendants(pid, live)}
 
 
 def _alive(pid: int) -> bool:

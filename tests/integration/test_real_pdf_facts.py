@@ -22,13 +22,8 @@ import pytest
 import yaml
 
 from ingestion.pipeline import DocumentResult, ingest_document
+from tests.corpus import corpus_file
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "pdf"
-if not CORPUS.is_dir():
-    pytest.skip(
-        f"real PDF corpus not found at {CORPUS} (it lives beside the checkout in ../shared/corpus/pdf)",
-        allow_module_level=True,
-    )
 # The expected values, read off the PDFs by hand (each with the page and printed text it came from).
 GOLDEN = yaml.safe_load((Path(__file__).parent / "real_pdf_facts.yaml").read_text(encoding="utf-8"))
 
@@ -53,10 +48,7 @@ def ingested():
 
     def get(number: str) -> DocumentResult:
         if number not in cache:
-            matches = sorted(CORPUS.glob(f"{number}_*.pdf"))
-            if not matches:
-                pytest.skip(f"corpus file {number}_*.pdf is missing from {CORPUS}")
-            cache[number] = ingest_document(matches[0])
+            cache[number] = ingest_document(corpus_file(number))
         return cache[number]
 
     return get

@@ -8,21 +8,16 @@ Every expected value below was read off the excerpt named in its comment.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from ingestion.pipeline import ingest_document
-
-WEB = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "web"
-if not WEB.is_dir():
-    pytest.skip(f"web excerpts not found at {WEB}", allow_module_level=True)
+from tests.corpus import WEB_DIR, corpus_file
 
 
 @cache
 def _ingested(number: str):
-    [path] = sorted(WEB.glob(f"{number}_*.txt"))
-    return ingest_document(path)
+    return ingest_document(corpus_file(number, WEB_DIR))
 
 
 def _figures(number: str, frame: str, key: str) -> set[tuple[str, str, str]]:

@@ -27,7 +27,7 @@ from orchestration.defs.audit.page_marks import (
     user_space_rect,
 )
 from orchestration.defs.audit.report_pages import document_page, ordered_findings, write_reports
-from tests.ingestion.readers.conftest import CORPUS
+from tests.corpus import corpus_file
 from tools.fixtures.disclosure_pdf import render_disclosure
 
 DOCUMENT_ID = "feedfacecafebeef"
@@ -138,10 +138,7 @@ def test_a_displayed_box_maps_back_to_the_same_user_space_area(rotation):
 
 def test_real_rotated_page_annotation_covers_the_cell(tmp_path):
     """014's tables are printed on pages turned 90°: the highlight must cover the cell PDFium reads there."""
-    matches = sorted(CORPUS.glob("014_*.pdf")) if CORPUS.is_dir() else []
-    if not matches:
-        pytest.skip(f"corpus file 014_*.pdf not found in {CORPUS}")
-    path = matches[0]
+    path = corpus_file("014")
     document = read_pdf(path, "0" * 64)
     table = next(table for table in document.tables() if table.row_pages[-1] == 5)
     row = next(r for r, cells in enumerate(table.rows) if cells[0] == "2080504" and table.row_pages[r] == 5)

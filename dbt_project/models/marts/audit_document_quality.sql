@@ -25,21 +25,9 @@ rules as (
 
 ),
 
-line_items as (
+amounts as (
 
-    select * from {{ ref('int_line_items_resolved') }}
-
-),
-
-reported_totals as (
-
-    select * from {{ ref('int_reported_totals_identified') }}
-
-),
-
-three_public_expenses as (
-
-    select * from {{ ref('int_three_public_expenses_identified') }}
+    select * from {{ ref('int_figures_unioned') }}
 
 ),
 
@@ -47,16 +35,6 @@ extraction_issues as (
 
     select * from {{ ref('stg_ingested__extraction_issues') }}
     where document_id in {{ current_document_ids() }}
-
-),
-
-amounts as (
-
-    select document_id, line_item_id as fact_id from line_items
-    union all
-    select document_id, reported_total_id as fact_id from reported_totals
-    union all
-    select document_id, three_public_expense_id as fact_id from three_public_expenses
 
 ),
 

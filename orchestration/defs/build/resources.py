@@ -11,7 +11,6 @@ the lock, whether the run succeeded or not.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -52,19 +51,13 @@ class WarehouseBuildResource(dg.ConfigurableResource):
             lock.acquire(run_id, self.wait_seconds, on_wait=log.warning)
         except LockTimeout as timeout:
             raise dg.Failure(description=str(timeout), allow_retries=False) from None
-        saved = {name: os.environ.get(name) for name in ("BUDGET_STAGING_DIR", "BUDGET_BUILD_DUCKDB_PATH")}
         active = ActiveBuild(WarehouseBuild(database, run_id))
         try:
             self._note_process(context, lock, log)
             active.build.prepare()
-            os.environ.update(active.build.environment())
-            yield active
+            with config.environment_set(active.build.environment()):
+                yield active
         finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
             if not active.published:
                 active.build.discard()
                 log.warning(f"run {run_id} did not publish; the warehouse {database} is unchanged")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingestion.document import Document, Table, TextLine
 from ingestion.readers.pdf import read_pdf
+from tests.corpus import corpus_file
 from tools.fixtures.disclosure_pdf import LAYOUTS, GeneratedDisclosure, render_disclosure
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "pdf"
 FAKE_SHA = "0" * 64
 
 
@@ -18,15 +16,7 @@ FAKE_SHA = "0" * 64
 def corpus_pdf():
     """Path of a real corpus PDF by its number ("001"); skips when ../shared/corpus is not checked out."""
 
-    def find(number: str) -> Path:
-        if not CORPUS.is_dir():
-            pytest.skip(f"real PDF corpus not found at {CORPUS} (it lives beside the checkout in ../shared)")
-        matches = sorted(CORPUS.glob(f"{number}_*.pdf"))
-        if not matches:
-            pytest.skip(f"corpus file {number}_*.pdf is missing from {CORPUS}")
-        return matches[0]
-
-    return find
+    return corpus_file
 
 
 @pytest.fixture(scope="session")

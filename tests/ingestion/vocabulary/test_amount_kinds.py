@@ -1,5 +1,5 @@
 """Budget or actual: the same words decide differently in prose, project sentences, completion clauses
-and table columns (each phrase below is printed in the samples or the real PDFs)."""
+and table columns (each phrase of amount_kind_cases.csv is printed in the samples or the real PDFs)."""
 
 from __future__ import annotations
 
@@ -14,41 +14,12 @@ from ingestion.vocabulary.amount_kinds import (
     project_kind,
     prose_kind,
 )
+from tests.ingestion.vocabulary.cases import read_cases
 
-CASES = [
-    # prose: the last kind word decides
-    (prose_kind, "2020 年年初预算数为", "budget"),
-    (prose_kind, "支出决算为", "actual"),
-    (prose_kind, "预算执行数为", "actual"),
-    (prose_kind, "上年预算数", "prior_year"),
-    (prose_kind, "上年度决算数", "prior_year"),
-    (prose_kind, "预计", "budget"),
-    (prose_kind, "机关运行经费", None),
-    # project sentences: a bare 支出 is the actual, 共计/追加 the budget
-    (project_kind, "，年初预算", "budget"),
-    (project_kind, "，支出", "actual"),
-    (project_kind, "项目全年预算数共计", "budget"),
-    (project_kind, "预算追加", "budget"),
-    (project_kind, "执行数为", "actual"),
-    (project_kind, "", None),
-    # completion clauses: 实支/使用 actual, 计划 budget, a bare 支出 actual when nothing else decides
-    (completion_side, "实支", "actual"),
-    (completion_side, "支出决算", "actual"),
-    (completion_side, "使用", "actual"),
-    (completion_side, "年初预算", "budget"),
-    (completion_side, "计划", "budget"),
-    (completion_side, "支出", "actual"),
-    (completion_side, "收入", None),
-    # table columns: actual words first (预算执行数 is actual)
-    (column_kind, "2020年预算数", "budget"),
-    (column_kind, "决算数", "actual"),
-    (column_kind, "预算执行数", "actual"),
-    (column_kind, "支出数", "actual"),
-    (column_kind, "合计", None),
-]
+CASES = read_cases("amount_kind_cases.csv", [prose_kind, project_kind, completion_side, column_kind])
 
 
-@pytest.mark.parametrize(("read", "text", "kind"), CASES, ids=[f"{r.__name__}:{t}" for r, t, _ in CASES])
+@pytest.mark.parametrize(("read", "text", "kind"), CASES)
 def test_kind_words_per_setting(read, text, kind):
     assert read(text) == kind
 

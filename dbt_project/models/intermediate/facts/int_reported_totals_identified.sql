@@ -3,41 +3,6 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           post_hook="{{ drop_documents_no_longer_current() }}") }}
 
-with
-
-reported_totals as (
-
-    select * from {{ ref('stg_ingested__reported_totals') }}
-    where {{ documents_to_build() }}
-
-),
-
-documents as (
-
-    select * from {{ ref('int_documents_identified') }}
-
-),
-
-final as (
-
-    select
-        {{ short_hash(['reported_totals.document_id', 'reported_totals.measure', 'reported_totals.amount_kind',
-                       'reported_totals.fund_source', 'reported_totals.extraction_method',
-                       'reported_totals.source_locator']) }} as reported_total_id,
-        reported_totals.document_id,
-        documents.agency_id,
-        documents.fiscal_year,
-        documents.doc_kind,
-        reported_totals.measure,
-        reported_totals.amount_kind,
-        reported_totals.fund_source,
-        {{ printed_figure_columns('reported_totals') | indent(8) }},
-        reported_totals.other_source_locators,
-        reported_totals.extraction_method
-    from reported_totals
-    left join documents
-        on reported_totals.document_id = documents.document_id
-
-)
-
-select * from final
+{{ identified_facts('stg_ingested__reported_totals', 'reported_total_id',
+                    key_columns=['document_id', 'measure', 'amount_kind', 'fund_source', 'extraction_method',
+                                 'source_locator']) }}

@@ -3,40 +3,5 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           post_hook="{{ drop_documents_no_longer_current() }}") }}
 
-with
-
-three_public_expenses as (
-
-    select * from {{ ref('stg_ingested__three_public_expenses') }}
-    where {{ documents_to_build() }}
-
-),
-
-documents as (
-
-    select * from {{ ref('int_documents_identified') }}
-
-),
-
-final as (
-
-    select
-        {{ short_hash(['three_public_expenses.document_id', 'three_public_expenses.category',
-                       'three_public_expenses.amount_kind', 'three_public_expenses.extraction_method',
-                       'three_public_expenses.source_locator']) }} as three_public_expense_id,
-        three_public_expenses.document_id,
-        documents.agency_id,
-        documents.fiscal_year,
-        documents.doc_kind,
-        three_public_expenses.category,
-        three_public_expenses.amount_kind,
-        {{ printed_figure_columns('three_public_expenses') | indent(8) }},
-        three_public_expenses.other_source_locators,
-        three_public_expenses.extraction_method
-    from three_public_expenses
-    left join documents
-        on three_public_expenses.document_id = documents.document_id
-
-)
-
-select * from final
+{{ identified_facts('stg_ingested__three_public_expenses', 'three_public_expense_id',
+                    key_columns=['document_id', 'category', 'amount_kind', 'extraction_method', 'source_locator']) }}

@@ -31,21 +31,9 @@ standard_tables as (
 
 ),
 
-line_items as (
+figures as (
 
-    select * from {{ ref('int_line_items_resolved') }}
-
-),
-
-reported_totals as (
-
-    select * from {{ ref('int_reported_totals_identified') }}
-
-),
-
-three_public_expenses as (
-
-    select * from {{ ref('int_three_public_expenses_identified') }}
+    select * from {{ ref('int_figures_unioned') }}
 
 ),
 
@@ -68,8 +56,9 @@ content as (
         bool_or(reported_totals.measure in ('basic_expenditure', 'project_expenditure')
             and reported_totals.fund_source = 'all') as has_expenditure_split_total
     from documents
-    left join reported_totals
+    left join figures as reported_totals
         on documents.document_id = reported_totals.document_id
+        and reported_totals.fact_kind = 'reported_total'
     group by documents.document_id
 
 ),
@@ -87,20 +76,17 @@ line_content as (
             as has_basic_economic_lines,
         bool_or(fund_source = 'government_fund') as has_government_fund_lines,
         bool_or(fund_source = 'state_capital') as has_state_capital_lines
-    from line_items
+    from figures
+    where fact_kind = 'line_item'
     group by document_id
 
 ),
 
 texts as (
 
-    select document_id, source_text as text from line_items
+    select document_id, source_text as text from figures
     union all
-    select document_id, table_title from line_items
-    union all
-    select document_id, source_text from reported_totals
-    union all
-    select document_id, source_text from three_public_expenses
+    select document_id, table_title from figures
     union all
     select document_id, detail from extraction_issues
     union all
@@ -123,7 +109,10 @@ table_presence as (
             when 'general_public_budget_expenditure' then coalesce(line_content.has_general_public_budget_lines, false)
             when 'general_public_budget_basic_expenditure' then coalesce(line_content.has_basic_economic_lines, false)
             when 'three_public'
-                then exists (select 1 from three_public_expenses as t where t.document_id = documents.document_id)
+                then exists (
+                    select 1 from figures
+                    where figures.document_id = documents.document_id and figures.fact_kind = 'three_public_expense'
+                )
             when 'government_fund_expenditure'
                 then coalesce(content.has_government_fund_total or line_content.has_government_fund_lines, false)
             when 'state_capital_expenditure'

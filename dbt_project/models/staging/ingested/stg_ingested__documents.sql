@@ -1,33 +1,11 @@
-with
-
-source as (
-
-    select * from {{ source('ingested', 'documents') }}
-
-),
-
-final as (
-
-    select
-        cast(document_id as varchar) as document_id,
-        cast(source_file as varchar) as source_file,
-        cast(source_path as varchar) as source_path,
-        cast(source_format as varchar) as source_format,
-        cast(sha256 as varchar) as sha256,
-        cast(page_count as integer) as page_count,
-        cast(parser_version as varchar) as parser_version,
-        try_cast(ingested_at as timestamptz) as ingested_at,
-        try_cast(file_modified_at as timestamptz) as file_modified_at,
-        cast(status as varchar) as status,
-        cast(rejection_reason as varchar) as rejection_reason,
-        cast(rejection_detail as varchar) as rejection_detail,
-        nullif(regexp_replace(cast(agency_name as varchar), '\s+', '', 'g'), '') as agency_name,
-        nullif(regexp_replace(cast(short_name as varchar), '\s+', '', 'g'), '') as short_name,
-        cast(fiscal_year as integer) as fiscal_year,
-        cast(doc_kind as varchar) as doc_kind,
-        cast(metadata_source as varchar) as metadata_source
-    from source
-
-)
-
-select * from final
+{#-
+    Times arrive as ISO-8601 text: one that does not parse is null rather than a failed build. Agency
+    names lose their blanks (PDF text often spaces characters out: 北 京 市), and an empty name is null.
+-#}
+{%- set without_blanks = "nullif(regexp_replace(cast({0} as varchar), '\\s+', '', 'g'), '')" -%}
+{{ staged_frame('documents', expressions={
+    'ingested_at': 'try_cast(ingested_at as timestamptz)',
+    'file_modified_at': 'try_cast(file_modified_at as timestamptz)',
+    'agency_name': without_blanks.format('agency_name'),
+    'short_name': without_blanks.format('short_name'),
+}) }}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -18,18 +17,12 @@ from ingestion.extract.metadata import extract_metadata
 from ingestion.extract.narrative import NarrativeResult, extract_narrative_details
 from ingestion.extract.tables import document_unit
 from ingestion.readers import read_document
-
-CORPUS = Path(__file__).resolve().parents[4].parent / "shared" / "corpus" / "pdf"
-if not CORPUS.is_dir():
-    pytest.skip(f"real PDF corpus not found at {CORPUS}", allow_module_level=True)
+from tests.corpus import corpus_file
 
 
 @cache
 def _narrative(number: str) -> NarrativeResult:
-    matches = sorted(CORPUS.glob(f"{number}_*.pdf"))
-    if not matches:
-        pytest.skip(f"corpus file {number}_*.pdf is missing from {CORPUS}")
-    document = read_document(matches[0])
+    document = read_document(corpus_file(number))
     metadata = extract_metadata(document)
     return extract_narrative_details(
         document.text_lines(),

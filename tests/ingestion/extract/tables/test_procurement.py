@@ -1,14 +1,11 @@
 """政府采购预算表: the total and its goods / works / services parts (generated and real tables)."""
 
-from pathlib import Path
-
 import pytest
 
 from ingestion.extract.facts import TotalFact
 from ingestion.readers import read_document
+from tests.corpus import corpus_file
 from tests.ingestion.extract.tables.support import sample_facts, table_document
-
-CORPUS = Path(__file__).resolve().parents[4].parent / "shared" / "corpus" / "pdf"
 
 PROCUREMENT = [
     ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"],
@@ -35,7 +32,6 @@ def test_total_and_parts_are_read_and_a_blank_part_is_not_zero():
     assert any(getattr(f, "issue_kind", None) == "table_not_modelled" for f in facts)  # the item rows
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="real PDF corpus not found")
 @pytest.mark.parametrize(
     ("number", "expected"),
     [
@@ -52,6 +48,6 @@ def test_total_and_parts_are_read_and_a_blank_part_is_not_zero():
     ],
 )
 def test_real_procurement_tables(number, expected):
-    [path] = sorted(CORPUS.glob(f"{number}_*.pdf"))
+    path = corpus_file(number)
     found = {(m, printed) for m, _, printed in _procurement(sample_facts(read_document(path))) if m.startswith("proc")}
     assert expected <= found

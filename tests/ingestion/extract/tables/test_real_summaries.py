@@ -1,22 +1,18 @@
 """Class rows of the 收支总表 of the real PDFs (values read off the pages with pdfplumber)."""
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from ingestion.extract.facts import TotalFact
 from ingestion.readers import read_document
+from tests.corpus import corpus_file
 from tests.ingestion.extract.tables.support import line_items, sample_facts
-
-CORPUS = Path(__file__).resolve().parents[4].parent / "shared" / "corpus" / "pdf"
-if not CORPUS.is_dir():
-    pytest.skip(f"real PDF corpus not found at {CORPUS}", allow_module_level=True)
 
 
 @cache
 def _items(number: str):
-    [path] = sorted(CORPUS.glob(f"{number}_*.pdf"))
+    path = corpus_file(number)
     return {
         (str(f.evidence.locator), f.functional_subject_code, f.fund_source, f.evidence.reported_amount)
         for f in line_items(sample_facts(read_document(path)))
@@ -58,7 +54,7 @@ def test_010_income_fund_line_is_not_an_expenditure_class():
     ],
 )
 def test_office_operation_column_of_the_three_public_table(number, locator, printed):
-    [path] = sorted(CORPUS.glob(f"{number}_*.pdf"))
+    path = corpus_file(number)
     found = [
         (str(f.evidence.locator), f.evidence.reported_amount)
         for f in sample_facts(read_document(path))

@@ -1,0 +1,42 @@
+{#-
+    A fact model over one staging frame, built per document (see documents_to_build): each row gets a
+    stable id and its document's agency, fiscal year and kind, followed by the frame's own columns in
+    the frame's order. The frames that need nothing more than this (stated totals, 三公 figures,
+    projects) share this one body; the model keeps its config, so its incremental policy is visible.
+    frame_model: the staging model; id_column: the id's name; key_columns: what identifies a row.
+-#}
+{% macro identified_facts(frame_model, id_column, key_columns) -%}
+with
+
+facts as (
+
+    select * from {{ ref(frame_model) }}
+    where {{ documents_to_build() }}
+
+),
+
+documents as (
+
+    select * from {{ ref('int_documents_identified') }}
+
+),
+
+final as (
+
+    select
+        {%- set keys = [] %}
+        {%- for column in key_columns %}{% do keys.append('facts.' ~ column) %}{% endfor %}
+        {{ short_hash(keys) }} as {{ id_column }},
+        facts.document_id,
+        documents.agency_id,
+        documents.fiscal_year,
+        documents.doc_kind,
+        facts.* exclude (document_id)
+    from facts
+    left join documents
+        on facts.document_id = documents.document_id
+
+)
+
+select * from final
+{%- endmacro %}
