@@ -10,7 +10,7 @@ fingerprint. Any change — a new, changed or deleted file, a new parser version
 seed, a missing warehouse — changes the fingerprint or removes a record, and the steps run again; a
 build that fails publishes neither the warehouse nor its records.
 
-The facts models are incremental by document (dbt_project/macros/documents). That is only right
+The facts and reconciliation models are incremental by document (dbt_project/macros/documents). That is only right
 while the models, the seeds and the parser are those that built the rows already in the warehouse
 (the build copy starts as a copy of the published file), so dbt runs with ``--full-refresh`` whenever
 their fingerprint differs from the published record.
@@ -30,10 +30,15 @@ RECORD_SUFFIX = ".fingerprint"
 
 
 def models_fingerprint() -> str:
-    """The content of every dbt project file, and the parser version the staging rows come from."""
+    """The content of every dbt project file, of the user's reference lists the models read
+    (BUDGET_REFERENCE_DIR), and the parser version the staging rows come from."""
     digest = hashlib.sha256(PARSER_VERSION.encode())
     for path in project_files():
         digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    reference = config.reference_dir()
+    for path in sorted(reference.glob("*.csv")) if reference.is_dir() else []:
+        digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 

@@ -1,14 +1,10 @@
 {#- Named projects with a stable id and their document's agency, year and kind. -#}
 
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          post_hook="{{ drop_documents_no_longer_current() }}") }}
-
 with
 
 projects as (
 
     select * from {{ ref('stg_ingested__projects') }}
-    where {{ documents_to_build() }}
 
 ),
 

@@ -1,14 +1,10 @@
 {#- Stated totals with a stable id and their document's agency, year and kind. -#}
 
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          post_hook="{{ drop_documents_no_longer_current() }}") }}
-
 with
 
 reported_totals as (
 
     select * from {{ ref('stg_ingested__reported_totals') }}
-    where {{ documents_to_build() }}
 
 ),
 

@@ -1,14 +1,10 @@
 {#- 三公经费 amounts with a stable id and their document's agency, year and kind. -#}
 
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          post_hook="{{ drop_documents_no_longer_current() }}") }}
-
 with
 
 three_public_expenses as (
 
     select * from {{ ref('stg_ingested__three_public_expenses') }}
-    where {{ documents_to_build() }}
 
 ),
 
