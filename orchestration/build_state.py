@@ -48,6 +48,26 @@ def inputs_fingerprint(staging_fingerprint: str) -> str:
     return hashlib.sha256(f"{staging_fingerprint}|{models_fingerprint()}".encode()).hexdigest()
 
 
+# What only a change of the seeds, the SQL or the parser can break is checked by every full build and
+# skipped on an incremental run (build_state makes the run a --full-refresh when any of them changed):
+# reloading the seeds, the unit tests (fixtures, not data), the data tests of the staging views and
+# intermediate tables (their rows reach the marts) and the relationship tests to seeds. Every other
+# data test of the marts still runs on every build, the findings counts of the run summary included.
+# dbt's cost is per node, not per row, so these ~120 nodes were most of an incremental run.
+FULL_BUILD_ONLY = (
+    "resource_type:seed",
+    "resource_type:unit_test",
+    "resource_type:test,path:seeds",
+    "resource_type:test,path:models/staging",
+    "resource_type:test,path:models/intermediate",
+)
+
+
+def dbt_build_arguments(full_refresh: bool) -> list[str]:
+    """``dbt build`` arguments: everything on a full refresh, the per-document increment otherwise."""
+    return ["build", "--full-refresh"] if full_refresh else ["build", "--exclude", *FULL_BUILD_ONLY]
+
+
 def step_record(database: Path, step: str) -> Path:
     """Where the record of ``step`` lives beside ``database`` (the published file or a build copy)."""
     return database.with_name(f"{database.name}.{step}{RECORD_SUFFIX}")

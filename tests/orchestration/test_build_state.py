@@ -7,8 +7,8 @@ import json
 import pytest
 
 from orchestration import build_state
+from orchestration.build_state import FULL_BUILD_ONLY, dbt_build_arguments
 from orchestration.dbt_manifest import DBT_PROJECT_DIR
-from orchestration.defs.dbt.assets import FULL_BUILD_ONLY, build_arguments
 
 
 def test_a_changed_reference_list_makes_the_next_build_a_full_refresh(tmp_path, monkeypatch):
@@ -22,8 +22,8 @@ def test_a_changed_reference_list_makes_the_next_build_a_full_refresh(tmp_path, 
 
 
 def test_full_refresh_builds_everything_and_an_increment_excludes_only_full_build_checks():
-    assert build_arguments(True) == ["build", "--full-refresh"]
-    assert build_arguments(False) == ["build", "--exclude", *FULL_BUILD_ONLY]
+    assert dbt_build_arguments(True) == ["build", "--full-refresh"]
+    assert dbt_build_arguments(False) == ["build", "--exclude", *FULL_BUILD_ONLY]
 
 
 @pytest.fixture(scope="module")

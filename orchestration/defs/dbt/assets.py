@@ -39,26 +39,6 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
         return fqn[1] if len(fqn) > 2 else "dbt"
 
 
-# What only a change of the seeds, the SQL or the parser can break is checked by every full build and
-# skipped on an incremental run (build_state makes the run a --full-refresh when any of them changed):
-# reloading the seeds, the unit tests (fixtures, not data), the data tests of the staging views and
-# intermediate tables (their rows reach the marts) and the relationship tests to seeds. Every other
-# data test of the marts still runs on every build, the findings counts of the run summary included.
-# dbt's cost is per node, not per row, so these ~120 nodes were most of an incremental run.
-FULL_BUILD_ONLY = (
-    "resource_type:seed",
-    "resource_type:unit_test",
-    "resource_type:test,path:seeds",
-    "resource_type:test,path:models/staging",
-    "resource_type:test,path:models/intermediate",
-)
-
-
-def build_arguments(full_refresh: bool) -> list[str]:
-    """``dbt build`` arguments: everything on a full refresh, the per-document increment otherwise."""
-    return ["build", "--full-refresh"] if full_refresh else ["build", "--exclude", *FULL_BUILD_ONLY]
-
-
 @dbt_assets(manifest=budget_dbt_project.manifest_path, dagster_dbt_translator=BudgetDbtTranslator())
 def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse_build: ResourceParam[ActiveBuild]):
     """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it.
@@ -79,7 +59,7 @@ def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, wareh
         context.log.info("models, seeds or parser changed since the last build: dbt build --full-refresh")
     context.log.info(f"dbt builds {build.build_database}")
     manifest = json.loads(budget_dbt_project.manifest_path.read_text(encoding="utf-8"))
-    events = dbt.cli(build_arguments(full_refresh), context=context).stream()
+    events = dbt.cli(build_state.dbt_build_arguments(full_refresh), context=context).stream()
     yield from with_mart_metadata(events, manifest, str(build.build_database), context.log)
     build_state.record_step("dbt", build.staging_dir, build.build_database)
     build_state.record_models(build.build_database)
