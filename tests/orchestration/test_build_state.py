@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
+from ingestion import config
 from orchestration import build_state
 from orchestration.build_state import FULL_BUILD_ONLY, dbt_build_arguments
 from orchestration.dbt_manifest import DBT_PROJECT_DIR
@@ -31,6 +33,9 @@ def incremental_selection() -> tuple[set[str], set[str], set[str]]:
     """(every node `dbt build` runs, the nodes an incremental build runs, the marts' tests), as dbt selects them."""
     from dbt.cli.main import dbtRunner
 
+    saved = dict(os.environ)
+    config.export_environment()  # the profile names the warehouse; `dbt ls` never opens it
+
     def listed(*arguments: str) -> set[str]:
         project = ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
         output = ["--quiet", "--output", "json", "--output-keys", "unique_id"]
@@ -38,7 +43,12 @@ def incremental_selection() -> tuple[set[str], set[str], set[str]]:
         assert result.success, result.exception
         return {json.loads(line)["unique_id"] for line in result.result}
 
-    return listed(), listed("--exclude", *FULL_BUILD_ONLY), listed("--select", "path:models/marts,resource_type:test")
+    try:
+        mart_tests = listed("--select", "path:models/marts,resource_type:test")
+        return listed(), listed("--exclude", *FULL_BUILD_ONLY), mart_tests
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def test_an_increment_builds_every_model_and_runs_every_mart_test(incremental_selection):
