@@ -65,7 +65,8 @@ FULL_BUILD_ONLY = (
 
 def dbt_build_arguments(full_refresh: bool) -> list[str]:
     """``dbt build`` arguments: everything on a full refresh, the per-document increment otherwise."""
-    return ["build", "--full-refresh"] if full_refresh else ["build", "--exclude", *FULL_BUILD_ONLY]
+    # one --exclude value, the selectors separated by spaces: dagster-dbt reads only one value per flag
+    return ["build", "--full-refresh"] if full_refresh else ["build", "--exclude", " ".join(FULL_BUILD_ONLY)]
 
 
 def step_record(database: Path, step: str) -> Path:

@@ -24,8 +24,11 @@ def test_a_changed_reference_list_makes_the_next_build_a_full_refresh(tmp_path, 
 
 
 def test_full_refresh_builds_everything_and_an_increment_excludes_only_full_build_checks():
+    from dagster_dbt.asset_utils import extract_runtime_selection_from_args
+
     assert dbt_build_arguments(True) == ["build", "--full-refresh"]
-    assert dbt_build_arguments(False) == ["build", "--exclude", *FULL_BUILD_ONLY]
+    # what dagster-dbt passes on to dbt: every selector, none taken for a positional argument
+    assert extract_runtime_selection_from_args(dbt_build_arguments(False)) == (["build"], [], list(FULL_BUILD_ONLY))
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +48,7 @@ def incremental_selection() -> tuple[set[str], set[str], set[str]]:
 
     try:
         mart_tests = listed("--select", "path:models/marts,resource_type:test")
-        return listed(), listed("--exclude", *FULL_BUILD_ONLY), mart_tests
+        return listed(), listed(*dbt_build_arguments(False)[1:]), mart_tests
     finally:
         os.environ.clear()
         os.environ.update(saved)
