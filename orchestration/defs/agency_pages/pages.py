@@ -244,7 +244,7 @@ def write_agency_pages(directory: Path, marts: Mapping[str, list[Mapping]]) -> l
         agency_id = agency["agency_id"]
         rows = [grouped[name][agency_id] for name in AGENCY_ROWS]
         path = directory / f"{agency_id}.html"
-        inputs = digest([agency, rows])
+        inputs = digest([agency, [sorted(map(repr, group)) for group in rows]])  # the marts are read unordered
         if memo.recall(agency_id, inputs, directory) is None:
             path.write_text(agency_page(agency, *rows, chart_dir), encoding="utf-8")
             charts = sorted(chart_dir.glob(f"{agency_id}_*.svg"))
