@@ -17,6 +17,8 @@ from ingestion.errors import StagingValidationFailed
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, TotalFact
 from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
 from ingestion.extract.statements import Corroborated, grain
+from ingestion.extract.structure import SectionFact, section_row
+from ingestion.extract.wording import SentenceFlagFact, sentence_flag_row
 from ingestion.schemas import STAGING_FRAMES
 
 
@@ -60,6 +62,10 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
         return "projects", dict(_project_row(document_id, fact), other_source_locators="; ".join(others) or None)
     if isinstance(fact, StatedRatioFact):
         return "stated_ratios", stated_ratio_row(document_id, fact)
+    if isinstance(fact, SectionFact):
+        return "document_sections", section_row(document_id, fact)
+    if isinstance(fact, SentenceFlagFact):
+        return "sentence_flags", sentence_flag_row(document_id, fact)
     columns = _amount_columns(document_id, fact.evidence, others)
     if columns is None:
         return None

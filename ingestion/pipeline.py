@@ -26,14 +26,16 @@ from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
 from ingestion.extract.narrative.ratios import extract_stated_ratios
 from ingestion.extract.statements import merge_statements
+from ingestion.extract.structure import extract_sections
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
+from ingestion.extract.wording import extract_sentence_flags
 from ingestion.frames import facts_to_frames, frame_columns, validate_frames
 from ingestion.isolation import IN_PROCESS_TEXT_BYTES, read_document_isolated
 from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-PARSER_VERSION = "0.3.0"  # 0.3.0: rows carry content_fingerprint; any reader failure is a rejected row
+PARSER_VERSION = "0.4.0"  # 0.4.0: document_sections and sentence_flags frames
 AMOUNT_FACTS = (LineItemFact, TotalFact, ThreePublicFact, ProjectFact)
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
@@ -79,6 +81,8 @@ def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
     facts += _narrative_facts(document, metadata, unit)
     facts += extract_stated_ratios(document.text_lines(), default_unit=unit)  # stated percentages
     facts += extract_empty_statements(document)  # "此表为空表": empty on purpose, not missing
+    facts += extract_sections(document)  # the contents page and the printed tables' titles
+    facts += extract_sentence_flags(document)  # wording a reviewer flags (placeholders, bare figures …)
     return facts
 
 

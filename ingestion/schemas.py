@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from ingestion.vocabulary import amount_kinds, fund_sources, measures, numerals, percentages
+from ingestion.vocabulary import amount_kinds, fund_sources, measures, numerals, percentages, standard_tables, wording
 
 AMOUNT_PATTERN = r"^-?\d+\.\d{2}$"
 AMOUNT_KINDS = amount_kinds.AMOUNT_KINDS
@@ -30,6 +30,9 @@ CHANGE_DIRECTIONS = percentages.CHANGE_DIRECTIONS
 # / skipped (not a file: a symbolic link, a FIFO, a folder that cannot be listed).
 DOCUMENT_STATUSES = ["parsed", "rejected", "duplicate", "skipped"]
 BASE_STATUSES = ["printed", "zero", "missing"]
+SECTION_KINDS = ["contents_entry", "table"]
+STANDARD_TABLE_KEYS = standard_tables.KEYS
+SENTENCE_FLAGS = wording.FLAGS
 # "x0,top,x1,bottom" in PDF points, two decimals (see ingestion.document.format_box).
 BOX_PATTERN = r"^-?\d+\.\d{2}(,-?\d+\.\d{2}){3}$"
 
@@ -208,6 +211,45 @@ class StatedRatioFrame(PlacedFrame):
         ).astype(bool)
 
 
+class DocumentSectionFrame(PlacedFrame):
+    """A table the contents page lists (``contents_entry``) or a table printed with its title (``table``),
+    in document order; ``ingestion.extract.structure`` reads them, dbt compares the two."""
+
+    document_id: Series[str]
+    section_kind: Series[str] = pa.Field(isin=SECTION_KINDS)
+    section_index: Series[int] = pa.Field(ge=1)
+    title: Series[str] = pa.Field(str_length={"min_value": 1})
+    title_words: Series[str] = pa.Field(nullable=True)  # the title without ordinal, year, 部门, punctuation
+    standard_table_key: Series[str] = pa.Field(nullable=True, isin=STANDARD_TABLE_KEYS)
+    nonzero_figure_count: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)  # printed tables only
+    source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(error="a section is unique per document, kind and index")
+    def one_row_per_position(cls, frame: pd.DataFrame) -> pd.Series:
+        return ~frame.duplicated(["document_id", "section_kind", "section_index"], keep=False)
+
+
+class SentenceFlagFrame(PlacedFrame):
+    """A spot in a prose sentence a reviewer would look at (``ingestion.extract.wording``): template
+    residue, a truncated explanation, a year, a figure without its unit or percent sign, an
+    empty-table statement. ``value`` is the year, the figure or the table named; dbt decides."""
+
+    document_id: Series[str]
+    flag_index: Series[int] = pa.Field(ge=1)  # 1-based position among the document's flags: the key
+    sentence_index: Series[int] = pa.Field(ge=1)
+    flag: Series[str] = pa.Field(isin=SENTENCE_FLAGS)
+    matched_text: Series[str] = pa.Field(str_length={"min_value": 1})
+    value: Series[str] = pa.Field(nullable=True)
+    is_heading: Series[bool]
+    source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(error="a flag is unique per document and index")
+    def one_row_per_flag(cls, frame: pd.DataFrame) -> pd.Series:
+        return ~frame.duplicated(["document_id", "flag_index"], keep=False)
+
+
 STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "documents": DocumentFrame,
     "line_items": LineItemFrame,
@@ -216,6 +258,8 @@ STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "projects": ProjectFrame,
     "extraction_issues": ExtractionIssueFrame,
     "stated_ratios": StatedRatioFrame,
+    "document_sections": DocumentSectionFrame,
+    "sentence_flags": SentenceFlagFrame,
 }
 """Frame name → schema. The name is also the Parquet file stem and the dbt source table name."""
 

@@ -13,5 +13,7 @@ keyword of its own. The modules are leaves: they import nothing from the rest of
 * :mod:`~ingestion.vocabulary.numerals` — Chinese numerals, list ordinals, money and count units;
 * :mod:`~ingestion.vocabulary.subject_levels` — 类/款/项;
 * :mod:`~ingestion.vocabulary.table_titles` — what a table's title says about its contents;
+* :mod:`~ingestion.vocabulary.standard_tables` — which standard table a title or contents entry names;
+* :mod:`~ingestion.vocabulary.wording` — template residue, truncated explanations, bare figures, years;
 * :mod:`~ingestion.vocabulary.rules` — the row (word, key, settings) the word tables share.
 """

@@ -262,3 +262,42 @@ def failed_nodes(result) -> list[str]:
         for outcome in result.result.results
         if str(outcome.status) in {"error", "fail", "runtime error"}
     ]
+
+
+# Golden findings (tests/dbt/sample_findings.yaml, tests/integration/real_pdf_findings.yaml): a `fail` row
+# is keyed by (source_file, rule_id, scope, expected, actual): yuan for the amount rules, percent points
+# (to 0.01) for the ratio rules, None for the label and reference rules. The YAML writes amounts in 万元
+# and percentages in points, each with its unit.
+_IN_YUAN = {"万元": Decimal(10000), "元": Decimal(1), "%": Decimal(1)}
+
+
+def golden_side(printed: str | None, measured_in: str | None) -> Decimal | None:
+    """'774.70', '万元' → Decimal('7747000.00'); a percentage stays in points; None stays None."""
+    return None if printed is None else Decimal(printed) * _IN_YUAN[measured_in]
+
+
+def _points(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.01"))
+
+
+def fail_key(row: dict) -> tuple:
+    """The golden key of an audit_reconciliation row (see golden_side)."""
+    where = (row["source_file"], row["rule_id"], row["scope"])
+    if row["rule_family"] == "structure" and row["expected_yuan"] is None and row["actual_yuan"] is None:
+        return (*where, row["actual_source_locator"])  # wording findings compare no amounts
+    if row["rule_family"] == "ratio":
+        return (*where, _points(row["expected_percent"]), _points(row["actual_percent"]))
+    return (*where, row["expected_yuan"], row["actual_yuan"])
+
+
+def numbered(keys: list[tuple]) -> list[tuple]:
+    """Structure keys (four parts) get their occurrence number on their line: the same words may be
+    flagged twice in one line."""
+    seen: dict[tuple, int] = {}
+    numbered = []
+    for key in keys:
+        if len(key) == 4:
+            seen[key] = seen.get(key, 0) + 1
+            key = (*key, seen[key])
+        numbered.append(key)
+    return numbered

@@ -10,6 +10,8 @@
     'stg_ingested__three_public_expenses',
     'stg_ingested__projects',
     'stg_ingested__stated_ratios',
+    'stg_ingested__document_sections',
+    'stg_ingested__sentence_flags',
 ] %}
 
 with

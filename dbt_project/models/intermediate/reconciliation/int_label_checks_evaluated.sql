@@ -135,9 +135,11 @@ with_parents as (
 
 {#
     Where the reference stops: the nearest ancestor of an unknown code that the reference holds, and
-    whether the reference lists any code one level below it. The bundled reference holds some classes
-    only at 类 level (204 公共安全支出 without its 款), so a code under them cannot be judged: it is
-    `unverified`, not a finding. Economic codes deeper than 款 are never national (local extensions).
+    whether the reference lists any code one level below it that it is sure of. The bundled reference
+    holds some classes only at 类 level (204 公共安全支出 without its 款), and under some 款 only a
+    reconstructed 项 marked confidence=low (20899's 2089901, where the editions may use 2089999), so a
+    code under them cannot be judged: it is `unverified`, not a finding. Economic codes deeper than 款
+    are never national (local extensions).
 #}
 with_reference_depth as (
 
@@ -154,6 +156,7 @@ with_reference_depth as (
                 where below.scheme = ancestor.scheme
                     and length(below.subject_code) = length(ancestor.subject_code) + 2
                     and starts_with(below.subject_code, ancestor.subject_code)
+                    and below.confidence is distinct from 'low'
             ) as is_beyond_reference
     from with_parents
     left join subjects as ancestor
@@ -184,9 +187,9 @@ reference_checks as (
             || case
                 when is_in_reference then ', is in the national classification.'
                 when is_beyond_reference then ' cannot be checked: the bundled reference lists '
-                    || known_ancestor_code || ' ' || known_ancestor_name || ' but nothing below it (its '
+                    || known_ancestor_code || ' ' || known_ancestor_name || ' but nothing below it that it is sure of (its '
                     || case length(known_ancestor_code) when 3 then '款' else '项' end
-                    || ' are missing from the list, not from the national classification). Drop the official '
+                    || ' are missing from the list or unconfirmed, not missing from the national classification). Drop the official '
                     || 'list of the year into warehouse/reference/ to check it.'
                 else ', is not in the national '
                     || case classification

@@ -5,7 +5,10 @@
 
     Tolerance: a percentage printed with k decimals passes when the recomputed one rounds to it
     (|100·n − p·b| ≤ ½·10⁻ᵏ·b, exact decimals); it is `rounding` when moving each printed amount by the
-    rounding allowance (0.01万元) can make it round to the printed value; else `fail`. A percentage
+    rounding allowance (0.01万元) can make it round, or truncate, to the printed value: documents cut the
+    digits off (江苏省检察院 prints 其他资金 14.39 of 21955.35万元 as 0.06%, for 0.0655%), which is
+    presentation, not an inconsistency; a share nudged upwards so that the shares add up to 100% (63.75%
+    for 63.7399%) is neither, and fails; else `fail`. A percentage
     whose figures are only partly printed (a share whose whole is printed elsewhere) is not checked;
     the staging row keeps the reason (note).
 -#}
@@ -93,11 +96,13 @@ evaluated as (
         case
             when rounds_to_printed then 'pass'
             when percent between low_percent - half_unit and high_percent + half_unit then 'rounding'
+            -- truncated: some value within the amounts' rounding lies in [percent, percent + 10⁻ᵏ)
+            when percent <= high_percent and percent > low_percent - 2 * half_unit then 'rounding'
             else 'fail'
         end as status,
         case
             when percent >= recomputed_percent then high_percent + half_unit - recomputed_percent
-            else recomputed_percent - (low_percent - half_unit)
+            else recomputed_percent - (low_percent - 2 * half_unit)
         end as tolerance_percent
     from recomputed
 
@@ -138,11 +143,11 @@ value_checks as (
         || case status
             when 'pass' then ', which rounds to the printed ' || percent_text || '%.'
             when 'rounding' then ', ' || {{ format_percent('abs(recomputed_percent - percent)') }}
-                || ' points from the printed ' || percent_text || '%: within what the 0.01万元 rounding of the amounts allows ('
+                || ' points from the printed ' || percent_text || '%: within what rounding or truncating it allows, given the 0.01万元 rounding of the amounts ('
                 || {{ format_percent('tolerance_percent') }} || ' points).'
             else ': ' || {{ format_percent('abs(recomputed_percent - percent)') }} || ' points '
                 || case when recomputed_percent > percent then 'more' else 'less' end
-                || ' than the printed ' || percent_text || '%, beyond what the 0.01万元 rounding of the amounts allows ('
+                || ' than the printed ' || percent_text || '%, beyond what rounding or truncating it allows, given the 0.01万元 rounding of the amounts ('
                 || {{ format_percent('tolerance_percent') }} || ' points): check the percentage and the amounts.'
         end
         {%- endcall %}

@@ -18,6 +18,10 @@
     'int_ratio_zero_base_checks_evaluated',
     'int_ratio_direction_checks_evaluated',
     'int_ratio_repeat_checks_evaluated',
+    'int_structure_checks_evaluated',
+    'int_wording_checks_evaluated',
+    'int_unit_checks_evaluated',
+    'int_prose_economic_checks_evaluated',
 ] %}
 
 with
@@ -93,7 +97,7 @@ final as (
             else rule_finding_kind
         end as finding_kind,
         detail || case
-            when is_unit_anomaly then ' One side is 10,000 times the other: a 元/万元 unit slip is likely.'
+            when is_unit_anomaly and rule_finding_kind <> 'unit_anomaly' then ' One side is 10,000 times the other: a 元/万元 unit slip is likely.'
             else ''
         end as detail,
         expected_source_locator,
