@@ -42,6 +42,7 @@ YEAR = re.compile(r"(20[0-3]\d)(?=年)")
 YEAR_SHIFTS = range(0, -12, -1)  # 2020 → 2020, 2019, …: years the reference classifications cover
 ORDINALS = "甲乙丙丁戊己庚辛壬癸"  # tells generated agencies apart: a digit would stop the name being recognised
 RUN_SECONDS = re.compile(r"^run: \w+ in ([\d.]+) s", re.MULTILINE)
+RUN_ID = re.compile(r"\(run id ([0-9a-f-]+)\)")
 
 
 def place_names() -> list[str]:
@@ -101,6 +102,8 @@ class Measured:
     peak_mb: float
     returncode: int
     run_seconds: float | None  # the Dagster run alone, without starting Python and importing the definitions
+    load: str = ""  # the machine's load averages when the run ended (other work shares the cores)
+    steps: str = ""  # seconds per step of the run, from the Dagster instance
 
     def describe(self, label: str, documents: int | None = None) -> str:
         cores = os.cpu_count() or 1
@@ -109,8 +112,25 @@ class Measured:
         run = f" (run {self.run_seconds:.1f} s)" if self.run_seconds is not None else ""
         return (
             f"{label:<24} {self.wall:7.1f} s wall{run}{rate}, CPU {self.cpu / self.wall / cores:.0%} of {cores} "
-            f"cores, peak {self.peak_mb:.0f} MB{status}"
+            f"cores, peak {self.peak_mb:.0f} MB, load {self.load}{status}\n{'':<24} steps: {self.steps}"
         )
+
+
+def step_seconds(dagster_home: Path, run_id: str) -> str:
+    """``step=seconds`` for each step of the run, read from the instance the run was recorded in."""
+    code = (
+        "import sys, dagster as dg\n"
+        "starts, out = {}, []\n"
+        "T = dg.DagsterEventType\n"
+        "kinds = {T.STEP_START, T.STEP_SUCCESS, T.STEP_FAILURE}\n"
+        "for e in dg.DagsterInstance.get().all_logs(sys.argv[1], of_type=kinds):\n"
+        "    if e.dagster_event.event_type == T.STEP_START: starts[e.step_key] = e.timestamp\n"
+        "    elif e.step_key in starts: out.append(f'{e.step_key}={e.timestamp - starts[e.step_key]:.1f}')\n"
+        "print(' '.join(out))\n"
+    )
+    environment = dict(os.environ, DAGSTER_HOME=str(dagster_home))
+    done = subprocess.run([sys.executable, "-c", code, run_id], env=environment, capture_output=True, text=True)
+    return done.stdout.strip() or " ".join(done.stderr.strip().splitlines()[-1:])
 
 
 def _tree_rss_mb(root: int) -> float:
@@ -148,8 +168,11 @@ def run_build(environment: dict[str, str], log: Path) -> Measured:
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     with log.open(encoding="utf-8") as output:
         output.seek(offset)
-        match = RUN_SECONDS.search(output.read())
-    return Measured(wall, cpu, peak[0], process.returncode, float(match.group(1)) if match else None)
+        text = output.read()
+    match, run_id = RUN_SECONDS.search(text), RUN_ID.search(text)
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    steps = step_seconds(Path(environment["DAGSTER_HOME"]), run_id.group(1)) if run_id else ""
+    return Measured(wall, cpu, peak[0], process.returncode, float(match.group(1)) if match else None, load, steps)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,7 @@ import pytest
 from ingestion.batch import ingest_to_store, write_staging
 from ingestion.parse_store import ParseStore
 from ingestion.pipeline import discover_documents
+from orchestration.build_state import dbt_build_arguments
 from tests.conftest import SAMPLE_FILES, SAMPLES
 from tests.dbt.conftest import DbtWarehouse, failed_nodes
 
@@ -34,9 +35,12 @@ def _build(warehouse: DbtWarehouse, *flags: str) -> None:
 
 
 def _marts(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:
-    tables = [row[0] for row in warehouse.query("select table_name from information_schema.tables "
-                                                 "where table_schema = 'marts' order by 1")]  # fmt: skip
-    return {table: warehouse.query(f"select * from marts.{table} order by all") for table in tables}
+    """Every row of the marts and of the intermediate tables (the per-document incremental ones included)."""
+    tables = warehouse.query("select table_schema, table_name from information_schema.tables "
+                             "where table_schema in ('marts', 'intermediate') order by all")  # fmt: skip
+    return {
+        f"{schema}.{name}": warehouse.query(f"select * from {schema}.{name} order by all") for schema, name in tables
+    }
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +64,8 @@ def builds(tmp_path_factory):
     (inbox / SAMPLE_FILES["bazhong"]).unlink()
     shutil.copy(SAMPLES / SAMPLE_FILES["mancheng"], inbox)
     _stage(warehouse, inbox, store)
-    _build(warehouse)  # incremental: the facts tables keep xiamen's rows and add only the new documents
+    _build(warehouse, *dbt_build_arguments(False)[1:])  # incremental, as a run builds it: the facts and checks
+    # keep xiamen's rows and add only the new documents
     incremental = _marts(warehouse)
     _build(warehouse, "--full-refresh")
     return warehouse, first, incremental, _marts(warehouse)
@@ -110,7 +115,23 @@ def test_a_deleted_file_leaves_the_marts_and_the_first_build_had_it(builds):
 
 def test_incremental_build_equals_full_refresh(builds):
     _, _, incremental, full = builds
-    assert incremental.keys() == full.keys() and "fct_line_item" in full
+    assert incremental.keys() == full.keys() and "marts.fct_line_item" in full
     for table, rows in full.items():
         assert incremental[table] == rows, table
-    assert len(full["fct_line_item"]) > 50
+    assert len(full["marts.fct_line_item"]) > 50 and len(full["intermediate.int_reconciliation_checks_unioned"]) > 50
+
+
+def test_checks_are_built_once_per_document_and_only_for_current_versions(builds):
+    """The per-document folder config reaches every check model: incremental, keyed by document."""
+    warehouse, *_ = builds
+    current = {row[0] for row in warehouse.query("select document_id from marts.dim_document where is_current")}
+    tables = "select table_name from information_schema.tables where table_schema = 'intermediate'"
+    models = [row[0] for row in warehouse.query(tables + " and table_name like '%_checks_%'")]
+    assert len(models) >= 10
+    for model in models:
+        documents = {row[0] for row in warehouse.query(f"select distinct document_id from intermediate.{model}")}
+        assert documents <= current, model
+    ((rows, check_ids),) = warehouse.query(
+        "select count(*), count(distinct check_id) from intermediate.int_reconciliation_checks_unioned"
+    )
+    assert rows == check_ids > 0

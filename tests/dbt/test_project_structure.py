@@ -27,12 +27,9 @@ FOLDER_PREFIXES = {
 PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
 CHECK_FRAME_MODEL = "int_reconciliation_checks_unioned"  # documents the columns every rule-family model ends with
 KEYLESS_MODELS = {"stg_ingested__extraction_issues"}  # identical issues may repeat; keyed in the mart
-INCREMENTAL_BY_DOCUMENT = {  # facts built per document (dbt_project/macros/documents)
-    "int_line_items_resolved",
-    "int_reported_totals_identified",
-    "int_three_public_expenses_identified",
-    "int_projects_identified",
-}
+# every model of these intermediate folders is built per document (dbt_project/macros/documents), from
+# the folder's config: a new check model inherits it
+INCREMENTAL_BY_DOCUMENT = {"facts", "reconciliation"}
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +65,10 @@ def test_model_prefixes_match_their_folders(models):
             source_folder = PurePosixPath(model["original_file_path"]).parts[2]
             assert model["name"].startswith(f"stg_{source_folder}__"), model["name"]
             assert model["config"]["materialized"] == "view"
-        elif model["name"] in INCREMENTAL_BY_DOCUMENT:
-            assert model["config"]["materialized"] == "incremental"
-            assert "drop_documents_no_longer_current" in str(model["config"]["post-hook"])
+        elif layer == "intermediate" and PurePosixPath(model["original_file_path"]).parts[2] in INCREMENTAL_BY_DOCUMENT:
+            config = model["config"]
+            assert (config["materialized"], config["unique_key"]) == ("incremental", "document_id"), model["name"]
+            assert config["meta"]["per_document"] and "drop_documents_no_longer_current" in str(config["post-hook"])
         else:
             assert model["config"]["materialized"] == "table"
 

@@ -4,6 +4,7 @@ the cross-document findings on the page; and the chart module's font fallback.""
 from __future__ import annotations
 
 import logging
+import shutil
 
 import pytest
 
@@ -84,3 +85,21 @@ def test_charts_fall_back_with_a_warning_without_a_cjk_font(monkeypatch, caplog)
         svg = charts.budget_actual_bars("行政运行", [{"label": "201", "budget": 100, "actual": 90}])
     assert "<svg" in svg and "no CJK font" in caplog.text
     monkeypatch.setattr(charts, "_font_checked", None)
+
+
+def test_a_second_build_rewrites_only_the_agencies_whose_rows_changed(pages, tmp_path):
+    marts, written = pages
+    again = tmp_path / "agencies"
+    shutil.copytree(written[0].parent, again)  # a run's reports folder starts as a copy of the published one
+    agency, _ = finance_page(pages)
+    others = [again / path.name for path in written[1:] if path.stem != agency["agency_id"]]
+    assert others
+    stamps = {path: path.stat().st_mtime_ns for path in [again / f"{agency['agency_id']}.html", *others]}
+    renamed = [{**row, "city": "另一市"} if row is agency else row for row in marts["dim_agency"]]
+    changed = {**marts, "dim_agency": renamed}
+    for name in ("fct_budget_execution", "audit_document_completeness"):  # the marts are read in no order
+        changed[name] = list(reversed(marts[name]))
+    write_agency_pages(again, changed)
+    rewritten = {path for path, stamp in stamps.items() if path.stat().st_mtime_ns != stamp}
+    assert rewritten == {again / f"{agency['agency_id']}.html"}
+    assert "另一市" in (again / f"{agency['agency_id']}.html").read_text(encoding="utf-8")

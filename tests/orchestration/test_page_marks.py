@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -187,3 +188,21 @@ def test_a_summing_side_is_marked_at_every_source_it_names():
         [finding], images,
     )  # fmt: skip
     assert 'href="pages/x/p4.png">page 4' in page and page.count('href="pages/x/p3.png"') == 2
+
+
+def test_a_second_build_keeps_the_files_of_a_document_whose_marks_did_not_change(marked_pdf, tmp_path):
+    """Adding one document to many must not render every other document's pages again."""
+    _, reports, row, finding, marked, _ = marked_pdf
+    again = tmp_path / "reports"
+    shutil.copytree(reports, again)  # a run's reports folder starts as a copy of the published one
+    image = again / marked[DOCUMENT_ID]["images"][finding["expected_source_page"]]
+    before = image.stat().st_mtime_ns
+    remarked, cost = mark_documents(again, [row], {DOCUMENT_ID: [finding]}, ordered_findings)
+    assert remarked == marked and (cost.reused, cost.pages) == (1, 0) and image.stat().st_mtime_ns == before
+
+    changed = {**finding, "detail": "another difference"}  # the note drawn on the page changes
+    _, cost = mark_documents(again, [row], {DOCUMENT_ID: [changed]}, ordered_findings)
+    assert (cost.reused, cost.documents) == (0, 1)
+    image.unlink()  # a file the memo lists is gone
+    _, cost = mark_documents(again, [row], {DOCUMENT_ID: [changed]}, ordered_findings)
+    assert (cost.reused, cost.documents) == (0, 1) and image.is_file()

@@ -1,8 +1,9 @@
 {#-
-    A fact model over one staging frame, built per document (see documents_to_build): each row gets a
+    A fact model over one staging frame, built per document (the folder's config and the ref override in
+    macros/documents/current_document_ids.sql read only the documents to build): each row gets a
     stable id and its document's agency, fiscal year and kind, followed by the frame's own columns in
     the frame's order. The frames that need nothing more than this (stated totals, 三公 figures,
-    projects) share this one body; the model keeps its config, so its incremental policy is visible.
+    projects) share this one body.
     frame_model: the staging model; id_column: the id's name; key_columns: what identifies a row.
 -#}
 {% macro identified_facts(frame_model, id_column, key_columns) -%}
@@ -11,7 +12,6 @@ with
 facts as (
 
     select * from {{ ref(frame_model) }}
-    where {{ documents_to_build() }}
 
 ),
 

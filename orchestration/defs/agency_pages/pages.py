@@ -14,6 +14,7 @@ from pathlib import Path
 
 from orchestration.defs.agency_pages import charts
 from orchestration.defs.audit.report_pages import STYLE, _text, wan_yuan
+from orchestration.defs.build.reuse import OutputMemo, digest
 
 GRID_STYLE = (
     ".present{background:#dff3e0}.missing{background:#fde2e1}.empty_with_statement{background:#fff6d6}"
@@ -207,6 +208,15 @@ def index_page(agencies: list[Mapping], completeness: list[Mapping]) -> str:
     return _page("Agencies", body)
 
 
+AGENCY_ROWS = (  # an agency's rows of each mart, in the order agency_page takes them
+    "fct_budget_execution",
+    "fct_agency_year_measure",
+    "audit_document_completeness",
+    "audit_cross_document",
+    "audit_agency_identity",
+)
+
+
 def write_agency_pages(directory: Path, marts: Mapping[str, list[Mapping]]) -> list[Path]:
     """Write index.html, one page per agency and the charts; returns the paths of the pages (index first).
 
@@ -229,18 +239,16 @@ def write_agency_pages(directory: Path, marts: Mapping[str, list[Mapping]]) -> l
             grouped["audit_agency_identity"][agency_id].append(row)
     written = [directory / "index.html"]
     written[0].write_text(index_page(marts["dim_agency"], marts["audit_document_completeness"]), encoding="utf-8")
+    memo = OutputMemo(directory, "agency_pages")  # an agency whose rows did not change keeps its page and charts
     for agency in marts["dim_agency"]:
         agency_id = agency["agency_id"]
-        page = agency_page(
-            agency,
-            grouped["fct_budget_execution"][agency_id],
-            grouped["fct_agency_year_measure"][agency_id],
-            grouped["audit_document_completeness"][agency_id],
-            grouped["audit_cross_document"][agency_id],
-            grouped["audit_agency_identity"][agency_id],
-            chart_dir,
-        )
+        rows = [grouped[name][agency_id] for name in AGENCY_ROWS]
         path = directory / f"{agency_id}.html"
-        path.write_text(page, encoding="utf-8")
+        inputs = digest([agency, [sorted(map(repr, group)) for group in rows]])  # the marts are read unordered
+        if memo.recall(agency_id, inputs, directory) is None:
+            path.write_text(agency_page(agency, *rows, chart_dir), encoding="utf-8")
+            charts = sorted(chart_dir.glob(f"{agency_id}_*.svg"))
+            memo.remember(agency_id, inputs, [path.name, *(f"charts/{chart.name}" for chart in charts)])
         written.append(path)
+    memo.save()
     return written

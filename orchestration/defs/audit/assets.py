@@ -116,7 +116,7 @@ def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     context.log.info(
         f"wrote {len(written)} report pages, published with the warehouse to {config.reports_dir()}; rendered "
         f"{cost.pages} pages of {cost.documents} documents with findings in {cost.seconds:.2f}s "
-        f"({cost.seconds_per_page:.3f}s per page)"
+        f"({cost.seconds_per_page:.3f}s per page); {cost.reused} documents' pages unchanged since the last build"
     )
     build_state.record_step("report", build.staging_dir, build.build_database)
     return dg.MaterializeResult(
@@ -130,6 +130,7 @@ def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             "findings": len(findings),
             "failed_checks": sum(1 for finding in findings if finding["status"] == "fail"),
             "pages_rendered": cost.pages,
+            "documents_reused": cost.reused,
             "marking_seconds": round(cost.seconds, 3),
             "seconds_per_rendered_page": round(cost.seconds_per_page, 4),
         }

@@ -28,6 +28,8 @@ from pypdf.annotations import Highlight, Text
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
+from orchestration.defs.build.reuse import OutputMemo, digest
+
 DPI = 150
 SIDES = {
     # side: (label, outline colour, highlight colour)
@@ -205,6 +207,7 @@ class MarkingCost:
     seconds: float = 0.0  # everything, opening the files included
     render_seconds: float = 0.0
     annotate_seconds: float = 0.0
+    reused: int = 0  # documents whose images and annotated PDF from an earlier run still hold
 
     @property
     def seconds_per_page(self) -> float:
@@ -223,6 +226,7 @@ def mark_documents(
     started = perf_counter()
     marked: dict[str, dict] = {}
     cost = MarkingCost()
+    memo = OutputMemo(directory, "page_marks")  # a document (its content) with the same marks keeps its files
     for document in documents:
         path = Path(str(document.get("source_path") or ""))
         findings = findings_by_document.get(document["document_id"], [])
@@ -230,6 +234,11 @@ def mark_documents(
             mark for number, finding in enumerate(order(findings), start=1) for mark in finding_marks(number, finding)
         ]
         if not marks or document.get("source_format") != "pdf" or not path.is_file():
+            continue
+        inputs = digest([marks, path.name])
+        earlier = memo.recall(document["document_id"], inputs, directory)
+        if earlier is not None:
+            marked[document["document_id"]] = {**earlier, "images": {int(p): i for p, i in earlier["images"].items()}}
             continue
         folder = Path("pages") / str(document["document_id"])
         try:
@@ -241,11 +250,14 @@ def mark_documents(
             cost.annotate_seconds += perf_counter() - step
         except (pdfium.PdfiumError, PdfReadError, OSError):
             continue
-        marked[document["document_id"]] = {
+        result = marked[document["document_id"]] = {
             "images": {page: (folder / image.name).as_posix() for page, image in images.items()},
             "annotated": annotated.relative_to(directory).as_posix(),
         }
+        memo.remember(document["document_id"], inputs, [*result["images"].values(), result["annotated"]], result)
         cost.documents += 1
         cost.pages += len(images)
+    memo.save()
+    cost.reused = memo.reused
     cost.seconds = perf_counter() - started
     return marked, cost

@@ -9,15 +9,11 @@
       reference rows can raise a mismatch. When both codes are present the name may name either.
 -#}
 
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          post_hook="{{ drop_documents_no_longer_current() }}") }}
-
 with
 
 line_items as (
 
     select * from {{ ref('stg_ingested__line_items') }}
-    where {{ documents_to_build() }}
 
 ),
 

@@ -1,0 +1,56 @@
+"""Which files of a published folder were written from which inputs, so that a run rewrites only what changed.
+
+A step that writes one output per document or agency (page images, agency pages with their charts)
+starts from a copy of the published folder (``WarehouseBuild.working_folder``). Adding one document
+to ten thousand must not re-render ten thousand pages: the step asks :class:`OutputMemo` whether an
+item's inputs are those its files were written from, and skips it when they are and the files are
+still there. The memo is a JSON file inside the folder, so it is published (and discarded) with the
+files it describes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+
+def digest(inputs: Any) -> str:
+    """A digest of ``inputs`` (rows as dicts, lists, strings, numbers, decimals, dates: anything with a stable repr)."""
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+class OutputMemo:
+    """``<folder>/.<name>.json``: per item, the digest of its inputs and what writing it returned."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.path = folder / f".{name}.json"
+        try:
+            self._previous: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self._previous = {}
+        self._current: dict[str, dict] = {}
+        self.reused = 0
+
+    def recall(self, key: str, inputs_digest: str, folder: Path) -> Any | None:
+        """What writing ``key`` returned last time (``True`` when nothing), if its inputs are the same and
+        its files still exist; ``None`` when it must be written again."""
+        entry = self._previous.get(key)
+        if entry is None or entry["digest"] != inputs_digest:
+            return None
+        if not all((folder / name).is_file() for name in entry["files"]):
+            return None
+        self._current[key] = entry
+        self.reused += 1
+        return entry["result"]
+
+    def remember(self, key: str, inputs_digest: str, files: Iterable[str], result: Any = True) -> None:
+        """Record that ``key``'s ``files`` (relative to the folder) were written from ``inputs_digest``."""
+        self._current[key] = {"digest": inputs_digest, "files": sorted(files), "result": result}
+
+    def save(self) -> None:
+        """Write the memo of this run: the items written or reused now (items gone since are forgotten)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self._current, ensure_ascii=False, sort_keys=True), encoding="utf-8")

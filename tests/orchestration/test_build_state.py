@@ -1,0 +1,74 @@
+"""What a run may skip: the models' fingerprint, and what an incremental dbt build leaves to full builds."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from ingestion import config
+from orchestration import build_state
+from orchestration.build_state import FULL_BUILD_ONLY, dbt_build_arguments
+from orchestration.dbt_manifest import DBT_PROJECT_DIR
+
+
+def test_a_changed_reference_list_makes_the_next_build_a_full_refresh(tmp_path, monkeypatch):
+    """The facts carry the reference names of their codes, so the user's lists are inputs of the models."""
+    monkeypatch.setenv("BUDGET_REFERENCE_DIR", str(tmp_path))
+    empty = build_state.models_fingerprint()
+    (tmp_path / "functional_subjects.csv").write_text("code,name\n2010101,行政运行\n", encoding="utf-8")
+    listed = build_state.models_fingerprint()
+    (tmp_path / "functional_subjects.csv").write_text("code,name\n2010101,机关服务\n", encoding="utf-8")
+    assert len({empty, listed, build_state.models_fingerprint()}) == 3
+
+
+def test_full_refresh_builds_everything_and_an_increment_excludes_only_full_build_checks():
+    from dagster_dbt.asset_utils import extract_runtime_selection_from_args
+
+    assert dbt_build_arguments(True) == ["build", "--full-refresh"]
+    # what dagster-dbt passes on to dbt: every selector, none taken for a positional argument
+    assert extract_runtime_selection_from_args(dbt_build_arguments(False)) == (["build"], [], list(FULL_BUILD_ONLY))
+
+
+@pytest.fixture(scope="module")
+def incremental_selection() -> tuple[set[str], set[str], set[str]]:
+    """(every node `dbt build` runs, the nodes an incremental build runs, the marts' tests), as dbt selects them."""
+    from dbt.cli.main import dbtRunner
+
+    saved = dict(os.environ)
+    config.export_environment()  # the profile names the warehouse; `dbt ls` never opens it
+
+    def listed(*arguments: str) -> set[str]:
+        project = ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+        output = ["--quiet", "--output", "json", "--output-keys", "unique_id"]
+        result = dbtRunner().invoke(["ls", *project, *output, *arguments])
+        assert result.success, result.exception
+        return {json.loads(line)["unique_id"] for line in result.result}
+
+    try:
+        mart_tests = listed("--select", "path:models/marts,resource_type:test")
+        return listed(), listed(*dbt_build_arguments(False)[1:]), mart_tests
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def test_an_increment_builds_every_model_and_runs_every_mart_test(incremental_selection):
+    everything, increment, mart_tests = incremental_selection
+    models = {node for node in everything if node.startswith("model.")}
+    assert models and models <= increment
+    assert len(mart_tests) > 100
+    assert {node for node in mart_tests if "has_no" in node}, "the findings checks the run summary counts"
+    # a relationship test to a seed goes with the seed (the seed's rows did not change)
+    assert {node for node in mart_tests if "__ref_reconciliation_rules_" not in node
+            and "__ref_cross_document_rules_" not in node} <= increment  # fmt: skip
+
+
+def test_an_increment_leaves_seeds_unit_tests_and_staging_tests_to_full_builds(incremental_selection):
+    everything, increment, _ = incremental_selection
+    skipped = everything - increment
+    assert {node.split(".")[0] for node in skipped} == {"seed", "unit_test", "test"}
+    assert not any(node.startswith(("seed.", "unit_test.")) for node in increment)
+    assert any("stg_ingested__line_items" in node for node in skipped)
+    assert any("int_reconciliation_checks_unioned" in node for node in skipped)

@@ -1,0 +1,27 @@
+"""The memo of what a folder's files were written from: reused only with the same inputs and every file there."""
+
+from orchestration.defs.build.reuse import OutputMemo, digest
+
+
+def test_an_item_is_reused_only_with_the_same_inputs_and_its_files(tmp_path):
+    memo = OutputMemo(tmp_path, "pages")
+    (tmp_path / "a.html").write_text("a", encoding="utf-8")
+    memo.remember("a", digest(["row", 1]), ["a.html"], {"images": {"3": "p3.png"}})
+    memo.remember("b", digest(["row", 2]), ["b.html"])  # never written: its file is missing
+    memo.save()
+
+    later = OutputMemo(tmp_path, "pages")
+    assert later.recall("a", digest(["row", 1]), tmp_path) == {"images": {"3": "p3.png"}}
+    assert later.recall("b", digest(["row", 2]), tmp_path) is None
+    assert later.recall("a", digest(["row", 9]), tmp_path) is None  # its rows changed
+    assert later.reused == 1
+    later.save()  # only what this run wrote or reused is remembered
+    assert OutputMemo(tmp_path, "pages").recall("b", digest(["row", 2]), tmp_path) is None
+
+
+def test_an_item_written_without_a_result_is_still_recalled(tmp_path):
+    memo = OutputMemo(tmp_path, "pages")
+    (tmp_path / "x.html").write_text("x", encoding="utf-8")
+    memo.remember("x", "d", ["x.html"])
+    memo.save()
+    assert OutputMemo(tmp_path, "pages").recall("x", "d", tmp_path) is True
