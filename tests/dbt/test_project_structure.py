@@ -30,6 +30,7 @@ KEYLESS_MODELS = {"stg_ingested__extraction_issues"}  # identical issues may rep
 INCREMENTAL_BY_DOCUMENT = {  # facts built per document (dbt_project/macros/documents)
     "int_line_items_resolved",
     "int_reported_totals_identified",
+    "int_income_line_items_identified",
     "int_three_public_expenses_identified",
     "int_projects_identified",
 }
@@ -161,6 +162,7 @@ def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
         ("fct_line_item", "extraction_method", schemas.EXTRACTION_METHODS),
         ("fct_line_item", "reported_unit", schemas.REPORTED_UNITS),
         ("fct_reported_total", "measure", schemas.MEASURES),
+        ("fct_income_line_item", "income_source", schemas.INCOME_SOURCES),
         ("fct_three_public_expense", "category", schemas.THREE_PUBLIC_CATEGORIES),
         ("dim_document", "doc_kind", schemas.DOC_KINDS),
         ("dim_document", "status", schemas.DOCUMENT_STATUSES),
