@@ -34,6 +34,7 @@ from ingestion.vocabulary.income_sources import (
 from ingestion.vocabulary.measures import SUBTOTAL_ROW
 
 _TOTALS = {"total", "grand_total"}
+_UNIT_COLUMN = "单位"  # the first column of a table by 单位 (单位代码 / 单位名称)
 
 
 def _kind(context: TableContext) -> str:
@@ -63,18 +64,21 @@ def _column_sources(labels: list[str]) -> dict[int, tuple[str, str | None]]:
 
 def income_subject_facts(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
     """A table with one amount column per source: coded rows by functional subject, the 合计 row for the
-    whole document. Rows by 单位 (agency rows of a multi-unit department) are not read."""
+    whole document. Rows by 单位 are read only when the table lists one unit (the department itself):
+    the rows of a multi-unit department are its units', not the document's."""
     sources = _column_sources(labels)
     facts: list[Fact] = []
     skipped: set[int] = set()
-    for row_index in range(header_rows, len(table.rows)):
+    rows = [index for index in range(header_rows, len(table.rows)) if not is_column_number_row(table.rows[index])]
+    by_unit = bool(labels) and _UNIT_COLUMN in labels[0] and len(rows) == 1
+    for row_index in rows:
         row = table.rows[row_index]
-        if is_column_number_row(row):
-            continue
         codes = find_row_codes(row)
-        if codes.code and codes.code.startswith("2"):
+        if codes.code and codes.code.startswith("2") and not by_unit:
             subject, name = codes.code, codes.name
-        elif not codes.code and any(SUBTOTAL_ROW.match(clean_cell(cell)) for cell in row[: codes.first_amount_column]):
+        elif by_unit or (
+            not codes.code and any(SUBTOTAL_ROW.match(clean_cell(cell)) for cell in row[: codes.first_amount_column])
+        ):
             subject, name = None, None
         else:
             continue

@@ -65,7 +65,7 @@ def _income_table(table: Table, labels: list[str], header_rows: int, context: Ta
     """收入预算总表 / 收入决算表: by subject when its rows carry functional codes, else by label; a table
     read neither way (rows by 单位 only, say) is reported as not modelled, as before."""
     by_subject = any((find_row_codes(row).code or "").startswith("2") for row in table.rows[header_rows:])
-    if by_subject:
+    if by_subject or (labels and "单位" in labels[0]):
         facts = income_subject_facts(table, labels, header_rows, context)
     else:
         facts = income_label_facts(table, header_rows, context)

@@ -108,3 +108,21 @@ def test_carry_over_lines_close_the_income_side():
             ["一、一般公共预算财政拨款", "21.63", "", ""]]  # fmt: skip
     facts = sample_facts(table_document("财政拨款收入支出决算总表", rows))
     assert _income(facts) == {(None, "general_public_budget", "fiscal_appropriation", "2,940.05")}
+
+
+BY_UNIT = [
+    ["单位", "", "总计", "一般公共预算拨款", "其他收入", "上年结转"],
+    ["单位代码", "单位名称", "", "", "", ""],
+    ["152001", "中共株洲市委网络安全和信息化委员会办公室", "472.74", "472.74", "", ""],
+]
+
+
+def test_an_income_table_by_unit_is_the_document_only_when_it_lists_one_unit():
+    one = sample_facts(table_document("部门收入总表", BY_UNIT))
+    assert _income(one) == {
+        (None, "grand_total", None, "472.74"),  # 总计 beside a 上年结转 column counts the carry-over
+        (None, "general_public_budget", "grand_total", "472.74"),
+    }
+    two = sample_facts(table_document("部门收入总表", [*BY_UNIT, ["152002", "下属中心", "10.00", "10.00", "", ""]]))
+    assert not _income(two)
+    assert [f for f in two if isinstance(f, IssueFact) and f.issue_kind == "table_not_modelled"]
