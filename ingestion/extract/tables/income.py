@@ -34,6 +34,7 @@ from ingestion.vocabulary.income_sources import (
 from ingestion.vocabulary.measures import SUBTOTAL_ROW
 
 _TOTALS = {"total", "grand_total"}
+_SUBTOTAL_LEAVES = {"小计", "合计"}
 _UNIT_COLUMN = "单位"  # the first column of a table by 单位 (单位代码 / 单位名称)
 
 
@@ -45,10 +46,14 @@ def _kind(context: TableContext) -> str:
 
 
 def _column_sources(labels: list[str]) -> dict[int, tuple[str, str | None]]:
-    """Column → (source, the source printed above it in the header, if any), leaf segment first."""
+    """Column → (source, the source printed above it in the header, if any), leaf segment first; a
+    ``小计``/``合计`` under a source (``财政拨款收入/小计``) is that source."""
     found: dict[int, tuple[str, str | None]] = {}
     for column, label in enumerate(labels):
-        sources = [income_source(segment) for segment in label.split("/") if segment]
+        segments = [segment for segment in label.split("/") if segment]
+        sources = [income_source(segment) for segment in segments]
+        if segments and segments[-1] in _SUBTOTAL_LEAVES and any(sources[:-1]):
+            sources = sources[:-1]
         named = [source for source in sources if source]
         if named and sources[-1]:
             found[column] = (named[-1], named[-2] if len(named) > 1 else None)

@@ -126,3 +126,17 @@ def test_an_income_table_by_unit_is_the_document_only_when_it_lists_one_unit():
     two = sample_facts(table_document("部门收入总表", [*BY_UNIT, ["152002", "下属中心", "10.00", "10.00", "", ""]]))
     assert not _income(two)
     assert [f for f in two if isinstance(f, IssueFact) and f.issue_kind == "table_not_modelled"]
+
+
+def test_nested_source_columns_are_parts_of_the_source_above_them():
+    rows = [
+        ["科目编码", "科目名称", "合计", "财政拨款收入", "", "其他收入"],
+        ["", "", "", "小计", "一般公共预算", ""],
+        ["2010101", "行政运行", "120.00", "100.00", "100.00", "20.00"],
+    ]
+    assert _income(sample_facts(table_document("收入决算表", rows))) == {
+        ("2010101", "total", None, "120.00"),
+        ("2010101", "fiscal_appropriation", "total", "100.00"),
+        ("2010101", "general_public_budget", "fiscal_appropriation", "100.00"),
+        ("2010101", "other", "total", "20.00"),
+    }
