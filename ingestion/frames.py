@@ -14,7 +14,7 @@ import pandera.errors
 
 from ingestion.document import placement
 from ingestion.errors import StagingValidationFailed
-from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, TotalFact
+from ingestion.extract.facts import Evidence, Fact, IncomeFact, IssueFact, LineItemFact, ProjectFact, TotalFact
 from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
 from ingestion.extract.statements import Corroborated, grain
 from ingestion.extract.structure import SectionFact, section_row
@@ -82,6 +82,18 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
             table_title=fact.table_title,
         )
         return "line_items", columns
+    if isinstance(fact, IncomeFact):
+        identity = (*grain(fact), fact.evidence.locator, fact.evidence.amount_yuan)
+        columns.update(
+            income_line_item_id=_line_item_id(document_id, *identity),
+            functional_subject_code=fact.functional_subject_code,
+            subject_name=fact.subject_name,
+            income_source=fact.income_source,
+            parent_income_source=fact.parent_income_source,
+            amount_kind=fact.amount_kind,
+            table_title=fact.table_title,
+        )
+        return "income_line_items", columns
     if isinstance(fact, TotalFact):
         columns.update(measure=fact.measure, amount_kind=fact.amount_kind, fund_source=fact.fund_source)
         return "reported_totals", columns

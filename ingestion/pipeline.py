@@ -21,7 +21,15 @@ from ingestion.discovery import SkipReason, discover_documents, display_name, pa
 from ingestion.duplicates import DuplicateFilter, content_fingerprint
 from ingestion.errors import DocumentRejected, NotADisclosure, ReaderFailed, UnreadableFile
 from ingestion.extract.empty_statements import extract_empty_statements
-from ingestion.extract.facts import Fact, IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
+from ingestion.extract.facts import (
+    Fact,
+    IncomeFact,
+    IssueFact,
+    LineItemFact,
+    ProjectFact,
+    ThreePublicFact,
+    TotalFact,
+)
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
 from ingestion.extract.narrative.ratios import extract_stated_ratios
@@ -35,8 +43,8 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-PARSER_VERSION = "0.4.0"  # 0.4.0: document_sections and sentence_flags frames
-AMOUNT_FACTS = (LineItemFact, TotalFact, ThreePublicFact, ProjectFact)
+PARSER_VERSION = "0.5.0"  # 0.5.0: income line items; 0.4.0: document_sections and sentence_flags frames
+AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProjectFact)
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
 

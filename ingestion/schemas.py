@@ -13,12 +13,22 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from ingestion.vocabulary import amount_kinds, fund_sources, measures, numerals, percentages, standard_tables, wording
+from ingestion.vocabulary import (
+    amount_kinds,
+    fund_sources,
+    income_sources,
+    measures,
+    numerals,
+    percentages,
+    standard_tables,
+    wording,
+)
 
 AMOUNT_PATTERN = r"^-?\d+\.\d{2}$"
 AMOUNT_KINDS = amount_kinds.AMOUNT_KINDS
 EXPENSE_TYPES = measures.EXPENSE_TYPES
 FUND_SOURCES = fund_sources.KEYS
+INCOME_SOURCES = income_sources.KEYS
 DOC_KINDS = ["budget", "final_account"]
 EXTRACTION_METHODS = ["table", "narrative"]
 REPORTED_UNITS = list(numerals.UNIT_FACTORS)
@@ -124,6 +134,18 @@ class LineItemFrame(SourcedAmountFrame):
     @pa.dataframe_check(error="a line item needs a functional or an economic subject")
     def has_a_subject(cls, frame: pd.DataFrame) -> pd.Series:
         return frame["functional_subject_code"].notna() | frame["economic_subject_code"].notna()
+
+
+class IncomeLineItemFrame(SourcedAmountFrame):
+    """One income amount by source, of one functional subject or (subject null) of the whole document."""
+
+    income_line_item_id: Series[str] = pa.Field(unique=True)
+    functional_subject_code: Series[str] = pa.Field(nullable=True, str_matches=r"^2\d{2}(\d{2}){0,2}$")
+    subject_name: Series[str] = pa.Field(nullable=True)
+    income_source: Series[str] = pa.Field(isin=INCOME_SOURCES)
+    parent_income_source: Series[str] = pa.Field(nullable=True, isin=INCOME_SOURCES)
+    amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
+    table_title: Series[str] = pa.Field(nullable=True)
 
 
 class ReportedTotalFrame(SourcedAmountFrame):
@@ -253,6 +275,7 @@ class SentenceFlagFrame(PlacedFrame):
 STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "documents": DocumentFrame,
     "line_items": LineItemFrame,
+    "income_line_items": IncomeLineItemFrame,
     "reported_totals": ReportedTotalFrame,
     "three_public_expenses": ThreePublicExpenseFrame,
     "projects": ProjectFrame,

@@ -400,6 +400,7 @@ def document_coverage(path: Path) -> DocumentCoverage:
         return coverage
     document, _ = prepare(read_document(path, row["sha256"]))
     coverage.wrong_subjects = wrong_subjects(result.frames.get("line_items"))
+    coverage.wrong_subjects += wrong_subjects(result.frames.get("income_line_items"))  # income by subject too
     ledger = ledger_from_frames(result.frames)
     add_changes(ledger, document, row)
     context = _Context(ledger, _paragraph_starts(document))

@@ -57,6 +57,7 @@ def _label_check(row) -> WrongSubject | None:
     functional = row.get("functional_subject_code")
     if functional:
         code, schemes = functional, ("functional",)
+        row = {"code_source": "printed", **row}  # income line items carry printed codes only
     else:
         code, schemes = row.get("economic_subject_code"), ECONOMIC_SCHEMES
     label = row.get("subject_name")

@@ -18,7 +18,7 @@ import io
 import sys
 from pathlib import Path
 
-from ingestion.vocabulary import amount_kinds, fund_sources, measures
+from ingestion.vocabulary import amount_kinds, fund_sources, income_sources, measures
 
 SEED = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds" / "vocabulary_labels.csv"
 COLUMNS = ("vocabulary_name", "vocabulary_key", "label_zh")
@@ -26,6 +26,7 @@ VOCABULARIES = {
     "amount_kind": amount_kinds.LABELS,
     "expense_type": measures.EXPENSE_TYPE_LABELS,
     "fund_source": fund_sources.LABELS,
+    "income_source": income_sources.LABELS,
     "measure": measures.MEASURE_LABELS,
     "three_public_category": measures.THREE_PUBLIC_LABELS,
 }

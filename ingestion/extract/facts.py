@@ -45,6 +45,21 @@ class LineItemFact:
 
 
 @dataclass(frozen=True)
+class IncomeFact:
+    """One income amount by source (财政拨款收入, 事业收入 …), of one functional subject or (subject
+    ``None``) of the whole document; ``parent_income_source`` is the source the table prints it as a
+    part of (``total``, or 财政拨款收入 for 一般公共预算), ``None`` for a total or an "of which" line."""
+
+    evidence: Evidence
+    functional_subject_code: str | None
+    subject_name: str | None
+    income_source: str
+    parent_income_source: str | None
+    amount_kind: str = "budget"
+    table_title: str | None = None
+
+
+@dataclass(frozen=True)
 class TotalFact:
     evidence: Evidence
     measure: str  # see ingestion.schemas.MEASURES
@@ -80,4 +95,4 @@ class IssueFact:
     source_text: str | None = None
 
 
-Fact = LineItemFact | TotalFact | ThreePublicFact | ProjectFact | IssueFact
+Fact = LineItemFact | IncomeFact | TotalFact | ThreePublicFact | ProjectFact | IssueFact

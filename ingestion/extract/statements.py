@@ -10,13 +10,24 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ingestion.extract.facts import Fact, IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
+from ingestion.extract.facts import (
+    Fact,
+    IncomeFact,
+    IssueFact,
+    LineItemFact,
+    ProjectFact,
+    ThreePublicFact,
+    TotalFact,
+)
 
 
 def grain(fact: Fact) -> tuple | None:
     if isinstance(fact, LineItemFact):
         return ("line", fact.functional_subject_code, fact.economic_subject_code, fact.expense_type,
                 fact.fund_source, fact.amount_kind)  # fmt: skip
+    if isinstance(fact, IncomeFact):  # the parent too: each table keeps the parts it prints
+        return ("income", fact.functional_subject_code, fact.income_source, fact.parent_income_source,
+                fact.amount_kind)  # fmt: skip
     if isinstance(fact, TotalFact):
         return ("total", fact.measure, fact.amount_kind, fact.fund_source)
     if isinstance(fact, ThreePublicFact):

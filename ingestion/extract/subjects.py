@@ -242,6 +242,9 @@ def resolve_subject(
     (see :func:`agency_section`) is the last resort, used only when no sibling shares a 款 with a candidate.
     """
     rows, how = _candidates(name, _schemes(scheme), level, parent_code)
+    if not rows and parent_code and _candidates(name, _schemes(scheme), level, None)[0]:
+        # the name exists elsewhere (行政运行 under 20101, 20106 …): never taken from another parent
+        return Resolution(None, "unknown", f"'{name}' is no {level or 'subject'} under {parent_code} in the reference")
     if not rows:
         return Resolution(None, "unknown", f"'{name}' is not a {scheme} subject name in the reference")
     codes = sorted({row.code for row in rows})

@@ -159,6 +159,10 @@ TABLE_TOTALS = (
     (re.compile(rf"^{CN_NUMERAL}*、?项目支出$"), "project_expenditure"),
     (re.compile(rf"^{CN_NUMERAL}*、?(?:单位)?预留机动经费$"), "reserve_expenditure"),
     (re.compile(rf"^{CN_NUMERAL}+、一般公共预算(?:拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
+    # the 收支总表's income side of 元 budgets: ``一、财政拨款收入`` and its part ``1. 一般公共预算资金``
+    (re.compile(rf"^{CN_NUMERAL}+、财政拨款(?:收入)?$"), "fiscal_appropriation_income"),
+    (re.compile(r"^\d+[.、．]\s*一般公共预算(?:资金|拨款|财政拨款)?(?:收入)?$"), "general_public_budget_income"),
+    (re.compile(rf"^{CN_NUMERAL}+、一般公共预算资金$"), "general_public_budget_income"),
     (re.compile(rf"^{CN_NUMERAL}*、?上年结转(?:结余)?$"), "carry_over_income"),
 )
 # The words of a total row (a 合计 row of any table is never an item of it).

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from ingestion.amounts import parse_amount
 from ingestion.document import Table
-from ingestion.extract.facts import Fact, IssueFact, ProjectFact
+from ingestion.extract.facts import Fact, IncomeFact, IssueFact, ProjectFact
 from ingestion.extract.tables.context import TableContext, clean_row_text
 from ingestion.extract.tables.expenditure import subject_facts
+from ingestion.extract.tables.income import income_label_facts, income_subject_facts, summary_income_facts
 from ingestion.extract.tables.layout import (
     DECIMAL_AMOUNT,
     clean_cell,
@@ -23,7 +24,15 @@ from ingestion.extract.tables.procurement import procurement_facts
 from ingestion.extract.tables.projects import form_project, list_projects
 from ingestion.extract.tables.summary import label_value_facts, summary_subject_facts
 from ingestion.extract.tables.three_public import three_public_facts
-from ingestion.vocabulary.table_titles import PERFORMANCE, PROCUREMENT, PROJECTS, SUMMARY_TITLE, THREE_PUBLIC
+from ingestion.vocabulary.income_sources import is_income_table
+from ingestion.vocabulary.table_titles import (
+    PERFORMANCE,
+    PROCUREMENT,
+    PROJECTS,
+    SUMMARY_TITLE,
+    THREE_PUBLIC,
+    UNMODELLED_TITLE,
+)
 
 
 def interpret_table(table: Table, context: TableContext) -> list[Fact]:
@@ -31,6 +40,8 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
     header_rows = header_row_count(table)
     labels = column_labels(table, header_rows)
     title = context.title or ""
+    if is_income_table(title) and not UNMODELLED_TITLE.search(title):
+        return _income_table(table, labels, header_rows, context)
     if context.scope.is_unmodelled:
         projects = form_project(table, context.unit) if PERFORMANCE in title else []
         procurement = procurement_facts(table, context) if PROCUREMENT in title else []
@@ -45,8 +56,22 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
             return projects
     facts = subject_facts(table, labels, header_rows, context)
     if SUMMARY_TITLE.search(title):
-        facts += summary_subject_facts(table, context, labels)
+        facts += summary_subject_facts(table, context, labels) + summary_income_facts(table, labels, context)
     facts += label_value_facts(table, context)
+    return facts + _amounts_left_unread(table, labels, header_rows, facts, context)
+
+
+def _income_table(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
+    """收入预算总表 / 收入决算表: by subject when its rows carry functional codes, else by label; a table
+    read neither way (rows by 单位 only, say) is reported as not modelled, as before."""
+    by_subject = any((find_row_codes(row).code or "").startswith("2") for row in table.rows[header_rows:])
+    if by_subject or (labels and "单位" in labels[0]):
+        facts = income_subject_facts(table, labels, header_rows, context)
+    else:
+        facts = income_label_facts(table, header_rows, context)
+    facts += label_value_facts(table, context)
+    if not any(isinstance(fact, IncomeFact) for fact in facts):
+        return facts + _not_modelled(table, context)
     return facts + _amounts_left_unread(table, labels, header_rows, facts, context)
 
 

@@ -109,3 +109,12 @@ def test_the_agency_type_decides_only_when_siblings_cannot():
     # a sibling in another 款 that has a 事业运行 wins over the agency's 款
     beside = resolve_subject("事业运行", sibling_codes=["2013399"], agency_section=wangxin)
     assert (beside.code, beside.how) == ("2013350", "siblings")
+
+
+def test_a_path_whose_item_is_not_under_its_section_stays_unresolved_never_a_sibling():
+    """行政运行 exists under many 款 but not under 20805: the path is not stored under 2080501 or 2010101."""
+    pension = {"class_name": "社会保障和就业支出", "section_name": "行政事业单位养老支出"}
+    resolution = resolve_path(SubjectPath(**pension, item_name="行政运行"), fiscal_year=2024)
+    assert resolution.code is None
+    assert "'行政运行' is no 项 under 20805" in resolution.ambiguous_reason
+    assert resolve_path(SubjectPath(**pension, item_name="行政单位离退休"), fiscal_year=2024).code == "2080501"

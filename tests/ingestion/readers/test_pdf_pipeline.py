@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 
 from tools.fixtures.disclosure_pdf import AGENCY, YEAR
@@ -49,3 +50,17 @@ def test_three_public_categories_reach_the_frames(generated, layout):
     frame = _ingest(truth)["three_public_expenses"]
     got = {row.category: Decimal(row.amount_yuan) for row in frame.itertuples()}
     assert got == {category: Decimal(yuan) for category, yuan in truth.three_public.items()}
+
+
+def test_income_tables_by_subject_and_by_label_reach_the_income_frame(generated):
+    """An unruled 收入预算总表 in 元 with split codes and a ruled one by source label in 万元."""
+    truth, _ = generated["income_tables"]
+    frame = _ingest(truth)["income_line_items"]
+    got = {
+        (None if pd.isna(row.functional_subject_code) else row.functional_subject_code, row.income_source,
+         None if pd.isna(row.parent_income_source) else row.parent_income_source): Decimal(row.amount_yuan)
+        for row in frame.itertuples()
+    }  # fmt: skip
+    assert got == {key: Decimal(yuan) for key, yuan in truth.income.items()}
+    assert set(frame[frame["functional_subject_code"].notna()]["reported_unit"]) == {"元"}
+    assert set(frame[frame["functional_subject_code"].isna()]["reported_unit"]) == {"万元"}

@@ -6,6 +6,7 @@
 -#}
 {%- set placed_frames = [
     'stg_ingested__line_items',
+    'stg_ingested__income_line_items',
     'stg_ingested__reported_totals',
     'stg_ingested__three_public_expenses',
     'stg_ingested__projects',

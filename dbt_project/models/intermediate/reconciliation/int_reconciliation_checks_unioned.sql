@@ -11,6 +11,7 @@
     'int_total_checks_evaluated',
     'int_part_checks_evaluated',
     'int_balance_checks_evaluated',
+    'int_income_checks_evaluated',
     'int_repeat_checks_evaluated',
     'int_cross_section_checks_evaluated',
     'int_label_checks_evaluated',

@@ -2,7 +2,8 @@
     What each agency published, per agency × fiscal year × document kind × item: the document itself
     (present / missing) and, for a present document, each standard table of the standard_tables seed:
     - present: the warehouse holds figures of that table's content (e.g. a 政府性基金 fund source for
-      the 政府性基金预算支出表, a 三公 figure for the 三公经费表);
+      the 政府性基金预算支出表, a 三公 figure for the 三公经费表, an income line by subject or an income
+      total for the 收入总表);
     - empty_with_statement: no figures, but the document says why (此表为空表, 本部门无政府性基金收支 …);
       the statement is quoted;
     - missing: neither.
@@ -34,6 +35,12 @@ standard_tables as (
 figures as (
 
     select * from {{ ref('int_figures_unioned') }}
+
+),
+
+income_line_items as (
+
+    select * from {{ ref('int_income_line_items_identified') }}
 
 ),
 
@@ -129,7 +136,13 @@ table_presence as (
         standard_tables.table_key,
         case standard_tables.table_key
             when 'income_expenditure_summary' then coalesce(content.has_grand_total, false)
-            when 'income_summary' then coalesce(content.has_income_total, false)
+            when 'income_summary'
+                then coalesce(content.has_income_total, false)
+                    or exists (  -- rows only an income table prints: by subject, or its total
+                        select 1 from income_line_items as i
+                        where i.document_id = documents.document_id
+                            and (i.functional_subject_code is not null or i.income_source in ('total', 'grand_total'))
+                    )
             when 'expenditure_summary'
                 then coalesce(line_content.has_expenditure_lines or content.has_expenditure_split_total, false)
             when 'fiscal_appropriation_summary'

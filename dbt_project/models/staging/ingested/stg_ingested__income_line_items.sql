@@ -1,0 +1,1 @@
+{{ staged_frame('income_line_items') }}
