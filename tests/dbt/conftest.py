@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ingestion.extract.agency_identity import canonical_agency
+from ingestion.extract.agency_names import identity_columns
 from ingestion.schemas import STAGING_FRAMES
 from ingestion.staging_store import write_frames
 
@@ -49,6 +51,8 @@ def document(document_id: str, agency_name: str | None, fiscal_year: int | None,
         "fiscal_year": fiscal_year,
         "doc_kind": doc_kind,
         "metadata_source": "test",
+        # resolved as ingestion resolves a document naming itself only by this name
+        **identity_columns(canonical_agency(agency_name) if agency_name else None),
     }
     row.update(extra)
     return row

@@ -23,6 +23,11 @@ final as (
         cast(rejection_detail as varchar) as rejection_detail,
         nullif(regexp_replace(cast(agency_name as varchar), '\s+', '', 'g'), '') as agency_name,
         nullif(regexp_replace(cast(short_name as varchar), '\s+', '', 'g'), '') as short_name,
+        cast(canonical_agency_name as varchar) as canonical_agency_name,
+        cast(agency_province as varchar) as agency_province,
+        cast(agency_city as varchar) as agency_city,
+        cast(agency_county as varchar) as agency_county,
+        cast(agency_admin_level as varchar) as agency_admin_level,
         cast(fiscal_year as integer) as fiscal_year,
         cast(doc_kind as varchar) as doc_kind,
         cast(metadata_source as varchar) as metadata_source
