@@ -27,10 +27,10 @@ from ingestion.extract.metadata import (
     _AGENCY,
     _NAME_LABEL,
     _SHORT_NAME,
-    TITLE_WINDOW,
-    DocumentMetadata,
     _TITLE,
     AGENCY_SUFFIXES,
+    TITLE_WINDOW,
+    DocumentMetadata,
     _strip_lead,
     _title_lines,
 )
