@@ -108,10 +108,13 @@ def _title_name(document: Document) -> list[tuple[str, Locator, str, str]]:
 
 
 def resolve_document_agency(document: Document, metadata: DocumentMetadata) -> DocumentAgency:
-    found = _title_name(document) + [
+    title = _title_name(document)
+    cover = {(name, locator) for _, locator, _, name in title}
+    found = title + [
         (role, locator, text, name)
         for span_role, locator, text in _spans(document)
         for role, name in _names_in(span_role, text)
+        if (name, locator) not in cover  # the cover's line is the title's, not prose
     ]
     context = _context([(role, name) for role, _, _, name in found], metadata.agency_name)
     identity = canonical_agency(metadata.agency_name, context) if metadata.agency_name else None
