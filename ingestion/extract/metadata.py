@@ -143,7 +143,9 @@ def _from_text(texts: list[str]) -> str | None:
 
 def _names_a_place(name: str) -> bool:
     """``株洲市…``/``中共那曲市委…`` name a place; ``市经济和信息化局`` ("the city's bureau") does not."""
-    return bool(re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)) and not re.match("^[省市县区州]", name)
+    if re.match("^[省市县区州]", name):
+        return False
+    return bool(re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)) or starts_with_place(name.removeprefix("中共"))
 
 
 def _most_common_year(texts: list[str], pattern: re.Pattern) -> int | None:

@@ -51,12 +51,15 @@ class Division:
     @property
     def full_place(self) -> str:
         """The place as a canonical agency name prints it: ``江苏省``, ``株洲市``, ``上海市普陀区``,
-        ``保定市满城区`` (a county under its city, a city without its province)."""
+        ``保定市满城区``, ``孝义市``: a city without its province, a district (区, whose name is unique only
+        within its city) and any county of a 直辖市 under its city, other counties (县, 县级市) alone."""
         if self.level == "province":
             return self.province
         if self.level == "city":
             return self.city or self.name
-        return f"{self.city}{self.name}" if self.city else self.name
+        if self.city and (self.city == self.province or self.name.endswith("区")):
+            return f"{self.city}{self.name}"
+        return self.name
 
     def contains(self, other: Division) -> bool:
         """True when ``other`` lies inside this division (strictly lower level)."""
