@@ -34,7 +34,7 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-PARSER_VERSION = "0.4.0"  # 0.4.0: canonical agency and printed agency names; 0.3.0: content_fingerprint
+PARSER_VERSION = "0.4.0"  # 0.4.0: canonical agency (bump too when admin_divisions.csv changes); 0.3.0: fingerprint
 AMOUNT_FACTS = (LineItemFact, TotalFact, ThreePublicFact, ProjectFact)
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)

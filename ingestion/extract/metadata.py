@@ -145,7 +145,8 @@ def _names_a_place(name: str) -> bool:
     """``株洲市…``/``中共那曲市委…`` name a place; ``市经济和信息化局`` ("the city's bureau") does not."""
     if re.match("^[省市县区州]", name):
         return False
-    return bool(re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)) or starts_with_place(name.removeprefix("中共"))
+    suffixed = re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)
+    return bool(suffixed) or starts_with_place(name.removeprefix("中共"))  # 云县: a one-character place
 
 
 def _most_common_year(texts: list[str], pattern: re.Pattern) -> int | None:
