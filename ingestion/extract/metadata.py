@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ingestion.amounts import normalize_text
 from ingestion.document import Document, TextLine
-from ingestion.extract.places import starts_with_place
+from ingestion.extract.places import read_place, starts_with_place
 from ingestion.vocabulary.numerals import CN_NUMERAL
 
 TITLE_WINDOW = 6  # the title is within the first few lines of a disclosure
@@ -146,7 +146,7 @@ def _names_a_place(name: str) -> bool:
     if re.match("^[省市县区州]", name):
         return False
     suffixed = re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)
-    return bool(suffixed) or starts_with_place(name.removeprefix("中共"))  # 云县: a one-character place
+    return bool(suffixed) or read_place(name.removeprefix("中共")) is not None  # 云县: a one-character place
 
 
 def _most_common_year(texts: list[str], pattern: re.Pattern) -> int | None:
