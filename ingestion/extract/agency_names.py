@@ -27,19 +27,15 @@ from ingestion.extract.metadata import (
     _AGENCY,
     _NAME_LABEL,
     _SHORT_NAME,
-    _TITLE,
-    AGENCY_SUFFIXES,
     TITLE_WINDOW,
     DocumentMetadata,
+    _from_title,
     _strip_lead,
-    _title_lines,
 )
 from ingestion.extract.places import Division
 
 AUTHORITATIVE_ROLES = ("title", "label")
 _CENTRAL = re.compile("^(中共中央|中央|国家|国务院|中华人民共和国|全国)")
-# The whole name of a title (the metadata's lazy pattern stops at 江苏省人大常委会 of …办公厅).
-_WHOLE_NAME = re.compile(rf"^(.+(?:{AGENCY_SUFFIXES}))")
 
 
 @dataclass(frozen=True)
@@ -99,9 +95,7 @@ def _context(names: list[tuple[str, str]], primary: str | None) -> list[Division
 
 def _title_name(document: Document) -> list[tuple[str, Locator, str, str]]:
     """The name the cover prints (over one to three lines), at the first of its lines."""
-    title = _TITLE.search("".join(_title_lines(document)))
-    whole = _WHOLE_NAME.match(_strip_lead(title.group("agency"))) if title else None
-    name = whole.group(1) if whole else None
+    name = _from_title(document)[0]
     lines = [block for block in document.blocks[:TITLE_WINDOW] if isinstance(block, TextLine)]
     first = next((line for line in lines if name and name[:2] in line.text.replace(" ", "")), None)
     return [("title", first.locator, normalize_text(first.text), name)] if name and first else []

@@ -25,6 +25,9 @@ AGENCY_SUFFIXES = (
 )
 _CJK = "\u4e00-\u9fff"
 _AGENCY = re.compile(rf"([{_CJK}（）()]{{2,40}}?(?:{AGENCY_SUFFIXES}))")
+# The whole name before a title's year: up to its last agency suffix (上犹县老干部活动中心, not 上犹县老干部;
+# 江苏省人大常委会办公厅, not 江苏省人大常委会).
+WHOLE_NAME = re.compile(rf"^(.+(?:{AGENCY_SUFFIXES}))")
 _TITLE = re.compile(
     rf"(?P<agency>[{_CJK}（）()]{{4,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:部\s*门|单\s*位)?\s*"
     r"(?P<kind>预\s*算|决\s*算)"
@@ -91,8 +94,8 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
     year_kind = year_kind or next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
     name = None
     if match:
-        agency = _AGENCY.search(match.group("agency"))
-        name = _strip_lead(agency.group(1)) if agency and _names_a_place(_strip_lead(agency.group(1))) else None
+        agency = WHOLE_NAME.match(_strip_lead(match.group("agency")))
+        name = agency.group(1) if agency and _names_a_place(agency.group(1)) else None
     if year_kind is None:
         return name, None, None
     return name, int(year_kind.group("year")), _kind(year_kind.group("kind"))
