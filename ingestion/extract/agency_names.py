@@ -6,7 +6,8 @@ is resolved to its canonical name (:mod:`ingestion.extract.agency_identity`) in 
 document's other places; the document's agency is the canonical name of the name its metadata chose
 (a label, the title, the table, repeated prose, in that order of strength).
 
-A name printed where the document states *its own* agency — the title or a table header label — that
+A name printed where the document states *its own* agency — the title or a table header label
+(``编制部门：``, ``部门：``; not ``单位名称：``, which may name a subordinate unit of a department) — that
 resolves to another agency (a header of the municipal bureau in a district bureau's document) is a
 contradiction: it is kept with ``is_contradiction`` and raises an ``agency_name_contradiction`` issue.
 Names in the prose that resolve to other agencies (the 人大 the budget is reported to, a subordinate unit)
@@ -35,6 +36,7 @@ from ingestion.extract.metadata import (
 from ingestion.extract.places import Division
 
 AUTHORITATIVE_ROLES = ("title", "label")
+UNIT_LABELS = ("单位名称", "预算单位")
 _CENTRAL = re.compile("^(中共中央|中央|国家|国务院|中华人民共和国|全国)")
 
 
@@ -73,7 +75,8 @@ def _names_in(role: str, text: str):
     labelled = set()
     for match in _NAME_LABEL.finditer(text):
         labelled.add(match.group("name"))
-        yield "label", match.group("name")
+        # 单位名称/预算单位 may name a subordinate unit of a department: a table cell, not the publisher
+        yield ("table" if match.group(0).startswith(UNIT_LABELS) else "label"), match.group("name")
     for pattern, group in ((_AGENCY, 1), (_SHORT_NAME, "name")):
         for match in pattern.finditer(compact):
             name = _strip_lead(match.group(group))

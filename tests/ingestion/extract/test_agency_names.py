@@ -68,3 +68,11 @@ def test_real_pdfs_name_their_agency_without_contradiction(number, canonical, la
     assert agency.identity.canonical_name == canonical
     assert sum(name.role == "label" for name in agency.printed) == label_count
     assert not agency.issues
+
+
+def test_a_subordinate_units_name_label_is_not_a_contradiction():
+    lines = ["上海市普陀区财政局", "2024年度部门预算", "编制部门:上海市普陀区财政局 单位:万元"]
+    lines += ["单位名称:上海市普陀区国库收付中心"]
+    document = Document("d.txt", "txt", "0" * 64, [TextLine(t, Locator(line=n)) for n, t in enumerate(lines, 1)])
+    agency = _resolve(document)
+    assert agency.identity.canonical_name == "上海市普陀区财政局" and not agency.issues
