@@ -14,6 +14,7 @@ import pandera.errors
 
 from ingestion.document import placement
 from ingestion.errors import StagingValidationFailed
+from ingestion.extract.agency_names import PrintedName, printed_name_row
 from ingestion.extract.facts import Evidence, Fact, IncomeFact, IssueFact, LineItemFact, ProjectFact, TotalFact
 from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
 from ingestion.extract.statements import Corroborated, grain
@@ -66,6 +67,8 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
         return "document_sections", section_row(document_id, fact)
     if isinstance(fact, SentenceFlagFact):
         return "sentence_flags", sentence_flag_row(document_id, fact)
+    if isinstance(fact, PrintedName):
+        return "agency_names", printed_name_row(document_id, fact)
     columns = _amount_columns(document_id, fact.evidence, others)
     if columns is None:
         return None

@@ -20,6 +20,7 @@ import pandas as pd
 from ingestion.discovery import SkipReason, discover_documents, display_name, path_sha256, skip_reason
 from ingestion.duplicates import DuplicateFilter, content_fingerprint
 from ingestion.errors import DocumentRejected, NotADisclosure, ReaderFailed, UnreadableFile
+from ingestion.extract.agency_names import PrintedName, identity_columns, resolve_document_agency
 from ingestion.extract.empty_statements import extract_empty_statements
 from ingestion.extract.facts import (
     Fact,
@@ -43,7 +44,9 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-PARSER_VERSION = "0.5.0"  # 0.5.0: income line items; 0.4.0: document_sections and sentence_flags frames
+# 0.6.0: canonical agency (bump too when admin_divisions.csv changes); 0.5.0: income line items;
+# 0.4.0: document_sections and sentence_flags frames
+PARSER_VERSION = "0.6.0"
 AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProjectFact)
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
@@ -136,6 +139,7 @@ def _base_row(path: Path, sha256: str, source_format: str = "unknown") -> dict:
         "fiscal_year": None,
         "doc_kind": None,
         "metadata_source": None,
+        **identity_columns(None),
         "content_fingerprint": None,
     }
 
@@ -184,6 +188,11 @@ def _identity_issue(document, missing: list[str]) -> IssueFact:
     )
 
 
+def _unique(printed: list[PrintedName]) -> list[PrintedName]:
+    """One row per name, role and place (a line may print the same name twice)."""
+    return list({(name.printed_name, name.role, str(name.locator)): name for name in printed}.values())
+
+
 def _states_figures(facts: list[Fact]) -> bool:
     return any(isinstance(fact, AMOUNT_FACTS) for fact in facts)
 
@@ -207,14 +216,16 @@ def ingest_document(path: Path) -> DocumentResult:
         document, steps = prepare(_read(path, sha256))
         row["page_count"] = document.page_count
         metadata, missing = _identify(document, path)
+        agency = resolve_document_agency(document, metadata)
         row.update(
             agency_name=metadata.agency_name,
             short_name=metadata.short_name,
             fiscal_year=metadata.fiscal_year,
             doc_kind=metadata.doc_kind,
             metadata_source=metadata.source,
+            **identity_columns(agency.identity),
         )
-        facts = merge_statements(extract_facts(document, metadata))
+        facts = merge_statements(extract_facts(document, metadata)) + _unique(agency.printed) + agency.issues
         if missing:
             if not _states_figures(facts):
                 raise NotADisclosure(

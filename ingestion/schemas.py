@@ -30,6 +30,8 @@ EXPENSE_TYPES = measures.EXPENSE_TYPES
 FUND_SOURCES = fund_sources.KEYS
 INCOME_SOURCES = income_sources.KEYS
 DOC_KINDS = ["budget", "final_account"]
+ADMIN_LEVELS = ["province", "city", "county", "central"]
+AGENCY_NAME_ROLES = ["title", "label", "table", "prose"]
 EXTRACTION_METHODS = ["table", "narrative"]
 REPORTED_UNITS = list(numerals.UNIT_FACTORS)
 MEASURES = measures.MEASURES
@@ -70,8 +72,14 @@ class DocumentFrame(StagingModel):
     status: Series[str] = pa.Field(isin=DOCUMENT_STATUSES)
     rejection_reason: Series[str] = pa.Field(nullable=True)
     rejection_detail: Series[str] = pa.Field(nullable=True)
-    agency_name: Series[str] = pa.Field(nullable=True)
+    agency_name: Series[str] = pa.Field(nullable=True)  # as printed where the document names itself
     short_name: Series[str] = pa.Field(nullable=True)
+    # The one agency the printed names resolve to (ingestion.extract.agency_identity) and its division.
+    canonical_agency_name: Series[str] = pa.Field(nullable=True)
+    agency_province: Series[str] = pa.Field(nullable=True)
+    agency_city: Series[str] = pa.Field(nullable=True)
+    agency_county: Series[str] = pa.Field(nullable=True)
+    agency_admin_level: Series[str] = pa.Field(nullable=True, isin=ADMIN_LEVELS)
     fiscal_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1990, le=2100)
     doc_kind: Series[str] = pa.Field(nullable=True, isin=DOC_KINDS)
     metadata_source: Series[str] = pa.Field(nullable=True)
@@ -184,6 +192,19 @@ class ExtractionIssueFrame(PlacedFrame):
     source_text: Series[str] = pa.Field(nullable=True)
 
 
+class AgencyNameFrame(PlacedFrame):
+    """One place a document prints its agency's name (ingestion.extract.agency_names): the form printed,
+    where, and the canonical agency it resolves to; a title or header naming another agency is flagged."""
+
+    document_id: Series[str]
+    printed_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    name_role: Series[str] = pa.Field(isin=AGENCY_NAME_ROLES)
+    canonical_agency_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    is_contradiction: Series[bool]
+    source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
 class StatedRatioFrame(PlacedFrame):
     """A printed percentage (share, change rate, completion rate) with the figures it refers to.
 
@@ -283,6 +304,7 @@ STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "stated_ratios": StatedRatioFrame,
     "document_sections": DocumentSectionFrame,
     "sentence_flags": SentenceFlagFrame,
+    "agency_names": AgencyNameFrame,
 }
 """Frame name → schema. The name is also the Parquet file stem and the dbt source table name."""
 

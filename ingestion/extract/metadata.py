@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ingestion.amounts import normalize_text
 from ingestion.document import Document, TextLine
-from ingestion.extract.places import starts_with_place
+from ingestion.extract.places import read_place, starts_with_place
 from ingestion.vocabulary.numerals import CN_NUMERAL
 
 TITLE_WINDOW = 6  # the title is within the first few lines of a disclosure
@@ -25,6 +25,9 @@ AGENCY_SUFFIXES = (
 )
 _CJK = "\u4e00-\u9fff"
 _AGENCY = re.compile(rf"([{_CJK}（）()]{{2,40}}?(?:{AGENCY_SUFFIXES}))")
+# The whole name before a title's year: up to its last agency suffix (上犹县老干部活动中心, not 上犹县老干部;
+# 江苏省人大常委会办公厅, not 江苏省人大常委会).
+WHOLE_NAME = re.compile(rf"^(.+(?:{AGENCY_SUFFIXES}))")
 _TITLE = re.compile(
     rf"(?P<agency>[{_CJK}（）()]{{4,40}}?)\s*(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:部\s*门|单\s*位)?\s*"
     r"(?P<kind>预\s*算|决\s*算)"
@@ -91,8 +94,8 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
     year_kind = year_kind or next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
     name = None
     if match:
-        agency = _AGENCY.search(match.group("agency"))
-        name = _strip_lead(agency.group(1)) if agency and _names_a_place(_strip_lead(agency.group(1))) else None
+        agency = WHOLE_NAME.match(_strip_lead(match.group("agency")))
+        name = agency.group(1) if agency and _names_a_place(agency.group(1)) else None
     if year_kind is None:
         return name, None, None
     return name, int(year_kind.group("year")), _kind(year_kind.group("kind"))
@@ -143,7 +146,10 @@ def _from_text(texts: list[str]) -> str | None:
 
 def _names_a_place(name: str) -> bool:
     """``株洲市…``/``中共那曲市委…`` name a place; ``市经济和信息化局`` ("the city's bureau") does not."""
-    return bool(re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)) and not re.match("^[省市县区州]", name)
+    if re.match("^[省市县区州]", name):
+        return False
+    suffixed = re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)
+    return bool(suffixed) or read_place(name.removeprefix("中共")) is not None  # 云县: a one-character place
 
 
 def _most_common_year(texts: list[str], pattern: re.Pattern) -> int | None:

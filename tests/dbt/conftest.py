@@ -16,6 +16,8 @@ import duckdb
 import pandas as pd
 
 from ingestion.config import environment_set
+from ingestion.extract.agency_identity import canonical_agency
+from ingestion.extract.agency_names import identity_columns
 from ingestion.schemas import STAGING_FRAMES
 from ingestion.staging_store import write_frames
 
@@ -47,6 +49,8 @@ def document(document_id: str, agency_name: str | None, fiscal_year: int | None,
         "fiscal_year": fiscal_year,
         "doc_kind": doc_kind,
         "metadata_source": "test",
+        # resolved as ingestion resolves a document naming itself only by this name
+        **identity_columns(canonical_agency(agency_name) if agency_name else None),
     }
     row.update(extra)
     return row

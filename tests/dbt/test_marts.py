@@ -235,7 +235,7 @@ def test_money_is_exact_decimal(warehouse):
 def test_agencies_are_placed_from_their_names(warehouse, agency_name, expected):
     rows = warehouse.query(
         "select province, city, county, admin_level, agency_type, short_name from marts.dim_agency "
-        "where agency_name = ?",
+        "where agency_id in (select agency_id from marts.dim_document where printed_agency_name = ?)",
         [agency_name],
     )
     assert len(rows) == 1

@@ -208,7 +208,7 @@ def test_nagqu_class_201_is_the_only_arithmetic_failure(warehouse):
     assert finding["actual_source_locator"] == "20132: l107; 20137: l111"
     assert "774.70万元" in finding["detail"] and "805.51万元" in finding["detail"]
     assert "34.23万元" in finding["actual_source_text"] and "771.28万元" in finding["actual_source_text"]
-    assert finding["agency_name"] == "那曲市委网信办" and finding["fiscal_year"] == 2023
+    assert finding["agency_name"] == "中共那曲市委网络安全和信息化委员会办公室" and finding["fiscal_year"] == 2023
 
 
 def test_nagqu_other_checks_pass_or_round(warehouse):

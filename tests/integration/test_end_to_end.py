@@ -52,7 +52,7 @@ def test_line_items_reach_the_marts(built_warehouse):
         ).fetchall()
     found = {(agency, year, kind, code) for agency, year, kind, code, _ in rows}
     assert ("中共株洲市委网络安全和信息化委员会办公室", 2020, "budget", "2013701") in found
-    assert ("那曲市委网信办", 2023, "final_account", "2210201") in found
+    assert ("中共那曲市委网络安全和信息化委员会办公室", 2023, "final_account", "2210201") in found  # 那曲市委网信办
 
 
 def test_rejections_are_queryable(built_warehouse):
@@ -81,13 +81,13 @@ def test_audit_report_pages_are_written(built_warehouse):
     index = database.parent / "reports" / "index.html"
     assert index.exists()
     text = index.read_text(encoding="utf-8")
-    assert "那曲市委网信办" in text and "中共株洲市委网络安全和信息化委员会办公室" in text
+    assert "中共那曲市委网络安全和信息化委员会办公室" in text and "中共株洲市委网络安全和信息化委员会办公室" in text
 
 
 def test_agency_pages_and_exports_are_written_by_the_normal_build(built_warehouse):
     _, database = built_warehouse
     agencies = database.parent / "reports" / "agencies"
-    assert "那曲市委网信办" in (agencies / "index.html").read_text(encoding="utf-8")
+    assert "中共那曲市委网络安全和信息化委员会办公室" in (agencies / "index.html").read_text(encoding="utf-8")
     assert list((agencies / "charts").glob("*.svg"))
     exports = database.parent / "exports"
     assert (exports / "marts.xlsx").exists()

@@ -18,8 +18,7 @@ final as (
         admin_level,
         agency_type,
         is_short_name_derived,
-        matched_division_form,
-        matched_division_form_kind,
+        printed_names,
         document_count
     from agencies
 

@@ -12,6 +12,7 @@ final as (
         document_id,
         agency_id,
         agency_name,
+        printed_agency_name,
         fiscal_year,
         doc_kind,
         source_file,

@@ -32,6 +32,7 @@ EXPORTED_MARTS = [
         "audit_document_completeness",
         "audit_division_completeness",
         "audit_agency_identity",
+        "audit_agency_name",
     )
 ]
 

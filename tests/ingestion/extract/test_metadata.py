@@ -54,3 +54,14 @@ def test_the_only_year_a_page_prints_is_its_year_and_none_is_none(tmp_path):
         _page(tmp_path, "2022年本部门财政拨款安排“三公”经费502.4万元。\n部门预算管理有关规定。\n").fiscal_year == 2022
     )
     assert _page(tmp_path, "本年度预算总收入为376.59万元。\n").fiscal_year is None
+
+
+@pytest.mark.parametrize(
+    ("title", "agency"),
+    [
+        ("上犹县老干部活动中心2025年单位预算", "上犹县老干部活动中心"),  # not cut at 上犹县老干部
+        ("江苏省人大常委会办公厅2017年度部门预算", "江苏省人大常委会办公厅"),  # not cut at …常委会
+    ],
+)
+def test_a_title_names_its_agency_up_to_the_last_agency_word(tmp_path, title, agency):
+    assert _page(tmp_path, f"{title}\n一、部门职责\n本单位支出预算10.00万元。").agency_name == agency

@@ -6,6 +6,7 @@
     The scope is read from what the document prints — its table titles (部门收支总表 vs 单位收支总表),
     then its file name (…bumen…, 部门…, 单位…) — and otherwise assumed `department`, the scope of almost
     every 部门预算公开; scope_basis says which, so an assumed scope can be told from a printed one.
+    Only documents with an agency and a fiscal year: the across-document marts pair and chain by them.
 -#}
 
 with
@@ -14,6 +15,9 @@ documents as (
 
     select * from {{ ref('int_documents_identified') }}
     where status = 'parsed'
+        -- a page whose agency or year is unknown has no place in a series across documents
+        and agency_id is not null
+        and fiscal_year is not null
 
 ),
 

@@ -22,8 +22,11 @@ documents as (
 identified as (
 
     select
-        *,
-        case when status = 'parsed' then {{ agency_id('agency_name') }} end as agency_id
+        * exclude (agency_name),
+        agency_name as printed_agency_name,
+        coalesce(canonical_agency_name, agency_name) as agency_name,
+        case when status = 'parsed' then {{ agency_id('coalesce(canonical_agency_name, agency_name)') }} end
+            as agency_id
     from documents
 
 ),
@@ -50,7 +53,12 @@ final as (
         identified.document_id,
         identified.agency_id,
         identified.agency_name,
+        identified.printed_agency_name,
         identified.short_name,
+        identified.agency_province,
+        identified.agency_city,
+        identified.agency_county,
+        identified.agency_admin_level,
         identified.fiscal_year,
         identified.doc_kind,
         identified.status,

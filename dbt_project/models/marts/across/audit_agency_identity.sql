@@ -5,9 +5,12 @@
       differently spelled agency);
     - possible_same_agency: two agencies placed in the same division with the same agency type and
       different full names — a rename when their years do not overlap, else perhaps two bodies of one
-      kind (the detail says which).
-    Nothing is merged here: today an agency is its full name (agency_id), and these rows are what a
-    unified identity has to decide. A better identity changes the values of this table, not its shape.
+      kind (the detail says which);
+    - printed_name_contradiction: a document's title or table-header label names another agency than
+      the one its other names resolve to (a district bureau's table headed by the municipal bureau); the
+      document stays under its agency and the row names where the other name is printed.
+    agency_id is the canonical agency (ingestion/extract/agency_identity.py), so the short and full forms
+    of one name are already one agency; what remains here is what the names alone cannot decide.
 -#}
 
 with
@@ -21,6 +24,14 @@ documents as (
 agencies as (
 
     select * from {{ ref('int_agencies_resolved') }}
+
+),
+
+printed_names as (
+
+    select * from {{ ref('stg_ingested__agency_names') }}
+    where is_contradiction
+        and document_id in {{ current_document_ids() }}
 
 ),
 
@@ -101,8 +112,41 @@ possible_same_agency as (
 
 ),
 
+contradicting_names as (
+
+    select
+        document_id,
+        printed_name,
+        name_role,
+        canonical_agency_name,
+        string_agg(source_locator, ', ' order by source_locator) as locators
+    from printed_names
+    group by document_id, printed_name, name_role, canonical_agency_name
+
+),
+
+printed_name_contradiction as (
+
+    select
+        'printed_name_contradiction' as disagreement_kind,
+        documents.agency_id,
+        {{ agency_id('contradicting_names.canonical_agency_name') }} as other_agency_id,
+        documents.agency_name || ' / ' || contradicting_names.printed_name as names,
+        contradicting_names.document_id as document_ids,
+        'Document ' || contradicting_names.document_id || ' is ' || documents.agency_name || ', but its '
+            || contradicting_names.name_role || ' at ' || contradicting_names.locators || ' names '
+            || contradicting_names.printed_name || ' (' || contradicting_names.canonical_agency_name || ').'
+            as detail
+    from contradicting_names
+    inner join documents
+        on contradicting_names.document_id = documents.document_id
+
+),
+
 disagreements as (
 
+    select * from printed_name_contradiction
+    union all
     select * from short_name_varies
     union all
     select * from short_name_shared
@@ -114,7 +158,7 @@ disagreements as (
 final as (
 
     select
-        {{ short_hash(['disagreement_kind', 'agency_id', 'other_agency_id', 'names']) }} as identity_finding_id,
+        {{ short_hash(['disagreement_kind', 'agency_id', 'other_agency_id', 'names', 'document_ids']) }} as identity_finding_id,
         disagreement_kind,
         agency_id,
         other_agency_id,

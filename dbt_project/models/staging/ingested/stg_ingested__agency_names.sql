@@ -1,0 +1,1 @@
+{{ staged_frame('agency_names') }}
