@@ -119,8 +119,8 @@ def test_a_failing_warning_shows_its_top_rows_and_counts_by_family(tmp_path):
     metadata = events[2].metadata
     assert metadata["failed_by_family"].value == {"hierarchy": 8, "total": 4}
     table = metadata["top_failing_rows"].value.splitlines()
-    assert table[0] == "| source_file | rule_id | scope | expected_yuan | actual_yuan | difference_yuan |"
-    assert table[2] == "| a.pdf | HIER-FUN | 201 | 100.00 | 112.00 | 12.00 |"  # the largest difference first
+    assert table[0] == "| source_file | rule_id | scope | expected_yuan | actual_yuan | difference_yuan | detail |"
+    assert table[2] == "| a.pdf | HIER-FUN | 201 | 100.00 | 112.00 | 12.00 | x |"  # the largest difference first
     assert len(table) == 2 + 10 + 2 and table[-1].startswith("… and 2 more rows")
     assert metadata["dagster_dbt/failed_row_count"].value == 12
     with duckdb.connect(database) as connection:  # nothing kept the file open

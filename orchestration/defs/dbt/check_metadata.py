@@ -5,7 +5,8 @@ in ``audit_failures.<test name>`` of the build copy. Once ``dbt build`` has rele
 ``mart_metadata.with_mart_metadata``), one short read-only connection reads, for each held check:
 
 - ``top_failing_rows``: up to ``TOP_ROWS`` rows as a Markdown table — for the findings checks the
-  document, the rule, the scope and both amounts (or percentages), largest difference first;
+  document, the rule, the scope, both amounts (or percentages), the review state and the detail
+  sentence, largest difference first;
 - ``failed_by_family``: failing rows per rule family, when the rows have one (the run summary compares
   these with marts.audit_reconciliation, family by family);
 - ``failures_relation``: the stored table, to query every row.
@@ -23,6 +24,7 @@ import duckdb
 from orchestration.defs.audit.finding_counts import FAILED_BY_FAMILY
 
 TOP_ROWS = 10
+CELL_CHARACTERS = 120  # a longer value (a detail sentence, a snippet) is cut
 FAILURES_SCHEMA = "audit_failures"
 # Columns shown for a failing row, in this order, when the stored rows have them (the findings tests do).
 SHOWN_COLUMNS = (
@@ -35,6 +37,7 @@ SHOWN_COLUMNS = (
     "expected_percent",
     "actual_percent",
     "review_state",
+    "detail",
     "check_id",
 )
 FALLBACK_COLUMNS = 6  # rows of other tests: their first columns
@@ -55,7 +58,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, Decimal):
         return f"{value:,.2f}"
-    return str(value).replace("|", "\\|").replace("\n", " ")[:80]
+    return str(value).replace("|", "\\|").replace("\n", " ")[:CELL_CHARACTERS]
 
 
 def markdown_table(columns: list[str], rows: list[tuple]) -> str:
