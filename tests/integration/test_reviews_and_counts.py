@@ -91,8 +91,6 @@ def test_both_builds_succeed(builds):
 
 def test_the_summary_agrees_with_the_asset_checks_family_by_family(builds):
     lines = dict(summarise_findings(builds["first_counts"], findings_check_reports(builds["first"])))
-    print("\n".join(f"{label:>20}: {text}" for label, text in summarise_findings(
-        builds["first_counts"], findings_check_reports(builds["first"]))))  # fmt: skip
     fails = builds["first_counts"].by_status()["fail"]
     assert fails > 0
     assert lines["error findings"].endswith(" — agrees)") and lines["warning findings"].endswith(" — agrees)")
@@ -106,7 +104,7 @@ def test_the_report_index_and_its_asset_state_the_same_counts(builds):
     for family, fails in counts.fails_by_severity()["error"].items():
         assert fails and f'id="family-{family}">{family}:' in builds["first_index"]
     (materialization,) = [
-        event.asset_materialization
+        event.materialization
         for event in builds["first"].get_asset_materialization_events()
         if event.asset_key == dg.AssetKey(["reports", "audit_report"])
     ]
