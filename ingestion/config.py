@@ -4,6 +4,8 @@
 (default ``warehouse/samples:warehouse/inbox``).
 ``BUDGET_DUCKDB_PATH``: the warehouse file (default ``warehouse/budget.duckdb``).
 ``BUDGET_PARSE_WORKERS``: how many processes parse documents at once (default: one per CPU core).
+``BUDGET_REFERENCE_DIR``: the user's official classification lists (default ``warehouse/reference``).
+``BUDGET_REVIEWS_DIR``: reviewers' decisions on findings (default ``warehouse/reviews``).
 
 Relative paths are resolved against the project root, never the current directory, because dbt runs
 with ``cwd=dbt_project/`` and would otherwise look somewhere else. Staging Parquet files live in a
@@ -21,6 +23,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INBOX_DIRS = "warehouse/samples:warehouse/inbox"
 DEFAULT_DUCKDB_PATH = "warehouse/budget.duckdb"
 DEFAULT_REFERENCE_DIR = "warehouse/reference"
+DEFAULT_REVIEWS_DIR = "warehouse/reviews"
 
 
 def _absolute(path: str) -> Path:
@@ -40,6 +43,12 @@ def duckdb_path() -> Path:
 def reference_dir() -> Path:
     """The user's official classification lists, which override the bundled seeds (see its README.md)."""
     return _absolute(os.environ.get("BUDGET_REFERENCE_DIR") or DEFAULT_REFERENCE_DIR)
+
+
+def reviews_dir() -> Path:
+    """Reviewers' decisions on findings (CSV files keyed by check_id, see its README.md); dbt reads every
+    ``*.csv`` in it, so a review survives rebuilds and a file dropped in needs no change to the dbt project."""
+    return _absolute(os.environ.get("BUDGET_REVIEWS_DIR") or DEFAULT_REVIEWS_DIR)
 
 
 def staging_dir() -> Path:
@@ -71,11 +80,13 @@ def export_environment() -> dict[str, str]:
     os.environ["BUDGET_DUCKDB_PATH"] = str(duckdb_path())
     os.environ["BUDGET_STAGING_DIR"] = str(staging_dir())
     os.environ["BUDGET_REFERENCE_DIR"] = str(reference_dir())
+    os.environ["BUDGET_REVIEWS_DIR"] = str(reviews_dir())
     os.environ.setdefault("DO_NOT_TRACK", "1")
     return {
         "BUDGET_DUCKDB_PATH": os.environ["BUDGET_DUCKDB_PATH"],
         "BUDGET_STAGING_DIR": os.environ["BUDGET_STAGING_DIR"],
         "BUDGET_REFERENCE_DIR": os.environ["BUDGET_REFERENCE_DIR"],
+        "BUDGET_REVIEWS_DIR": os.environ["BUDGET_REVIEWS_DIR"],
     }
 
 

@@ -7,8 +7,9 @@ beside the run's build copy once it succeeded; publishing the copy moves those r
 published DuckDB file (:mod:`orchestration.publish`), so the records always describe the warehouse
 they sit beside. A step runs only when the published record differs from this run's staging
 fingerprint. Any change — a new, changed or deleted file, a new parser version, an edited model or
-seed, a missing warehouse — changes the fingerprint or removes a record, and the steps run again; a
-build that fails publishes neither the warehouse nor its records.
+seed, a review or classification list dropped in, a missing warehouse — changes the fingerprint or
+removes a record, and the steps run again; a build that fails publishes neither the warehouse nor its
+records.
 
 The facts and reconciliation models are incremental by document (dbt_project/macros/documents). That is only right
 while the models, the seeds and the parser are those that built the rows already in the warehouse
@@ -29,23 +30,37 @@ STAGING_RECORD = "inputs.fingerprint"
 RECORD_SUFFIX = ".fingerprint"
 
 
+def _update_with_files(digest, files: list[Path], root: Path) -> None:
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _csv_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.csv")) if directory.is_dir() else []
+
+
 def models_fingerprint() -> str:
-    """The content of every dbt project file, of the user's reference lists the models read
-    (BUDGET_REFERENCE_DIR), and the parser version the staging rows come from."""
+    """The content of every dbt project file, of the user's classification lists (they decide subject
+    names in the incremental facts), and the parser version the staging rows come from."""
     digest = hashlib.sha256(PARSER_VERSION.encode())
-    for path in project_files():
-        digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    reference = config.reference_dir()
-    for path in sorted(reference.glob("*.csv")) if reference.is_dir() else []:
-        digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    _update_with_files(digest, project_files(), DBT_PROJECT_DIR)
+    _update_with_files(digest, _csv_files(config.reference_dir()), config.reference_dir())
+    return digest.hexdigest()
+
+
+def reviews_fingerprint() -> str:
+    """The content of the review files: a review dropped in or written by tools/review.py is a new input
+    (audit_reconciliation and the report show it), though no document changed."""
+    digest = hashlib.sha256()
+    _update_with_files(digest, _csv_files(config.reviews_dir()), config.reviews_dir())
     return digest.hexdigest()
 
 
 def inputs_fingerprint(staging_fingerprint: str) -> str:
-    """The staging inputs' fingerprint combined with the models'."""
-    return hashlib.sha256(f"{staging_fingerprint}|{models_fingerprint()}".encode()).hexdigest()
+    """The staging inputs' fingerprint combined with the models' and the reviews'."""
+    combined = f"{staging_fingerprint}|{models_fingerprint()}|{reviews_fingerprint()}"
+    return hashlib.sha256(combined.encode()).hexdigest()
 
 
 # What only a change of the seeds, the SQL or the parser can break is checked by every full build and

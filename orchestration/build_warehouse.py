@@ -17,9 +17,11 @@ import sys
 import time
 import uuid
 from collections import Counter
+from dataclasses import dataclass
 
 from ingestion import config
 from orchestration.build_lock import BuildLock, LockTimeout
+from orchestration.defs.audit.finding_counts import FAILED_BY_FAMILY, FindingCounts, family_table_lines, read_counts
 
 EXIT_LOCKED = 3
 
@@ -42,59 +44,73 @@ def _check_outcomes(result) -> Counter:
     return outcomes
 
 
-STATUSES = ("pass", "rounding", "fail", "unverified")
 FINDINGS_CHECKS = {  # the dbt tests on audit_reconciliation that list its failed checks, by rule severity
     "error": "audit_reconciliation_has_no_error_findings",
     "warning": "audit_reconciliation_has_no_warning_findings",
 }
 
 
-def _findings_check_counts(result) -> dict[str, int]:
-    """Failed rows each findings asset check reported (dagster-dbt's failed_row_count), by check name."""
-    counts = {}
+@dataclass(frozen=True)
+class CheckReport:
+    """What one findings asset check reported: its failed rows, and those rows per rule family (``None``
+    when its stored rows could not be read)."""
+
+    failed_rows: int
+    by_family: dict[str, int] | None
+
+
+def findings_check_reports(result) -> dict[str, CheckReport]:
+    """The findings asset checks' failed-row counts (dagster-dbt's failed_row_count) and the failed rows per
+    family their metadata carries (orchestration/defs/dbt/check_metadata.py), by check name."""
+    reports = {}
     for evaluation in result.get_asset_check_evaluations():
         if evaluation.check_name in FINDINGS_CHECKS.values():
-            value = evaluation.metadata.get("dagster_dbt/failed_row_count")
-            counts[evaluation.check_name] = int(value.value) if value is not None else 0
-    return counts
+            count = evaluation.metadata.get("dagster_dbt/failed_row_count")
+            families = evaluation.metadata.get(FAILED_BY_FAMILY)
+            failed = int(count.value) if count is not None else 0
+            by_family = dict(families.value) if families is not None else ({} if failed == 0 else None)
+            reports[evaluation.check_name] = CheckReport(failed, by_family)
+    return reports
 
 
-def summarise_findings(rows: list[tuple[str, str, str, int]], check_counts: dict[str, int]) -> list[str]:
-    """The summary lines of marts.audit_reconciliation: checks by status, failed checks by rule family and
-    by severity, each severity beside the count its Dagster asset check reported (they must agree).
+def _families(counts: dict[str, int]) -> str:
+    return ", ".join(f"{family} {n}" for family, n in counts.items()) or "none"
 
-    ``rows`` are (status, rule_family, severity, count); ``check_counts`` maps a findings check to its
-    failed-row count (absent when the check did not run)."""
-    by_status = dict.fromkeys(STATUSES, 0)
-    fails_by_family: dict[str, int] = {}
-    fails_by_severity = dict.fromkeys(FINDINGS_CHECKS, 0)
-    for status, family, severity, count in rows:
-        by_status[status] = by_status.get(status, 0) + count
-        if status == "fail":
-            fails_by_family[family] = fails_by_family.get(family, 0) + count
-            fails_by_severity[severity] = fails_by_severity.get(severity, 0) + count
-    lines = [
-        "reconciliation: " + ", ".join(f"{count} {status}" for status, count in by_status.items()),
-        "fail by family: " + (", ".join(f"{family} {n}" for family, n in sorted(fails_by_family.items())) or "none"),
-    ]
-    for severity, check_name in FINDINGS_CHECKS.items():
-        reported = check_counts.get(check_name)
-        agreement = "asset check did not run" if reported is None else f"asset check {check_name}: {reported}"
-        if reported is not None and reported != fails_by_severity[severity]:
-            agreement += " (DISAGREES)"
-        lines.append(f"{severity} findings: {fails_by_severity[severity]} ({agreement})")
+
+def summarise_findings(counts: FindingCounts, checks: dict[str, CheckReport]) -> list[tuple[str, str]]:
+    """The summary lines of marts.audit_reconciliation, as (label, text): checks by status, the status ×
+    rule family table, failed checks by severity and family — each beside what its Dagster asset check
+    reported, family by family (they must agree) — and the review states of the failed checks."""
+    statuses = counts.by_status()
+    lines = [("reconciliation", ", ".join(f"{n} {status}" for status, n in statuses.items()))]
+    table = family_table_lines(counts)
+    lines += [("by rule family", table[0])] + [("", line) for line in table[1:]]
+    for severity, families in counts.fails_by_severity().items():
+        check_name = FINDINGS_CHECKS.get(severity)
+        report = checks.get(check_name) if check_name else None
+        total = sum(families.values())
+        if report is None:
+            agreement = "asset check did not run"
+        else:
+            same = report.failed_rows == total and report.by_family in (None, families)
+            agreement = f"asset check {check_name}: {report.failed_rows}" + (
+                "" if report.by_family is None or report.by_family == families else f" ({_families(report.by_family)})"
+            )
+            agreement += " — agrees" if same else " — DISAGREES"
+        lines.append((f"{severity} findings", f"{total}: {_families(families)} ({agreement})"))
+    reviews = counts.fail_reviews()
+    lines.append(("fail reviews", ", ".join(f"{n} {state}" for state, n in reviews.items())))
     return lines
 
 
-def _findings_rows() -> list[tuple[str, str, str, int]]:
+def _findings_counts() -> FindingCounts:
     import duckdb
 
-    query = "select status, rule_family, severity, count(*) from marts.audit_reconciliation group by all"
     try:
         with duckdb.connect(str(config.duckdb_path()), read_only=True) as connection:
-            return connection.execute(query).fetchall()
+            return read_counts(connection)
     except duckdb.Error:
-        return []
+        return FindingCounts()
 
 
 def _warehouse_counts() -> dict[str, int]:
@@ -130,9 +146,8 @@ def _print_summary(result, seconds: float) -> None:
         try:
             for label, count in _warehouse_counts().items():
                 print(f"{label:>20}: {count}")
-            for line in summarise_findings(_findings_rows(), _findings_check_counts(result)):
-                label, _, text = line.partition(": ")
-                print(f"{label:>20}: {text}")
+            for label, text in summarise_findings(_findings_counts(), findings_check_reports(result)):
+                print(f"{label:>20}{':' if label else ' '} {text}")
         except Exception as error:  # noqa: BLE001 - e.g. another process holds the file read-write
             print(f"{'counts':>20}: unavailable ({str(error).splitlines()[0]})")
     print(f"{'dbt tests':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")

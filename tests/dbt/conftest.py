@@ -189,11 +189,16 @@ class DbtWarehouse:
         self.database = root / "warehouse.duckdb"
         self.target_dir = root / "target"
         self.log_dir = root / "logs"
+        self.reviews_dir = root / "reviews"  # the bundled folder's header-only template; tests add files
+        self.reviews_dir.mkdir(parents=True, exist_ok=True)
+        for template in (PROJECT_ROOT / "warehouse" / "reviews").glob("*.template.csv"):
+            (self.reviews_dir / template.name).write_bytes(template.read_bytes())
 
     def environment(self) -> dict[str, str]:
         return {
             "BUDGET_STAGING_DIR": str(self.staging_dir),
             "BUDGET_DUCKDB_PATH": str(self.database),
+            "BUDGET_REVIEWS_DIR": str(self.reviews_dir),
             "DO_NOT_TRACK": "1",
         }
 

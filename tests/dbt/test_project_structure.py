@@ -17,6 +17,7 @@ import pytest
 
 from ingestion import schemas
 from ingestion.schemas import STAGING_FRAMES
+from orchestration.defs.dbt.check_descriptions import describe_test, explicit_description
 from tests.dbt.conftest import DBT_PROJECT_DIR, DbtWarehouse, failed_nodes
 
 FOLDER_PREFIXES = {
@@ -26,7 +27,11 @@ FOLDER_PREFIXES = {
 }
 PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
 CHECK_FRAME_MODEL = "int_reconciliation_checks_unioned"  # documents the columns every rule-family model ends with
-KEYLESS_MODELS = {"stg_ingested__extraction_issues"}  # identical issues may repeat; keyed in the mart
+KEYLESS_MODELS = {
+    "stg_ingested__extraction_issues",  # identical issues may repeat; keyed in the mart
+    "stg_reviews__reviews",  # the review trail only grows; int_reviews_latest is keyed by check
+}
+REVIEW_FILE_TESTS = {"reviews_are_complete", "reviews_name_a_current_check"}  # a person's file: warn, never fail
 # every model of these intermediate folders is built per document (dbt_project/macros/documents), from
 # the folder's config: a new check model inherits it
 INCREMENTAL_BY_DOCUMENT = {"facts", "reconciliation"}
@@ -211,7 +216,9 @@ def test_accepted_values_follow_the_ingestion_vocabularies(manifest, model, colu
 
 def test_findings_tests_warn_and_store_failures_integrity_tests_error(manifest):
     """A reconciliation rule is computed once, by its rule-family model: the only data tests about
-    findings read audit_reconciliation (they warn); every other test checks the data's shape (errors)."""
+    findings read audit_reconciliation (they warn), and the review files a person writes are checked by
+    warnings (a typo must not stop the build); every other test checks the data's shape (errors). Every
+    warning stores its failing rows, so its Dagster check can show them."""
     findings_tests = []
     for node in manifest["nodes"].values():
         if node["resource_type"] != "test" or "test_metadata" not in node:
@@ -219,12 +226,31 @@ def test_findings_tests_warn_and_store_failures_integrity_tests_error(manifest):
         if node["test_metadata"]["name"] == "has_no_findings":
             findings_tests.append(node)
             assert node["attached_node"] == "model.budget_warehouse.audit_reconciliation", node["name"]
+        if node["test_metadata"]["name"] == "has_no_findings" or node["name"] in REVIEW_FILE_TESTS:
             assert node["config"]["severity"].lower() == "warn", node["name"]
             assert node["config"]["store_failures"] is True, node["name"]
         else:
             assert node["config"]["severity"].lower() == "error", node["name"]
     severities = {node["test_metadata"]["kwargs"]["rule_severity"] for node in findings_tests}
     assert severities == {"error", "warning"}
+
+
+def test_every_data_test_has_a_description(manifest):
+    """Its Dagster asset check shows it: the test's own description, or one generated from a generic
+    test's arguments. Tests a generator cannot describe from their arguments alone (singular tests, the
+    findings tests, the review-file warnings) must state theirs."""
+    tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
+    assert len(tests) > 100
+    assert not [node["name"] for node in tests if not describe_test(node)]
+    must_state = [
+        node
+        for node in tests
+        if "test_metadata" not in node
+        or node["test_metadata"]["name"] == "has_no_findings"
+        or node["name"] in REVIEW_FILE_TESTS
+    ]
+    assert len(must_state) >= 6
+    assert not [node["name"] for node in must_state if not explicit_description(node)]
 
 
 def test_every_rule_has_a_unit_test(manifest):

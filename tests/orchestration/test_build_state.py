@@ -1,4 +1,5 @@
-"""What a run may skip: the models' fingerprint, and what an incremental dbt build leaves to full builds."""
+"""What a run may skip: the inputs' and models' fingerprints (a review file is a new input, a classification
+list a change of the models), and what an incremental dbt build leaves to full builds."""
 
 from __future__ import annotations
 
@@ -72,3 +73,25 @@ def test_an_increment_leaves_seeds_unit_tests_and_staging_tests_to_full_builds(i
     assert not any(node.startswith(("seed.", "unit_test.")) for node in increment)
     assert any("stg_ingested__line_items" in node for node in skipped)
     assert any("int_reconciliation_checks_unioned" in node for node in skipped)
+
+
+def test_a_review_changes_the_inputs_and_a_reference_list_the_models(tmp_path, monkeypatch):
+    reviews, reference = tmp_path / "reviews", tmp_path / "reference"
+    reviews.mkdir()
+    reference.mkdir()
+    (reviews / "reviews.template.csv").write_text("check_id,decision\n")
+    monkeypatch.setenv("BUDGET_REVIEWS_DIR", str(reviews))
+    monkeypatch.setenv("BUDGET_REFERENCE_DIR", str(reference))
+    inputs, models = build_state.inputs_fingerprint("staged"), build_state.models_fingerprint()
+    assert build_state.inputs_fingerprint("staged") == inputs  # nothing changed: nothing to do
+
+    (reviews / "reviews.csv").write_text("check_id,decision\nbcb11a1035232edd,dismissed\n")
+    assert build_state.inputs_fingerprint("staged") != inputs
+    assert build_state.models_fingerprint() == models  # no full refresh for a review
+    (reviews / "notes.txt").write_text("not a review file")
+    with_review = build_state.inputs_fingerprint("staged")
+    (reviews / "notes.txt").write_text("still not one")
+    assert build_state.inputs_fingerprint("staged") == with_review
+
+    (reference / "functional_subjects_2024.csv").write_text("code,name\n20406,司法\n")
+    assert build_state.models_fingerprint() != models

@@ -23,6 +23,17 @@ def test_ingested_assets_are_the_dbt_sources():
         assert parents & set(STAGING_KEYS.values()), f"{key} is not fed by an ingestion asset"
 
 
+def test_every_asset_check_has_a_description():
+    """dbt tests (described by orchestration/defs/dbt/check_descriptions.py) and the Python checks alike."""
+    graph = defs.resolve_asset_graph()
+    checks = [graph.get_check_spec(key) for key in graph.asset_check_keys]
+    assert len(checks) > 100
+    undescribed = [spec.key.to_user_string() for spec in checks if not (spec.description or "").strip()]
+    assert not undescribed
+    unique = next(spec for spec in checks if spec.key.name == "unique_audit_reconciliation_check_id")
+    assert unique.description == "`check_id` of audit_reconciliation is unique."
+
+
 def test_code_location_loads_as_dagster_dev_loads_it(tmp_path):
     """`dagster dev` re-parses dbt with plain `dbt`; it must work without an activated virtualenv."""
     import os

@@ -47,3 +47,49 @@ def test_ratio_findings_show_percentages():
     ratio = dict(FAIL, rule_id="RATIO-SHARE", expected_yuan=None, actual_yuan=None, difference_yuan=None, **percents)
     page = document_page(DOCUMENT, [ratio])
     assert "5.02%" in page and "4.89%" in page and "0.13%" in page
+
+
+def test_a_review_shows_beside_its_finding_and_a_reopened_one_asks_for_another():
+    dismissed = dict(
+        FAIL, check_id="5f9ee07db545cf0f", review_state="dismissed", review_decision="dismissed",
+        review_reason="201 continues on page 7", reviewed_by="王审", reviewed_at="2026-12-06 02:00:00",
+    )  # fmt: skip
+    page = document_page(DOCUMENT, [dismissed])
+    assert "dismissed by 王审, 2026-12-06: 201 continues on page 7" in page
+    assert "check <code>5f9ee07db545cf0f</code>" in page  # what `tools.review` needs
+    reopened = dict(dismissed, review_state="reopened", reviewed_figures_fingerprint="expected=1.00;actual=2.00")
+    page = document_page(DOCUMENT, [reopened])
+    assert (
+        "reopened: dismissed by 王审, 2026-12-06 when the figures were <code>expected=1.00;actual=2.00</code>" in page
+    )
+    assert "review again" in page
+    assert "review" not in document_page(DOCUMENT, [FAIL]).split("<table>")[1].split("</tr>", 1)[1]
+
+
+def test_the_index_counts_checks_by_family_and_lists_failures_under_their_family(tmp_path):
+    from orchestration.defs.audit.finding_counts import FindingCounts
+
+    counts = FindingCounts(
+        [
+            ("pass", "hierarchy", "error", None, 29),
+            ("fail", "hierarchy", "error", "dismissed", 1),
+            ("rounding", "parts", "error", None, 2),
+            ("fail", "ratio", "error", None, 1),
+        ]
+    )
+    hierarchy = dict(FAIL, check_id="c1", rule_family="hierarchy", review_state="dismissed", reviewed_by="王审",
+                     review_reason="ok", reviewed_at="2026-12-06")  # fmt: skip
+    ratio = dict(FAIL, check_id="c2", rule_family="ratio", rule_id="RATIO-SHARE", difference_yuan=Decimal("1"))
+    rounding = dict(FAIL, check_id="c3", rule_family="parts", status="rounding")
+    written = write_reports(tmp_path, [DOCUMENT], [hierarchy, ratio, rounding], counts=counts)
+    index = written[0].read_text(encoding="utf-8")
+    assert '<tr><td><a href="#family-hierarchy">hierarchy</a></td><td class=num>29</td><td class=num>0</td>' in index
+    totals = "<th>all families</th><th class=num>29</th><th class=num>2</th><th class=num>2</th><th class=num>0</th>"
+    assert totals in index
+    assert "Failed checks: 1 open, 0 confirmed, 1 dismissed, 0 reopened" in index
+    assert index.index('id="family-hierarchy">hierarchy: 1 failed') < index.index('id="family-ratio">ratio: 1 failed')
+    assert 'id="family-parts"' not in index  # rounding is counted, not listed
+    # each failure links to its number on the document page (the larger difference is #1 there)
+    assert f'href="{page_name(DOCUMENT)}#finding-1">那曲市委网信办</a> #1' in index
+    assert f'href="{page_name(DOCUMENT)}#finding-2">那曲市委网信办</a> #2' in index
+    assert "dismissed by 王审" in index.split('id="family-hierarchy"')[1] and "<td>open</td>" in index

@@ -72,3 +72,62 @@ def test_top_documents_lists_the_most_failed_first_with_their_report_url():
     assert [record.data["agency"] for record in table.records] == ["乙", "甲"]
     assert table.records[0].data["report"] == "b" * 16 + "_b.html"
     assert "http://127.0.0.1:8765/" in table.schema.columns[-1].description
+
+
+FINDINGS_TEST = "test.p.audit_reconciliation_has_no_error_findings"
+CHECKS_MANIFEST = {
+    "nodes": {
+        **MANIFEST["nodes"],
+        FINDINGS_TEST: {
+            "resource_type": "test",
+            "name": "audit_reconciliation_has_no_error_findings",
+            "alias": "audit_reconciliation_has_no_error_findings",
+            "schema": "audit_failures",
+            "config": {"store_failures": True, "severity": "warn"},
+        },
+    }
+}
+
+
+def _findings_check(passed: bool, severity=dg.AssetCheckSeverity.WARN) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(
+        asset_key="audit_reconciliation",
+        check_name="audit_reconciliation_has_no_error_findings",
+        passed=passed,
+        severity=severity,
+        metadata={"unique_id": FINDINGS_TEST, "dagster_dbt/failed_row_count": 0 if passed else 12},
+    )
+
+
+def test_a_failing_warning_shows_its_top_rows_and_counts_by_family(tmp_path):
+    database = str(tmp_path / "w.duckdb")
+    with duckdb.connect(database) as connection:
+        connection.execute(
+            "create schema audit_failures; create table audit_failures.audit_reconciliation_has_no_error_findings "
+            "(source_file varchar, rule_id varchar, rule_family varchar, scope varchar, expected_yuan decimal(20,2), "
+            "actual_yuan decimal(20,2), difference_yuan decimal(20,2), detail varchar)"
+        )
+        connection.execute(
+            "insert into audit_failures.audit_reconciliation_has_no_error_findings "
+            "select 'a.pdf', 'HIER-FUN', case when i % 3 = 0 then 'total' else 'hierarchy' end, '201', "
+            "100, 100 + i, i, 'x' from range(1, 13) as t(i)"
+        )
+    staging = dg.Output(None, "stg_y", metadata={"unique_id": "model.p.stg_y"})
+    failing, passing = _findings_check(False), _findings_check(True)
+    events = list(with_mart_metadata(iter([staging, failing, passing]), CHECKS_MANIFEST, database))
+    assert events[0] is staging and events[1] is passing  # a failing warning waits for the build's end
+    metadata = events[2].metadata
+    assert metadata["failed_by_family"].value == {"hierarchy": 8, "total": 4}
+    table = metadata["top_failing_rows"].value.splitlines()
+    assert table[0] == "| source_file | rule_id | scope | expected_yuan | actual_yuan | difference_yuan | detail |"
+    assert table[2] == "| a.pdf | HIER-FUN | 201 | 100.00 | 112.00 | 12.00 | x |"  # the largest difference first
+    assert len(table) == 2 + 10 + 2 and table[-1].startswith("… and 2 more rows")
+    assert metadata["dagster_dbt/failed_row_count"].value == 12
+    with duckdb.connect(database) as connection:  # nothing kept the file open
+        connection.execute("drop schema audit_failures cascade")
+
+
+def test_a_warning_whose_rows_cannot_be_read_keeps_its_count(tmp_path):
+    failing = _findings_check(False)
+    (event,) = with_mart_metadata(iter([failing]), CHECKS_MANIFEST, str(tmp_path / "absent" / "w.duckdb"))
+    assert event is failing

@@ -25,6 +25,7 @@
         detail,
         expected_source_locator,
         actual_source_locator,
+        review_state,
         check_id
     from {{ model }}
     where status = 'fail'

@@ -16,6 +16,7 @@ import duckdb
 
 from ingestion import config
 from orchestration import build_state
+from orchestration.defs.audit.finding_counts import FindingCounts, family_table_lines, read_counts
 from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
 from orchestration.defs.audit.page_marks import attach_part_places, mark_documents
 from orchestration.defs.audit.report_pages import ordered_findings, page_name, write_reports
@@ -31,6 +32,23 @@ _PLACES = " union all ".join(
     f"select document_id, source_locator, source_page, source_bbox from marts.{mart} where source_bbox is not null"
     for mart in ("fct_line_item", "fct_reported_total", "fct_three_public_expense", "fct_project")
 )
+
+
+def read_finding_counts(database: str) -> FindingCounts:
+    """The audit table's counts by status, rule family and review state (one short read-only connection)."""
+    with duckdb.connect(database, read_only=True) as connection:
+        return read_counts(connection)
+
+
+def counts_metadata(counts: FindingCounts) -> dict:
+    """The numbers the run summary and the report index print, on the report asset."""
+    table = "\n".join(family_table_lines(counts))
+    return {
+        "checks_by_status": dg.MetadataValue.json(counts.by_status()),
+        "checks_by_rule_family": dg.MetadataValue.md(f"```\n{table}\n```"),
+        "fails_by_severity_and_family": dg.MetadataValue.json(counts.fails_by_severity()),
+        "fail_reviews": dg.MetadataValue.json(counts.fail_reviews()),
+    }
 
 
 def read_audit_rows(database: str) -> tuple[list[dict], list[dict]]:
@@ -96,8 +114,9 @@ def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.Tab
     group_name="reports",
     kinds={"html"},
     required_resource_keys={"warehouse_build"},
-    description="One HTML page per document listing each reconciliation finding with both snippets, and an index "
-    "ranking documents by findings; for PDFs, the pages holding a finding rendered with both sides boxed and an "
+    description="One HTML page per document listing each reconciliation finding with both snippets and its review, "
+    "and an index ranking documents by findings and listing the failed checks by rule family; for PDFs, the pages "
+    "holding a finding rendered with both sides boxed and an "
     "annotated PDF; findings.csv and findings.json (written under warehouse/reports/, served by `make report`).",
 )
 def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
@@ -107,11 +126,12 @@ def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         return dg.MaterializeResult(metadata={"rewritten": False})
     directory = build.working_folder("reports")
     documents, findings = read_audit_rows(str(build.build_database))
+    counts = read_finding_counts(str(build.build_database))
     by_document: dict[str, list[dict]] = {}
     for finding in findings:
         by_document.setdefault(finding["document_id"], []).append(finding)
     marked, cost = mark_documents(directory, documents, by_document, ordered_findings)
-    written = write_reports(directory, documents, findings, marked)
+    written = write_reports(directory, documents, findings, marked, counts)
     csv_path, json_path = write_finding_exports(directory, finding_rows(by_document, ordered_findings, marked))
     context.log.info(
         f"wrote {len(written)} report pages, published with the warehouse to {config.reports_dir()}; rendered "
@@ -129,6 +149,7 @@ def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             "documents": len(documents),
             "findings": len(findings),
             "failed_checks": sum(1 for finding in findings if finding["status"] == "fail"),
+            **counts_metadata(counts),
             "pages_rendered": cost.pages,
             "documents_reused": cost.reused,
             "marking_seconds": round(cost.seconds, 3),

@@ -2,10 +2,10 @@
 
 One row per finding the report lists (every non-passing check: ``fail`` and ``rounding``), numbered as
 on its document's report page, with both sides' locators, pages, boxes and snippets (a side that sums
-several printed sources lists each one's page and box in ``<side>_source_boxes``), the review status
-when the warehouse records one, and links to the page images and the annotated PDF (relative to the
-reports folder). The CSV starts with a UTF-8 byte-order mark so that Excel opens the Chinese text
-correctly; the JSON is UTF-8 without escapes.
+several printed sources lists each one's page and box in ``<side>_source_boxes``), its latest review
+(state, decision, reason, who, when) and the fingerprint of its figures, and links to the page images
+and the annotated PDF (relative to the reports folder). The CSV starts with a UTF-8 byte-order mark so
+that Excel opens the Chinese text correctly; the JSON is UTF-8 without escapes.
 """
 
 from __future__ import annotations
@@ -32,7 +32,12 @@ FINDING_COLUMNS = [
     "check_name",
     "scope",
     "status",
-    "review_status",
+    "review_state",
+    "review_decision",
+    "review_reason",
+    "reviewed_by",
+    "reviewed_at",
+    "figures_fingerprint",
     "finding_kind",
     "detail",
     "expected_yuan",
@@ -60,6 +65,8 @@ def _plain(value):
         return None
     if isinstance(value, Decimal):
         return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
     if hasattr(value, "item"):
         return value.item()
     return value

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
+from orchestration.defs.audit.finding_counts import ALL_FAMILIES, STATUSES, FindingCounts
 from orchestration.defs.audit.page_marks import side_pages
 
 STYLE = """
@@ -20,7 +21,8 @@ body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margi
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #ccc;padding:.4rem;vertical-align:top}
 th{background:#f3f3f3;text-align:left}.fail{background:#fde2e1}.rounding{background:#fff6d6}
 .num{text-align:right;white-space:nowrap}code{background:#f6f6f6;padding:0 .2rem}.snippet{font-size:.9em;color:#444}
-a.page{white-space:nowrap}
+a.page{white-space:nowrap}.review{font-size:.85em;margin-top:.3rem}.confirmed{color:#8a1c14}
+.dismissed{color:#2f6b2f}.reopened{color:#8a5a00;font-weight:bold}
 """
 
 
@@ -63,6 +65,21 @@ def _page_link(finding: Mapping, side: str, images: Mapping[int, str]) -> str:
     return "".join(f' <a class=page href="{_text(images[page])}">page {page} ▸</a>' for page in pages)
 
 
+def review_note(finding: Mapping) -> str:
+    """The latest review of a finding (warehouse/reviews/): the decision, who, when and why — or, when the
+    figures changed since, that the review no longer applies."""
+    state = finding.get("review_state")
+    if not state:
+        return ""
+    who = f"{_text(finding.get('reviewed_by'))}, {_text(str(finding.get('reviewed_at') or '')[:10])}"
+    if state == "reopened":
+        return (
+            f"<div class='review reopened'>reopened: {_text(finding.get('review_decision'))} by {who} when the "
+            f"figures were <code>{_text(finding.get('reviewed_figures_fingerprint'))}</code>; review again</div>"
+        )
+    return f"<div class='review {_text(state)}'>{_text(state)} by {who}: {_text(finding.get('review_reason'))}</div>"
+
+
 def _finding_row(number: int, finding: Mapping, images: Mapping[int, str]) -> str:
     sides = []
     for side, label in (("expected", "stated / expected"), ("actual", "computed / other side")):
@@ -73,8 +90,10 @@ def _finding_row(number: int, finding: Mapping, images: Mapping[int, str]) -> st
                 f"<div class=snippet>{_text(snippet)}</div>"
             )
     return (
-        f'<tr id="finding-{number}" class="{_text(finding["status"])}"><td>#{number} {_text(finding["status"])}</td>'
-        f"<td><code>{_text(finding['rule_id'])}</code> {_text(finding['rule_label'])}<br>{_text(finding['scope'])}</td>"
+        f'<tr id="finding-{number}" class="{_text(finding["status"])}"><td>#{number} {_text(finding["status"])}'
+        f"{review_note(finding)}</td>"
+        f"<td><code>{_text(finding['rule_id'])}</code> {_text(finding['rule_label'])}<br>{_text(finding['scope'])}"
+        f"<br>check <code>{_text(finding.get('check_id'))}</code></td>"
         f"<td class=num>{figure(finding, 'expected')}</td><td class=num>{figure(finding, 'actual')}</td>"
         f"<td class=num>{figure(finding, 'difference')}</td>"
         f"<td>{_text(finding.get('detail'))}</td><td>{'<hr>'.join(sides)}</td></tr>"
@@ -137,8 +156,15 @@ def version_checked(document: Mapping) -> str:
     )
 
 
-def index_page(documents: list[Mapping]) -> str:
-    """Documents ranked by failed checks, then by the largest unexplained difference."""
+def index_page(
+    documents: list[Mapping],
+    findings: Iterable[Mapping] = (),
+    counts: FindingCounts | None = None,
+    numbers: Mapping[str, int] | None = None,
+) -> str:
+    """Documents ranked by failed checks, then by the largest unexplained difference; then the checks by
+    rule family and status (the run summary's numbers) and every failed check under its rule family,
+    linked to its place (``numbers``: check id → its number on its document's page) with its review."""
     ranked = sorted(
         documents,
         key=lambda d: (-(d["checks_failed"] or 0), -abs(Decimal(str(d.get("largest_difference_yuan") or 0)))),
@@ -156,23 +182,84 @@ def index_page(documents: list[Mapping]) -> str:
         "<th>year</th><th>kind</th><th>failed</th><th>rounding</th><th>passed</th><th>largest difference</th></tr>"
         + rows
         + "</table>"
+        + families_section(documents, findings, counts, numbers or {})
     )
     return _page("Reconciliation findings", body)
 
 
+def families_section(
+    documents: list[Mapping], findings: Iterable[Mapping], counts: FindingCounts | None, numbers: Mapping[str, int]
+) -> str:
+    """Checks by rule family × status, the review states of the failed ones, and each failed check listed
+    under its family."""
+    pages = {d["document_id"]: d for d in documents}
+    failed: dict[str, list[Mapping]] = {}
+    for finding in findings:
+        if finding["status"] == "fail":
+            failed.setdefault(str(finding.get("rule_family") or "unknown"), []).append(finding)
+    html_parts = ["<h2>Checks by rule family</h2>"]
+    if counts is not None:
+        header = "".join(f"<th>{status}</th>" for status in STATUSES)
+        lines = "".join(
+            f'<tr><td><a href="#family-{_text(family)}">{_text(family)}</a></td>'
+            + "".join(f"<td class=num>{statuses[status]}</td>" for status in STATUSES)
+            + "</tr>"
+            for family, statuses in counts.by_family().items()
+        )
+        totals = counts.by_status()
+        total = f"<tr><th>{ALL_FAMILIES}</th>" + "".join(f"<th class=num>{totals[s]}</th>" for s in STATUSES) + "</tr>"
+        reviews = ", ".join(f"{n} {state}" for state, n in counts.fail_reviews().items())
+        html_parts.append(
+            f"<table><tr><th>rule family</th>{header}</tr>{lines}{total}</table><p>Failed checks: {reviews} "
+            "(reviews: <code>warehouse/reviews/</code>, <code>python -m tools.review</code>).</p>"
+        )
+    for family in sorted(failed):
+        rows = "".join(_family_row(finding, pages, numbers) for finding in ordered_findings(failed[family]))
+        html_parts.append(
+            f'<h3 id="family-{_text(family)}">{_text(family)}: {len(failed[family])} failed</h3><table><tr>'
+            "<th>document</th><th>rule and scope</th><th>expected</th><th>actual</th><th>difference</th>"
+            f"<th>review</th></tr>{rows}</table>"
+        )
+    return "".join(html_parts)
+
+
+def _family_row(finding: Mapping, pages: Mapping[str, Mapping], numbers: Mapping[str, int]) -> str:
+    document = pages.get(finding["document_id"])
+    number = numbers.get(str(finding.get("check_id")))
+    name = _text(document["agency_name"]) if document else _text(finding.get("source_file"))
+    anchor = f"#finding-{number}" if number else ""
+    link = f'<a href="{page_name(document)}{anchor}">{name}</a>' if document else name
+    return (
+        f"<tr class=fail><td>{link}{f' #{number}' if number else ''}</td>"
+        f"<td><code>{_text(finding['rule_id'])}</code> {_text(finding['scope'])}</td>"
+        f"<td class=num>{figure(finding, 'expected')}</td><td class=num>{figure(finding, 'actual')}</td>"
+        f"<td class=num>{figure(finding, 'difference')}</td><td>{review_note(finding) or 'open'}</td></tr>"
+    )
+
+
 def write_reports(
-    directory: Path, documents: list[Mapping], findings: list[Mapping], marked: Mapping[str, Mapping] | None = None
+    directory: Path,
+    documents: list[Mapping],
+    findings: list[Mapping],
+    marked: Mapping[str, Mapping] | None = None,
+    counts: FindingCounts | None = None,
 ) -> list[Path]:
     """Write the index and one page per document; returns the paths written (index first).
 
-    ``marked`` maps a document id to its page images and annotated PDF (``page_marks.mark_documents``).
+    ``marked`` maps a document id to its page images and annotated PDF (``page_marks.mark_documents``);
+    ``counts`` are the audit table's counts the index prints by rule family (``finding_counts``).
     """
     directory.mkdir(parents=True, exist_ok=True)
     by_document: dict[str, list[Mapping]] = {}
     for finding in findings:
         by_document.setdefault(finding["document_id"], []).append(finding)
+    numbers = {
+        str(finding.get("check_id")): number
+        for document_findings in by_document.values()
+        for number, finding in enumerate(ordered_findings(document_findings), start=1)
+    }
     written = [directory / "index.html"]
-    written[0].write_text(index_page(documents), encoding="utf-8")
+    written[0].write_text(index_page(documents, findings, counts, numbers), encoding="utf-8")
     for document in documents:
         path = directory / page_name(document)
         extras = (marked or {}).get(document["document_id"], {})

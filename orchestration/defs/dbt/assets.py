@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from dagster import AssetExecutionContext, ResourceParam
+from dagster import AssetCheckSpec, AssetExecutionContext, AssetSpec, ResourceParam
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from ingestion import config
@@ -21,6 +21,7 @@ from ingestion.process_guard import guarded_executable
 from orchestration import build_state
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, ensure_manifest, put_dbt_on_path
 from orchestration.defs.build.resources import ActiveBuild
+from orchestration.defs.dbt.check_descriptions import describe_test
 from orchestration.defs.dbt.mart_metadata import with_mart_metadata
 
 config.export_environment()
@@ -30,7 +31,17 @@ ensure_manifest()
 
 
 class BudgetDbtTranslator(DagsterDbtTranslator):
-    """Groups follow the dbt folders (staging / intermediate / marts); seeds form a reference group."""
+    """Groups follow the dbt folders (staging / intermediate / marts); seeds form a reference group; every
+    dbt test's asset check is described (its own description, else one generated from its arguments)."""
+
+    def get_asset_check_spec(
+        self, asset_spec: AssetSpec, manifest: Mapping[str, Any], unique_id: str, project: DbtProject | None
+    ) -> AssetCheckSpec | None:
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        if spec is None:
+            return None
+        description = describe_test(manifest["nodes"][unique_id])
+        return spec._replace(description=description) if description else spec
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         if dbt_resource_props["resource_type"] == "seed":

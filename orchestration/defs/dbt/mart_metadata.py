@@ -5,8 +5,9 @@ still running, through a connection that stays open in the Dagster process; with
 no reader beside it) that blocks dbt or the next run. Here the events of the marts, which dbt builds
 last, are held back until the build has finished; one short read-only connection then counts their
 rows and reads their column types, is closed, and the held events are released with
-``dagster/row_count`` and ``dagster/column_schema`` added. Should the file be busy, the events go out
-as they are: the metadata is a convenience, never a reason to fail a build.
+``dagster/row_count`` and ``dagster/column_schema`` added; failing warn-level checks are held too and
+released with their failing rows (``check_metadata``). Should the file be busy, the events go out as
+they are: the metadata is a convenience, never a reason to fail a build.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 
 import dagster as dg
 import duckdb
+
+from orchestration.defs.dbt.check_metadata import is_failing_warning, with_failing_rows
 
 MART_SCHEMA = "marts"
 
@@ -56,15 +59,20 @@ def read_relation_metadata(database: str, relations: list[tuple[str, str]]) -> d
 
 
 def with_mart_metadata(events: Iterable, manifest: Mapping, database: str, log=None) -> Iterator:
-    """Pass events through; from the first mart on, hold them until the build ends, then annotate."""
+    """Pass events through; from the first mart on, and any failing warn-level check, hold them until the
+    build ends, then annotate (marts: row counts and columns; warnings: their failing rows)."""
     held: list | None = None
+    early_warnings: list = []
     for event in events:
         if held is None and _mart_relation(event, manifest) is not None:
             held = []
-        if held is None:
-            yield event
-        else:
+        if held is not None:
             held.append(event)
+        elif is_failing_warning(event):
+            early_warnings.append(event)
+        else:
+            yield event
+    held = with_failing_rows(early_warnings + (held or []), manifest, database, log)
     if not held:
         return
     relations = [relation for relation in map(lambda e: _mart_relation(e, manifest), held) if relation]

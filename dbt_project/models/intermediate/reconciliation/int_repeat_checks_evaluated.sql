@@ -93,7 +93,12 @@ ranked as (
         row_number() over (
             partition by document_id, figure_kind, figure_key
             order by case when extraction_method = 'table' then 0 else 1 end, source_locator, fact_id
-        ) as copy_number
+        ) as copy_number,
+        {#- the check key names a copy by its place, not by its fact id: a line item's id hashes its amount,
+            and a review must find its check again when a re-read changes the figure (it is reopened) #}
+        row_number() over (
+            partition by document_id, figure_kind, figure_key, source_locator order by fact_id
+        ) as copy_at_locator
     from copies
     where amount_yuan is not null
 
@@ -104,7 +109,7 @@ final as (
     select
         copy.document_id,
         'REP-FIGURE' as rule_id,
-        concat_ws('|', copy.figure_kind, copy.figure_key, copy.source_locator, copy.fact_id) as check_key,
+        concat_ws('|', copy.figure_kind, copy.figure_key, copy.source_locator, copy.copy_at_locator) as check_key,
         'same figure printed twice' as check_name,
         copy.figure_label as scope,
         copy.amount_kind,
