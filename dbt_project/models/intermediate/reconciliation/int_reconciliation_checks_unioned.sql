@@ -18,6 +18,8 @@
     'int_ratio_zero_base_checks_evaluated',
     'int_ratio_direction_checks_evaluated',
     'int_ratio_repeat_checks_evaluated',
+    'int_cross_table_checks_evaluated',
+    'int_procurement_checks_evaluated',
 ] %}
 
 with

@@ -3,7 +3,8 @@
     same stated total, the same line (document × subjects × expense type × fund source × amount kind)
     or the same 三公 category. The first copy (table before prose, then by locator) is the reference;
     every other copy is one check against it. Copies ingestion already merged (other_source_locators)
-    were equal and are not repeated here.
+    were equal and are not repeated here. A line printed in two different tables is XTAB-SUBJECT's
+    (int_cross_table_checks_evaluated), which holds copies of one precision to the digit.
 -#}
 
 with
@@ -132,6 +133,15 @@ final as (
         on {{ columns_equal('copy', 'reference', ['document_id', 'figure_kind', 'figure_key']) | indent(8) }}
         and reference.copy_number = 1
     where copy.copy_number > 1
+        and not (
+            copy.figure_kind = 'line'
+            and copy.extraction_method = 'table'
+            and reference.extraction_method = 'table'
+            and regexp_extract(copy.source_locator, '(?:^|\s)t(\d+)', 1) <> ''
+            and regexp_extract(reference.source_locator, '(?:^|\s)t(\d+)', 1) <> ''
+            and regexp_extract(copy.source_locator, '(?:^|\s)t(\d+)', 1)
+                <> regexp_extract(reference.source_locator, '(?:^|\s)t(\d+)', 1)
+        )
 
 )
 
