@@ -5,11 +5,9 @@
     has one value. The copy in the first table (by locator) is the reference; every copy in another
     table is one check against it.
 
-    Two copies of one figure printed to the same precision are the same rounding of the same amount, so
-    they must be equal to the digit: a gap of one unit of the last digit (326.71 against 326.72) is a
-    finding, not rounding. Only when the tables print different precisions (元 with decimals against
-    0.01万元) is the coarser rounding allowed. Copies within one table and prose copies stay with
-    REP-FIGURE.
+    Copies printed to the same precision must be equal to the digit (macro same_figure_tolerance:
+    326.71 against 326.72 is a finding, not rounding). Copies within one table and prose copies stay
+    with REP-FIGURE.
 -#}
 
 with
@@ -71,10 +69,7 @@ compared as (
         reference.table_title as reference_table_title,
         reference.source_locator as reference_source_locator,
         reference.source_text as reference_source_text,
-        case
-            when copy.rounding_yuan = reference.rounding_yuan then cast(0 as decimal(20, 2))
-            else {{ rounding_tolerance('copy.rounding_yuan', 'reference.rounding_yuan') }}
-        end as tolerance_yuan
+        {{ same_figure_tolerance('copy.rounding_yuan', 'reference.rounding_yuan') }} as tolerance_yuan
     from ranked as copy
     inner join ranked as reference
         on {{ columns_equal('copy', 'reference', ['document_id', 'figure_key']) | indent(8) }}
