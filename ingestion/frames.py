@@ -15,6 +15,7 @@ import pandera.errors
 from ingestion.document import placement
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact, ProjectFact, TotalFact
+from ingestion.extract.narrative.comparisons import StatedComparisonFact, stated_comparison_row
 from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
 from ingestion.extract.statements import Corroborated, grain
 from ingestion.schemas import STAGING_FRAMES
@@ -60,6 +61,8 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
         return "projects", dict(_project_row(document_id, fact), other_source_locators="; ".join(others) or None)
     if isinstance(fact, StatedRatioFact):
         return "stated_ratios", stated_ratio_row(document_id, fact)
+    if isinstance(fact, StatedComparisonFact):
+        return "stated_comparisons", stated_comparison_row(document_id, fact)
     columns = _amount_columns(document_id, fact.evidence, others)
     if columns is None:
         return None

@@ -24,6 +24,7 @@ from ingestion.extract.empty_statements import extract_empty_statements
 from ingestion.extract.facts import Fact, IssueFact, LineItemFact, ProjectFact, ThreePublicFact, TotalFact
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
+from ingestion.extract.narrative.comparisons import extract_stated_comparisons
 from ingestion.extract.narrative.ratios import extract_stated_ratios
 from ingestion.extract.statements import merge_statements
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
@@ -78,6 +79,7 @@ def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
     facts += extract_code_lines(document, doc_kind=metadata.doc_kind, default_unit=unit)
     facts += _narrative_facts(document, metadata, unit)
     facts += extract_stated_ratios(document.text_lines(), default_unit=unit)  # stated percentages
+    facts += extract_stated_comparisons(document.text_lines(), default_unit=unit)  # 决算数小于预算数 …
     facts += extract_empty_statements(document)  # "此表为空表": empty on purpose, not missing
     return facts
 

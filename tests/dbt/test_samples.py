@@ -150,7 +150,14 @@ def test_fail_findings_are_exactly_the_golden_set(warehouse):
 
 def test_every_other_check_passes_or_rounds(warehouse):
     counts = dict(warehouse.query("select status, count(*) from marts.audit_reconciliation group by status"))
-    assert set(counts) == {"pass", "rounding", "fail"}
+    assert set(counts) == {"pass", "rounding", "fail", "unverified"}
+    # the one check the figures cannot decide: 巴中 l53 "支出决算为106.13万元，完成预算90.12%，决算数小于预算数…"
+    # prints no budget beside its 决算数小于预算数
+    unverified = warehouse.query(
+        "select source_file, rule_id, expected_source_locator from marts.audit_reconciliation "
+        "where status = 'unverified'"
+    )
+    assert unverified == [(SAMPLE_FILES["bazhong"], "CMP-ACTUAL-BUDGET", "l53")]
     assert counts["fail"] == len(GENUINE_FINDINGS) + len(KNOWN_FALSE_FINDINGS)
     assert counts["pass"] >= 350
     # every sample is checked, and 厦门 and 保定 (000, 001) have no finding at all

@@ -10,6 +10,7 @@
     'stg_ingested__three_public_expenses',
     'stg_ingested__projects',
     'stg_ingested__stated_ratios',
+    'stg_ingested__stated_comparisons',
 ] %}
 
 with

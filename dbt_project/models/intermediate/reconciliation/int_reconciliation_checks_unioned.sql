@@ -20,6 +20,7 @@
     'int_ratio_repeat_checks_evaluated',
     'int_cross_table_checks_evaluated',
     'int_procurement_checks_evaluated',
+    'int_budget_comparison_checks_evaluated',
 ] %}
 
 with
