@@ -34,7 +34,9 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-PARSER_VERSION = "0.3.0"  # 0.3.0: rows carry content_fingerprint; any reader failure is a rejected row
+# 0.4.0: the stated_comparisons frame (entries of 0.3.0 lack it); 0.3.0: rows carry content_fingerprint,
+# any reader failure is a rejected row
+PARSER_VERSION = "0.4.0"
 AMOUNT_FACTS = (LineItemFact, TotalFact, ThreePublicFact, ProjectFact)
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
