@@ -4,7 +4,9 @@
     sentence, or the one before it, prints. Figures printed equal leave a strict 大于/小于 to the
     rounding below the printed precision (`rounding`); 等于 with figures that differ fails unless the two
     are printed to different precisions and the coarser rounding explains it (macro same_figure_tolerance).
-    A comparison whose actual or budget is not printed there is `unverified`.
+    A comparison whose actual or budget is not printed there is `unverified`. Both figures are kept as
+    the two sides; difference_yuan stays null, as for the ratio rules: the words claim an order, not an
+    equality, so the audit's difference-and-tolerance reading does not apply.
 -#}
 
 with
@@ -67,7 +69,7 @@ final as (
             'fund_source': 'cast(null as varchar)',
             'expected_yuan': 'budget_yuan',
             'actual_yuan': 'actual_yuan',
-            'difference_yuan': 'difference_yuan',
+            'difference_yuan': 'cast(null as decimal(38, 2))',
             'addend_count': '2',
             'tolerance_yuan': 'tolerance_yuan',
             'detail': "'The text says ' || wording || ' (' || source_locator || ')' || case"
