@@ -79,3 +79,13 @@ def test_the_208_copies_are_no_longer_repeat_roundings(warehouse):
         "select * from marts.audit_reconciliation where rule_id = 'REP-FIGURE' and scope like 'line 208 %'"
     )
     assert rows == []
+
+
+def test_every_budget_comparison_agrees_with_its_figures(warehouse):
+    # p21–p23: eight 决算数小于预算数 after 年初预算/支出决算 pairs, the 一般公共预算 total (2993.92 → 2940.05) and
+    # the 三公 total (0.95 → 0.00), each smaller as printed; the three 决算数与预算数基本持平 are no strict claim.
+    rows = warehouse.query_dicts("select * from marts.audit_reconciliation where rule_id = 'CMP-ACTUAL-BUDGET'")
+    assert len(rows) == 10 and {row["status"] for row in rows} == {"pass"}
+    by_place = {row["expected_source_locator"]: (row["expected_yuan"], row["actual_yuan"]) for row in rows}
+    assert by_place["p22 l3"] == (Decimal("15600500.00"), Decimal("15118900.00"))  # 1560.05 → 1511.89
+    assert by_place["p21 l30"] == (Decimal("29939200.00"), Decimal("29400500.00"))  # 2993.92 → 2940.05
