@@ -18,6 +18,7 @@ comparisons as (
         {{ printed_rounding_yuan('actual_yuan', 'actual_reported_amount') }} as actual_rounding_yuan,
         {{ printed_rounding_yuan('budget_yuan', 'budget_reported_amount') }} as budget_rounding_yuan
     from {{ ref('stg_ingested__stated_comparisons') }}
+    where document_id in {{ current_document_ids() }}  {#- superseded versions are not checked #}
 
 ),
 
