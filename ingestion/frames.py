@@ -16,6 +16,7 @@ from ingestion.document import placement
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.agency_names import PrintedName, printed_name_row
 from ingestion.extract.facts import Evidence, Fact, IncomeFact, IssueFact, LineItemFact, ProjectFact, TotalFact
+from ingestion.extract.narrative.comparisons import StatedComparisonFact, stated_comparison_row
 from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
 from ingestion.extract.statements import Corroborated, grain
 from ingestion.extract.structure import SectionFact, section_row
@@ -69,6 +70,8 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
         return "sentence_flags", sentence_flag_row(document_id, fact)
     if isinstance(fact, PrintedName):
         return "agency_names", printed_name_row(document_id, fact)
+    if isinstance(fact, StatedComparisonFact):
+        return "stated_comparisons", stated_comparison_row(document_id, fact)
     columns = _amount_columns(document_id, fact.evidence, others)
     if columns is None:
         return None

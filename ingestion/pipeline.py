@@ -33,6 +33,7 @@ from ingestion.extract.facts import (
 )
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
+from ingestion.extract.narrative.comparisons import extract_stated_comparisons
 from ingestion.extract.narrative.ratios import extract_stated_ratios
 from ingestion.extract.statements import merge_statements
 from ingestion.extract.structure import extract_sections
@@ -44,9 +45,9 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-# 0.6.0: canonical agency (bump too when admin_divisions.csv changes); 0.5.0: income line items;
-# 0.4.0: document_sections and sentence_flags frames
-PARSER_VERSION = "0.6.0"
+# 0.7.0: the stated_comparisons frame; 0.6.0: canonical agency (bump too when admin_divisions.csv
+# changes); 0.5.0: income line items; 0.4.0: document_sections and sentence_flags frames
+PARSER_VERSION = "0.7.0"
 AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProjectFact)
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ def extract_facts(document, metadata: DocumentMetadata) -> list[Fact]:
     facts += extract_code_lines(document, doc_kind=metadata.doc_kind, default_unit=unit)
     facts += _narrative_facts(document, metadata, unit)
     facts += extract_stated_ratios(document.text_lines(), default_unit=unit)  # stated percentages
+    facts += extract_stated_comparisons(document.text_lines(), default_unit=unit)  # 决算数小于预算数 …
     facts += extract_empty_statements(document)  # "此表为空表": empty on purpose, not missing
     facts += extract_sections(document)  # the contents page and the printed tables' titles
     facts += extract_sentence_flags(document)  # wording a reviewer flags (placeholders, bare figures …)

@@ -38,6 +38,7 @@ MEASURES = measures.MEASURES
 THREE_PUBLIC_CATEGORIES = measures.THREE_PUBLIC_CATEGORIES
 RATIO_KINDS = percentages.RATIO_KINDS
 CHANGE_DIRECTIONS = percentages.CHANGE_DIRECTIONS
+COMPARISONS = percentages.BUDGET_COMPARISONS
 # parsed / rejected (unreadable, see rejection_reason) / duplicate (a later copy of content already read)
 # / skipped (not a file: a symbolic link, a FIFO, a folder that cannot be listed).
 DOCUMENT_STATUSES = ["parsed", "rejected", "duplicate", "skipped"]
@@ -293,6 +294,31 @@ class SentenceFlagFrame(PlacedFrame):
         return ~frame.duplicated(["document_id", "flag_index"], keep=False)
 
 
+class StatedComparisonFrame(PlacedFrame):
+    """A printed comparison of the actual with the budget (``决算数小于预算数``) with the two figures it is
+    about (``ingestion.extract.narrative.comparisons``); dbt checks the words against the figures."""
+
+    stated_comparison_id: Series[str] = pa.Field(unique=True)
+    document_id: Series[str]
+    comparison: Series[str] = pa.Field(isin=COMPARISONS)
+    wording: Series[str] = pa.Field(str_length={"min_value": 1})
+    subject_label: Series[str] = pa.Field(nullable=True)
+    actual_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    actual_reported_amount: Series[str] = pa.Field(nullable=True)
+    budget_yuan: Series[str] = pa.Field(nullable=True, str_matches=AMOUNT_PATTERN)
+    budget_reported_amount: Series[str] = pa.Field(nullable=True)
+    reported_unit: Series[str] = pa.Field(isin=REPORTED_UNITS)
+    note: Series[str] = pa.Field(nullable=True)
+    figures_locator: Series[str] = pa.Field(nullable=True)
+    source_locator: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_text: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(error="the wording must appear in its source snippet")
+    def wording_is_in_snippet(cls, frame: pd.DataFrame) -> pd.Series:
+        pairs = zip(frame["wording"], frame["source_text"], strict=True)
+        return pd.Series([wording in text for wording, text in pairs], index=frame.index, dtype=bool)
+
+
 STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "documents": DocumentFrame,
     "line_items": LineItemFrame,
@@ -305,6 +331,7 @@ STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "document_sections": DocumentSectionFrame,
     "sentence_flags": SentenceFlagFrame,
     "agency_names": AgencyNameFrame,
+    "stated_comparisons": StatedComparisonFrame,
 }
 """Frame name → schema. The name is also the Parquet file stem and the dbt source table name."""
 

@@ -122,12 +122,13 @@ THREE_PUBLIC = [
     Spec("three_public", "official_reception", rf"公务接待{_FEE}", "three_public"),
 ]
 
-# 政府采购: goods / works / services mean procurement parts only inside a 政府采购 passage.
+# 政府采购: goods / works / services mean procurement parts only inside a 政府采购 passage (``货物采购金额4.79万元``
+# as well as ``政府采购货物支出``).
 PROCUREMENT = [
     Spec("procurement", "procurement_total", r"政府采购"),
-    Spec("procurement", "procurement_goods", r"(?:政府采购)?货物", "procurement"),
-    Spec("procurement", "procurement_works", r"(?:政府采购)?工程", "procurement"),
-    Spec("procurement", "procurement_services", r"(?:政府采购)?服务", "procurement"),
+    Spec("procurement", "procurement_goods", r"(?:政府采购)?货物(?:采购)?", "procurement"),
+    Spec("procurement", "procurement_works", r"(?:政府采购)?工程(?:采购)?", "procurement"),
+    Spec("procurement", "procurement_services", r"(?:政府采购)?服务(?:采购)?", "procurement"),
 ]
 
 # 机关运行经费: the total; its parts (办公费, 邮电费 …) are economic subjects.

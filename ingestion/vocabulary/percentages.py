@@ -25,6 +25,23 @@ RATIO_KINDS = [SHARE, CHANGE, COMPLETION_RATE]
 INCREASE, DECREASE, UNSPECIFIED = "increase", "decrease", "unspecified"
 CHANGE_DIRECTIONS = [INCREASE, DECREASE, UNSPECIFIED]
 
+# How a final account compares its actual with its budget in words (``决算数小于预算数``): word → the
+# actual's side. ``基本持平`` (roughly equal) is no strict claim (``ROUGHLY`` before the word).
+GREATER, LESS, EQUAL = "greater", "less", "equal"
+BUDGET_COMPARISONS = [GREATER, LESS, EQUAL]
+COMPARISON_WORDS = {
+    **dict.fromkeys(("大于", "多于", "高于", "超过", "超出"), GREATER),
+    **dict.fromkeys(("小于", "少于", "低于"), LESS),
+    **dict.fromkeys(("等于", "持平"), EQUAL),
+}
+ROUGHLY = "基本"
+_COMPARISON_WORD = "|".join(COMPARISON_WORDS)
+# 决算数小于预算数 / 决算数与预算数持平: the budget is named either way (决算数持平 alone compares with a year).
+BUDGET_COMPARISON = re.compile(
+    rf"决算数?(?:(?P<word>{_COMPARISON_WORD})(?P<budget>{BUDGET_STAGE}?预算数?)"
+    rf"|与(?P<budget_first>{BUDGET_STAGE}?预算数?)(?P<word_last>{_COMPARISON_WORD}))"
+)
+
 
 CHANGE_WORDS = (
     word("增长", INCREASE, "rate", "amount"),

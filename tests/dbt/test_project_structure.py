@@ -196,6 +196,7 @@ def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
         ("stg_ingested__stated_ratios", "ratio_kind", schemas.RATIO_KINDS),
         ("stg_ingested__stated_ratios", "change_direction", schemas.CHANGE_DIRECTIONS),
         ("stg_ingested__stated_ratios", "rate_direction", schemas.CHANGE_DIRECTIONS),
+        ("stg_ingested__stated_comparisons", "comparison", schemas.COMPARISONS),
         ("stg_ingested__stated_ratios", "base_status", schemas.BASE_STATUSES),
         ("stg_ingested__sentence_flags", "flag", schemas.SENTENCE_FLAGS),
         ("stg_ingested__document_sections", "section_kind", schemas.SECTION_KINDS),

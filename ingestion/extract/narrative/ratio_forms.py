@@ -225,7 +225,7 @@ def _change_base_status(
     return "zero" if base == 0 else "printed"
 
 
-def _completion_side(label: str) -> str | None:
+def completion_figure_side(label: str) -> str | None:
     """actual / budget by the ``completion`` words of ``ingestion.vocabulary.amount_kinds`` (fund names,
     whose 预算 is not a budget word, removed first)."""
     return completion_side(_FUND_PREFIXES.sub("", normalize(label)))
@@ -237,15 +237,17 @@ def link_completion(context: RatioParagraph, sentence: RatioSentence, index: int
     ``年初预算为1012.86万元，支出决算为1012.86万元，完成年初预算的100%``."""
     notes: list[str] = []
     segment = _segment(sentence, index) or _before_a_stray_full_stop(context, sentence, index)
-    actual = budget = None
+    actual = None
+    budgets: list[Figure] = []
     for figure in segment:
-        side = _completion_side(figure.label)
+        side = completion_figure_side(figure.label)
         if side == "actual":
             actual = figure
         elif side == "budget":
-            budget = figure
+            budgets.append(figure)
+    budget = named_budget(budgets, before)
     if actual is None:
-        unlabelled = [f for f in segment if f is not budget and _completion_side(f.label) is None]
+        unlabelled = [f for f in segment if f is not budget and completion_figure_side(f.label) is None]
         if unlabelled and budget is None and len(segment) == 1:
             notes.append(f"{unlabelled[0].printed} is neither labelled as budget nor as actual: not used")
         else:
@@ -265,6 +267,22 @@ def link_completion(context: RatioParagraph, sentence: RatioSentence, index: int
         "base_status": status,
         "notes": notes,
     }
+
+
+_RATE_STAGE = re.compile(rf"完成(?:了)?({BUDGET_STAGE})预算")
+_STAGE_WORDS = {"年初": ("年初",), "全年": ("全年", "调整"), "调整": ("全年", "调整"), "调整后": ("全年", "调整")}
+
+
+def named_budget(budgets: list[Figure], before: str) -> Figure | None:
+    """The budget a completion rate names: ``年初预算为0万元，全年预算为A万元，支出决算为B万元，完成年初预算的N%``
+    is a rate of the 年初预算 (0, so the rate is a finding), not of the 全年预算 printed beside it. A rate
+    that names no stage (完成预算的), or a stage the clause does not print, takes the last budget."""
+    stage = _RATE_STAGE.search(normalize(before))
+    if stage:
+        named = [f for f in budgets if any(word in f.label for word in _STAGE_WORDS[stage.group(1)])]
+        if named:
+            return named[-1]
+    return budgets[-1] if budgets else None
 
 
 def _before_a_stray_full_stop(context: RatioParagraph, sentence: RatioSentence, index: int) -> list[Figure]:

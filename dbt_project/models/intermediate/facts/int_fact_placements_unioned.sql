@@ -13,6 +13,7 @@
     'stg_ingested__stated_ratios',
     'stg_ingested__document_sections',
     'stg_ingested__sentence_flags',
+    'stg_ingested__stated_comparisons',
 ] %}
 
 with

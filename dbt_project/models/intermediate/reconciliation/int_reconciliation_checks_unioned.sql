@@ -23,6 +23,9 @@
     'int_wording_checks_evaluated',
     'int_unit_checks_evaluated',
     'int_prose_economic_checks_evaluated',
+    'int_cross_table_checks_evaluated',
+    'int_procurement_checks_evaluated',
+    'int_budget_comparison_checks_evaluated',
 ] %}
 
 with

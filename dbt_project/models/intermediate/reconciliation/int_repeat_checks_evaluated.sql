@@ -3,7 +3,9 @@
     same stated total, the same line (document × subjects × expense type × fund source × amount kind)
     or the same 三公 category. The first copy (table before prose, then by locator) is the reference;
     every other copy is one check against it. Copies ingestion already merged (other_source_locators)
-    were equal and are not repeated here.
+    were equal and are not repeated here. Copies of one printed precision must agree to the digit
+    (macro same_figure_tolerance). A line printed in two different tables is XTAB-SUBJECT's
+    (int_cross_table_checks_evaluated), which holds copies of one precision to the digit.
 -#}
 
 with
@@ -119,12 +121,12 @@ final as (
         copy.amount_yuan as actual_yuan,
         copy.amount_yuan - reference.amount_yuan as difference_yuan,
         1 as addend_count,
-        {{ rounding_tolerance('copy.rounding_yuan', 'reference.rounding_yuan') }} as tolerance_yuan,
-        {{ reconciliation_status('copy.amount_yuan - reference.amount_yuan', rounding_tolerance('copy.rounding_yuan', 'reference.rounding_yuan')) }} as status,
+        {{ same_figure_tolerance('copy.rounding_yuan', 'reference.rounding_yuan') }} as tolerance_yuan,
+        {{ reconciliation_status('copy.amount_yuan - reference.amount_yuan', same_figure_tolerance('copy.rounding_yuan', 'reference.rounding_yuan')) }} as status,
         {{ comparison_detail(
             "copy.figure_label || ' as first printed (in ' || case reference.extraction_method when 'table' then 'a table' else 'prose' end || ')'",
             "'the copy printed in ' || case copy.extraction_method when 'table' then 'a table' else 'prose' end || ' is'",
-            'reference.amount_yuan', 'copy.amount_yuan', rounding_tolerance('copy.rounding_yuan', 'reference.rounding_yuan'),
+            'reference.amount_yuan', 'copy.amount_yuan', same_figure_tolerance('copy.rounding_yuan', 'reference.rounding_yuan'),
             'reference.source_locator', 'copy.source_locator'
         ) }} as detail,
         reference.source_locator as expected_source_locator,
@@ -137,6 +139,15 @@ final as (
         on {{ columns_equal('copy', 'reference', ['document_id', 'figure_kind', 'figure_key']) | indent(8) }}
         and reference.copy_number = 1
     where copy.copy_number > 1
+        and not (
+            copy.figure_kind = 'line'
+            and copy.extraction_method = 'table'
+            and reference.extraction_method = 'table'
+            and regexp_extract(copy.source_locator, '(?:^|\s)t(\d+)', 1) <> ''
+            and regexp_extract(reference.source_locator, '(?:^|\s)t(\d+)', 1) <> ''
+            and regexp_extract(copy.source_locator, '(?:^|\s)t(\d+)', 1)
+                <> regexp_extract(reference.source_locator, '(?:^|\s)t(\d+)', 1)
+        )
 
 )
 

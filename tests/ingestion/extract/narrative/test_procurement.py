@@ -21,3 +21,28 @@ def test_procurement_total_and_parts():
         ("procurement_works", "0 万元"),
         ("procurement_services", "50 万元"),
     ]
+
+
+def test_procurement_parts_printed_as_purchase_amounts():
+    # 上海市普陀区财政局 2024 决算, p24: the parts as 货物采购金额 / 工程采购金额 / 服务采购金额, in 万元 and in 元.
+    facts = read_prose(
+        "（二）政府采购支出情况",
+        "上海市普陀区财政局2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、"
+        "工程采购金额0万元、服务采购金额246.47万元。",
+        "本部门政府采购金额为33,500元，其中：货物采购金额12,000元、服务采购金额21,500元。",
+    )
+    measures = [(f.measure, f.evidence.reported_amount) for f in facts if isinstance(f, TotalFact)]
+    assert measures == [
+        ("procurement_total", "251.25万元"),
+        ("procurement_goods", "4.79万元"),
+        ("procurement_works", "0万元"),
+        ("procurement_services", "246.47万元"),
+        ("procurement_total", "33,500元"),
+        ("procurement_goods", "12,000元"),
+        ("procurement_services", "21,500元"),
+    ]
+
+
+def test_a_service_outside_a_procurement_passage_is_no_procurement_part():
+    facts = read_prose("（三）机关运行经费", "物业服务采购金额12.00万元。")
+    assert not [f for f in facts if isinstance(f, TotalFact) and f.measure.startswith("procurement")]

@@ -234,6 +234,21 @@ def test_completion_budget_and_actual_of_the_clause_group():
     assert fact.subject_label == "2023年度一般公共预算财政拨款支出"
 
 
+@pytest.mark.parametrize(
+    ("rate_words", "budget", "status"),
+    [
+        # 完成年初预算 of a clause that prints 年初预算 0 and 全年预算 120: the rate is of the 年初预算 (zero base)
+        ("完成年初预算的99.00%", "0.00", "zero"),
+        ("完成全年预算的99.00%", "120.00", "printed"),
+        ("完成调整预算的99.00%", "120.00", "printed"),
+        ("完成预算的99.00%", "120.00", "printed"),  # no stage named: the last budget printed
+    ],
+)
+def test_completion_takes_the_budget_its_words_name(rate_words, budget, status):
+    fact = _one(f"一般公共预算财政拨款支出年初预算为0万元，全年预算为120.00万元，支出决算为118.80万元，{rate_words}。")
+    assert (_yuan(fact.actual), _yuan(fact.budget), fact.base_status) == ("118.80", budget, status)
+
+
 def test_completion_without_a_budget_names_the_subject_before_the_colon():
     fact = _one(
         "1.一般公共服务（类）宣传事务（款）其他宣传事务支出（项）: 支出决算为106.13万元，完成预算90.12%，"

@@ -1,0 +1,1 @@
+{{ staged_frame('stated_comparisons') }}
