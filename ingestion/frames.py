@@ -12,7 +12,7 @@ from collections import defaultdict
 import pandas as pd
 import pandera.errors
 
-from ingestion.document import placement
+from ingestion.document import placement, sourced
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.agency_names import PrintedName, printed_name_row
 from ingestion.extract.facts import Evidence, Fact, IncomeFact, IssueFact, LineItemFact, ProjectFact, TotalFact
@@ -155,9 +155,7 @@ def _unconvertible(document_id: str, item) -> dict:
         "detail": (
             f"{fact.evidence.reported_amount} {fact.evidence.reported_unit} is not a whole number of fen; left out"
         ),
-        "source_locator": str(fact.evidence.locator),
-        "source_text": fact.evidence.source_text,
-        **placement(fact.evidence.locator),
+        **sourced(fact.evidence.locator, fact.evidence.source_text),
     }
 
 
