@@ -39,6 +39,11 @@ def placement(locator: Locator | None) -> dict:
     return {"source_page": locator.page, "source_bbox": format_box(locator.bbox)}
 
 
+def sourced(locator: Locator, text: str) -> dict:
+    """The staging columns every printed statement carries: where it stands and what it says."""
+    return {"source_locator": str(locator), "source_text": text, **placement(locator)}
+
+
 @dataclass(frozen=True)
 class Locator:
     """Where something was printed. All positions are 1-based; ``None`` means "not applicable".

@@ -12,7 +12,7 @@ from collections import defaultdict
 import pandas as pd
 import pandera.errors
 
-from ingestion.document import placement
+from ingestion.document import placement, sourced
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.agency_names import PrintedName, printed_name_row
 from ingestion.extract.facts import Evidence, Fact, IncomeFact, IssueFact, LineItemFact, ProjectFact, TotalFact
@@ -78,26 +78,20 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
     if isinstance(fact, LineItemFact):
         columns.update(
             line_item_id=_line_item_id(document_id, *grain(fact), fact.evidence.locator, fact.evidence.amount_yuan),
-            functional_subject_code=fact.functional_subject_code,
             economic_subject_code=fact.economic_subject_code,
-            subject_name=fact.subject_name,
             expense_type=fact.expense_type,
             fund_source=fact.fund_source,
-            amount_kind=fact.amount_kind,
             code_source=fact.code_source,
-            table_title=fact.table_title,
+            **_subject_row_columns(fact),
         )
         return "line_items", columns
     if isinstance(fact, IncomeFact):
         identity = (*grain(fact), fact.evidence.locator, fact.evidence.amount_yuan)
         columns.update(
             income_line_item_id=_line_item_id(document_id, *identity),
-            functional_subject_code=fact.functional_subject_code,
-            subject_name=fact.subject_name,
             income_source=fact.income_source,
             parent_income_source=fact.parent_income_source,
-            amount_kind=fact.amount_kind,
-            table_title=fact.table_title,
+            **_subject_row_columns(fact),
         )
         return "income_line_items", columns
     if isinstance(fact, TotalFact):
@@ -105,6 +99,16 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
         return "reported_totals", columns
     columns.update(category=fact.category, amount_kind=fact.amount_kind)
     return "three_public_expenses", columns
+
+
+def _subject_row_columns(fact: LineItemFact | IncomeFact) -> dict:
+    """What an expenditure and an income line item both say of their table row (the frames order the columns)."""
+    return {
+        "functional_subject_code": fact.functional_subject_code,
+        "subject_name": fact.subject_name,
+        "amount_kind": fact.amount_kind,
+        "table_title": fact.table_title,
+    }
 
 
 def _project_row(document_id: str, fact: ProjectFact) -> dict:
@@ -155,9 +159,7 @@ def _unconvertible(document_id: str, item) -> dict:
         "detail": (
             f"{fact.evidence.reported_amount} {fact.evidence.reported_unit} is not a whole number of fen; left out"
         ),
-        "source_locator": str(fact.evidence.locator),
-        "source_text": fact.evidence.source_text,
-        **placement(fact.evidence.locator),
+        **sourced(fact.evidence.locator, fact.evidence.source_text),
     }
 
 

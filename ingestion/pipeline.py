@@ -22,15 +22,7 @@ from ingestion.duplicates import DuplicateFilter, content_fingerprint
 from ingestion.errors import DocumentRejected, NotADisclosure, ReaderFailed, UnreadableFile
 from ingestion.extract.agency_names import PrintedName, identity_columns, resolve_document_agency
 from ingestion.extract.empty_statements import extract_empty_statements
-from ingestion.extract.facts import (
-    Fact,
-    IncomeFact,
-    IssueFact,
-    LineItemFact,
-    ProjectFact,
-    ThreePublicFact,
-    TotalFact,
-)
+from ingestion.extract.facts import AMOUNT_FACTS, Fact, IssueFact
 from ingestion.extract.metadata import DocumentMetadata, extract_metadata
 from ingestion.extract.narrative import extract_narrative
 from ingestion.extract.narrative.comparisons import extract_stated_comparisons
@@ -48,7 +40,6 @@ from ingestion.schemas import STAGING_FRAMES
 # 0.7.0: the stated_comparisons frame; 0.6.0: canonical agency (bump too when admin_divisions.csv
 # changes); 0.5.0: income line items; 0.4.0: document_sections and sentence_flags frames
 PARSER_VERSION = "0.7.0"
-AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProjectFact)
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingestion.amounts import normalize_text
-from ingestion.document import Document, Locator, TextLine, placement
+from ingestion.document import Document, Locator, TextLine, sourced
 from ingestion.extract.agency_identity import AgencyIdentity, canonical_agency
 from ingestion.extract.facts import IssueFact
 from ingestion.extract.metadata import (
@@ -149,9 +149,7 @@ def printed_name_row(document_id: str, name: PrintedName) -> dict:
         "name_role": name.role,
         "canonical_agency_name": name.identity.canonical_name,
         "is_contradiction": name.is_contradiction,
-        "source_locator": str(name.locator),
-        "source_text": name.source_text,
-        **placement(name.locator),
+        **sourced(name.locator, name.source_text),
     }
 
 

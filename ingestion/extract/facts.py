@@ -96,3 +96,5 @@ class IssueFact:
 
 
 Fact = LineItemFact | IncomeFact | TotalFact | ThreePublicFact | ProjectFact | IssueFact
+# The facts that carry a printed amount (an issue fact carries none).
+AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProjectFact)

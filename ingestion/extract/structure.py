@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ingestion.amounts import find_unit_declaration, parse_amount
-from ingestion.document import Document, Locator, Table, TextLine, placement
+from ingestion.document import Document, Locator, Table, TextLine, sourced
 from ingestion.extract.tables.layout import clean_cell
 from ingestion.vocabulary.breaks import SENTENCE_END_MARKS
 from ingestion.vocabulary.standard_tables import standard_table_key, title_words
@@ -202,7 +202,5 @@ def section_row(document_id: str, fact: SectionFact) -> dict:
         "title_words": title_words(fact.title) or None,
         "standard_table_key": fact.standard_table,
         "nonzero_figure_count": fact.nonzero_figures,
-        "source_locator": str(fact.locator),
-        "source_text": fact.title,
-        **placement(fact.locator),
+        **sourced(fact.locator, fact.title),
     }

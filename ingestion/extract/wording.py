@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.document import Document, Locator, placement
+from ingestion.document import Document, Locator, sourced
 from ingestion.extract.empty_statements import EMPTY_STATEMENT, INSTRUCTION
 from ingestion.extract.narrative.paragraphs import is_table_line, run_on_paragraphs
 from ingestion.extract.narrative.text import normalize
@@ -140,7 +140,5 @@ def sentence_flag_row(document_id: str, fact: SentenceFlagFact) -> dict:
         "matched_text": fact.matched_text,
         "value": fact.value,
         "is_heading": fact.is_heading,
-        "source_locator": str(fact.locator),
-        "source_text": fact.source_text,
-        **placement(fact.locator),
+        **sourced(fact.locator, fact.source_text),
     }

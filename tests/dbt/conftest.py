@@ -294,3 +294,31 @@ def numbered(keys: list[tuple]) -> list[tuple]:
             key = (*key, seen[key])
         numbered.append(key)
     return numbered
+
+
+def golden_findings(genuine_findings: list[list], files: dict[str, str]) -> set[tuple]:
+    """The keys of a golden YAML's ``genuine_findings`` rows (file, rule, scope, expected, actual, unit), as
+    fail_key and numbered make them: the structure family's prose findings compare no amounts, they are
+    keyed by their locator and their count on that line (unit "times")."""
+    amounts = {
+        (files[file], rule_id, scope, golden_side(expected, unit), golden_side(actual, unit))
+        for file, rule_id, scope, expected, actual, unit in genuine_findings
+        if unit != "times"
+    }
+    return amounts | {
+        (files[file], rule_id, scope, locator, occurrence)
+        for file, rule_id, scope, locator, times, unit in genuine_findings
+        if unit == "times"
+        for occurrence in range(1, times + 1)
+    }
+
+
+def built_warehouse(inbox: Path, directory: Path) -> DbtWarehouse:
+    """The documents of ``inbox`` through real ingestion and dbt into a fresh warehouse; no dbt node fails."""
+    from ingestion.pipeline import discover_documents, ingest
+
+    result = ingest(discover_documents([inbox]))
+    warehouse = DbtWarehouse(directory)
+    build = warehouse.build(result.frames)
+    assert not failed_nodes(build), failed_nodes(build)
+    return warehouse

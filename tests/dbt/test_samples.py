@@ -16,19 +16,13 @@ import pytest
 import yaml
 
 from tests.conftest import SAMPLES
-from tests.dbt.conftest import DbtWarehouse, fail_key, failed_nodes, golden_side, numbered
+from tests.dbt.conftest import DbtWarehouse, built_warehouse, fail_key, golden_findings, numbered
 from tools import compare_marts
 
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> DbtWarehouse:
-    from ingestion.pipeline import discover_documents, ingest
-
-    result = ingest(discover_documents([SAMPLES]))
-    warehouse = DbtWarehouse(tmp_path_factory.mktemp("dbt_samples"))
-    build = warehouse.build(result.frames)
-    assert not failed_nodes(build), failed_nodes(build)
-    return warehouse
+    return built_warehouse(SAMPLES, tmp_path_factory.mktemp("dbt_samples"))
 
 
 @pytest.mark.skipif(
@@ -113,16 +107,7 @@ ZHUZHOU = SAMPLE_FILES["zhuzhou"]
 # Genuine inconsistencies of the documents themselves (the text prints both sides as quoted). The
 # structure family's prose findings compare no amounts: they are keyed by the words flagged, their line
 # and their count on that line ("times").
-GENUINE_FINDINGS = {
-    (SAMPLE_FILES[sample], rule_id, scope, golden_side(expected, unit), golden_side(actual, unit))
-    for sample, rule_id, scope, expected, actual, unit in FINDINGS["genuine_findings"]
-    if unit != "times"
-} | {
-    (SAMPLE_FILES[sample], rule_id, scope, locator, occurrence)
-    for sample, rule_id, scope, locator, times, unit in FINDINGS["genuine_findings"]
-    if unit == "times"
-    for occurrence in range(1, times + 1)
-}
+GENUINE_FINDINGS = golden_findings(FINDINGS["genuine_findings"], SAMPLE_FILES)
 
 # Fails that are not inconsistencies of the documents: pinned here so that the test changes when they
 # are fixed, and kept out of GENUINE_FINDINGS. Key → why the finding is false and where the bug lies.

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.dbt.conftest import DbtWarehouse, fail_key, failed_nodes, golden_side, numbered
+from tests.dbt.conftest import DbtWarehouse, built_warehouse, fail_key, golden_findings, numbered
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "pdf"
 if not CORPUS.is_dir():
@@ -29,27 +29,12 @@ GOLDEN = yaml.safe_load((Path(__file__).parent / "real_pdf_findings.yaml").read_
 FILES: dict[str, str] = GOLDEN["files"]
 # Amount and ratio findings are keyed by both sides; the structure family's findings compare no amounts
 # and are keyed by their locator and their count there ("times"), as in tests/dbt/sample_findings.yaml.
-GENUINE_FINDINGS = {
-    (FILES[number], rule_id, scope, golden_side(expected, unit), golden_side(actual, unit))
-    for number, rule_id, scope, expected, actual, unit in GOLDEN["genuine_findings"]
-    if unit != "times"
-} | {
-    (FILES[number], rule_id, scope, locator, occurrence)
-    for number, rule_id, scope, locator, times, unit in GOLDEN["genuine_findings"]
-    if unit == "times"
-    for occurrence in range(1, times + 1)
-}
+GENUINE_FINDINGS = golden_findings(GOLDEN["genuine_findings"], FILES)
 
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> DbtWarehouse:
-    from ingestion.pipeline import discover_documents, ingest
-
-    result = ingest(discover_documents([CORPUS]))
-    warehouse = DbtWarehouse(tmp_path_factory.mktemp("dbt_corpus"))
-    build = warehouse.build(result.frames)
-    assert not failed_nodes(build), failed_nodes(build)
-    return warehouse
+    return built_warehouse(CORPUS, tmp_path_factory.mktemp("dbt_corpus"))
 
 
 def test_fail_findings_are_exactly_the_hand_judged_ones(warehouse):

@@ -10,7 +10,6 @@ again because the review files changed, every check keeps its check_id, and the 
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import dagster as dg
@@ -22,7 +21,6 @@ from orchestration.defs.audit.finding_counts import read_counts
 from tests.conftest import PROJECT_ROOT, SAMPLES
 from tools import review
 
-VARIABLES = ("BUDGET_DUCKDB_PATH", "BUDGET_INBOX_DIRS", "BUDGET_STAGING_DIR", "BUDGET_REVIEWS_DIR")
 NAGQU_201 = (
     "select check_id from marts.audit_reconciliation where rule_id = 'HIER-FUN' and scope = '201' and status = 'fail'"
 )
@@ -43,9 +41,15 @@ def builds(tmp_path_factory):
     root = tmp_path_factory.mktemp("reviewed_warehouse")
     database, reviews = root / "budget.duckdb", root / "reviews"
     shutil.copytree(PROJECT_ROOT / "warehouse" / "reviews", reviews)
-    saved = {name: os.environ.get(name) for name in VARIABLES}
-    os.environ.update(BUDGET_DUCKDB_PATH=str(database), BUDGET_INBOX_DIRS=str(SAMPLES), BUDGET_REVIEWS_DIR=str(reviews))
-    os.environ.pop("BUDGET_STAGING_DIR", None)
+    with pytest.MonkeyPatch.context() as patch:  # puts back every variable the build changes
+        patch.setenv("BUDGET_DUCKDB_PATH", str(database))
+        patch.setenv("BUDGET_INBOX_DIRS", str(SAMPLES))
+        patch.setenv("BUDGET_REVIEWS_DIR", str(reviews))
+        patch.delenv("BUDGET_STAGING_DIR", raising=False)
+        return _build_twice(root, database)
+
+
+def _build_twice(root, database):
     from ingestion import config
     from orchestration.dbt_manifest import parse_dbt_project
 
@@ -55,32 +59,25 @@ def builds(tmp_path_factory):
 
     job = defs.resolve_job_def("warehouse_job")
     state = {}
-    try:
-        with dg.instance_for_test() as instance:
-            state["first"] = job.execute_in_process(instance=instance, raise_on_error=False)
-            state["first_counts"] = _counts(database)
-            state["first_ids"] = _read(database, "select check_id from marts.audit_reconciliation order by 1")
-            state["first_index"] = (root / "reports" / "index.html").read_text(encoding="utf-8")
-            ((check_id,),) = _read(database, NAGQU_201)
-            state["check_id"] = check_id
-            state["review_exit"] = review.main(
-                ["dismiss", check_id, "--reason", "201 also holds 20101, printed on the next page", "--by", "王审"]
-            )
-            state["second"] = job.execute_in_process(instance=instance, raise_on_error=False)
-            state["second_ids"] = _read(database, "select check_id from marts.audit_reconciliation order by 1")
-            state["second_counts"] = _counts(database)
-            state["reviewed"] = _read(
-                database,
-                "select review_state, reviewed_by, review_reason from marts.audit_reconciliation "
-                f"where check_id = '{check_id}'",
-            )
-            state["second_index"] = (root / "reports" / "index.html").read_text(encoding="utf-8")
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    with dg.instance_for_test() as instance:
+        state["first"] = job.execute_in_process(instance=instance, raise_on_error=False)
+        state["first_counts"] = _counts(database)
+        state["first_ids"] = _read(database, "select check_id from marts.audit_reconciliation order by 1")
+        state["first_index"] = (root / "reports" / "index.html").read_text(encoding="utf-8")
+        ((check_id,),) = _read(database, NAGQU_201)
+        state["check_id"] = check_id
+        state["review_exit"] = review.main(
+            ["dismiss", check_id, "--reason", "201 also holds 20101, printed on the next page", "--by", "王审"]
+        )
+        state["second"] = job.execute_in_process(instance=instance, raise_on_error=False)
+        state["second_ids"] = _read(database, "select check_id from marts.audit_reconciliation order by 1")
+        state["second_counts"] = _counts(database)
+        state["reviewed"] = _read(
+            database,
+            "select review_state, reviewed_by, review_reason from marts.audit_reconciliation "
+            f"where check_id = '{check_id}'",
+        )
+        state["second_index"] = (root / "reports" / "index.html").read_text(encoding="utf-8")
     return state
 
 

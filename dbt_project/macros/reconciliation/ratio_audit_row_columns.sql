@@ -5,13 +5,7 @@
     carry no printed precision of their figures) times the amounts the percentage was recomputed from.
 -#}
 {% macro ratio_audit_row_columns() -%}
-    {{ audit_row_columns({
-        'amount_kind': 'cast(null as varchar)',
-        'expense_type': 'cast(null as varchar)',
-        'fund_source': 'cast(null as varchar)',
-        'expected_yuan': 'cast(null as decimal(20, 2))',
-        'actual_yuan': 'cast(null as decimal(20, 2))',
-        'difference_yuan': 'cast(null as decimal(20, 2))',
+    {{ amountless_audit_row_columns({
         'addend_count': 'cast(addend_count as bigint)',
         'tolerance_yuan': rounding_tolerance('addend_count * ' ~ var('rounding_tolerance_yuan_per_addend', 100)),
         'expected_percent': 'cast(expected_percent as decimal(24, 6))',

@@ -16,11 +16,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingestion.document import Locator, TextLine, placement
-from ingestion.extract.narrative.paragraphs import is_table_line, run_on_paragraphs
+from ingestion.document import Locator, TextLine, sourced
 from ingestion.extract.narrative.ratio_forms import completion_figure_side, named_budget
 from ingestion.extract.narrative.ratio_labels import display_label
-from ingestion.extract.narrative.ratio_sentences import Figure, RatioParagraph, read_paragraph
+from ingestion.extract.narrative.ratio_sentences import Figure, RatioParagraph, prose_paragraphs
 from ingestion.vocabulary.percentages import BUDGET_COMPARISON, COMPARISON_WORDS, ROUGHLY
 
 
@@ -87,14 +86,7 @@ def comparisons_in_paragraph(context: RatioParagraph) -> list[StatedComparisonFa
 def extract_stated_comparisons(lines: Sequence[TextLine], *, default_unit: str = "万元") -> list[StatedComparisonFact]:
     """Every 决算数大于/小于/等于预算数 statement printed in the prose of a document."""
     facts: list[StatedComparisonFact] = []
-    previous: list[Figure] = []
-    for paragraph in run_on_paragraphs(lines):
-        if is_table_line(paragraph.text):
-            previous = []
-            continue
-        context = read_paragraph(paragraph, default_unit)
-        context.previous_figures = previous
-        previous = context.figures
+    for context in prose_paragraphs(lines, default_unit):
         facts += comparisons_in_paragraph(context)
     return facts
 
@@ -123,7 +115,5 @@ def stated_comparison_row(document_id: str, fact: StatedComparisonFact) -> dict:
         "reported_unit": (fact.actual or fact.budget).unit if figures else "万元",
         "note": "; ".join(fact.notes) or None,
         "figures_locator": "; ".join(locators) or None,
-        "source_locator": str(fact.locator),
-        "source_text": fact.source_text,
-        **placement(fact.locator),
+        **sourced(fact.locator, fact.source_text),
     }

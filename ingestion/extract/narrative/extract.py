@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 from ingestion.document import TextLine
 from ingestion.extract.facts import Evidence, Fact, IssueFact, ProjectFact, ThreePublicFact, TotalFact
@@ -385,21 +386,11 @@ def extract_narrative_details(
     return extraction.finish()
 
 
-def extract_narrative(
-    lines: list[TextLine],
-    *,
-    doc_kind: str,
-    default_unit: str = "万元",
-    fiscal_year: int | None = None,
-    agency_name: str | None = None,
-) -> list[Fact]:
+def extract_narrative(lines: list[TextLine], **options: Any) -> list[Fact]:
     """Every amount stated in running text, as facts with evidence (see the package docstring).
 
-    ``doc_kind`` (budget / final_account) sets the default amount kind; ``fiscal_year`` lets renamed
-    subjects and earlier years' amounts be recognised; ``agency_name`` lets a bare 行政运行 take the
-    agency's own 款 when nothing printed beside it decides.
+    The keyword options are extract_narrative_details's: ``doc_kind`` (budget / final_account) sets the
+    default amount kind; ``fiscal_year`` lets renamed subjects and earlier years' amounts be recognised;
+    ``agency_name`` lets a bare 行政运行 take the agency's own 款 when nothing printed beside it decides.
     """
-    result = extract_narrative_details(
-        lines, doc_kind=doc_kind, default_unit=default_unit, fiscal_year=fiscal_year, agency_name=agency_name
-    )
-    return result.facts
+    return extract_narrative_details(lines, **options).facts

@@ -9,11 +9,12 @@ the document's, and says so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ingestion.document import Locator
-from ingestion.extract.narrative.paragraphs import Paragraph
+from ingestion.document import Locator, TextLine
+from ingestion.extract.narrative.paragraphs import Paragraph, is_table_line, run_on_paragraphs
 from ingestion.extract.narrative.ratio_labels import clean_label
 from ingestion.extract.narrative.text import Mention, clause_start, normalize, scan_numbers
 from ingestion.vocabulary.breaks import SENTENCE_END
@@ -181,3 +182,17 @@ def _shifted(mention: Mention, offset: int) -> Mention:
 def percent_text(mention: Mention, text: str) -> str:
     """A percentage as printed, without % and thousands separators (``40.01``)."""
     return text[mention.start : mention.number_end].replace(",", "").strip()
+
+
+def prose_paragraphs(lines: Sequence[TextLine], default_unit: str) -> Iterator[RatioParagraph]:
+    """The prose paragraphs of a document, read, in order; each knows the figures of the paragraph before
+    it (``与上年相比…``), forgotten across a table line: its figures are not prose."""
+    previous: list[Figure] = []
+    for paragraph in run_on_paragraphs(lines):
+        if is_table_line(paragraph.text):
+            previous = []
+            continue
+        context = read_paragraph(paragraph, default_unit)
+        context.previous_figures = previous
+        previous = context.figures
+        yield context

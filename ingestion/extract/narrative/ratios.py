@@ -21,8 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ingestion.document import Locator, TextLine, placement
-from ingestion.extract.narrative.paragraphs import is_table_line, run_on_paragraphs
+from ingestion.document import Locator, TextLine, sourced
 from ingestion.extract.narrative.ratio_forms import LINKERS
 from ingestion.extract.narrative.ratio_labels import display_label
 from ingestion.extract.narrative.ratio_sentences import (
@@ -31,7 +30,7 @@ from ingestion.extract.narrative.ratio_sentences import (
     RatioSentence,
     StatedRatioFact,
     percent_text,
-    read_paragraph,
+    prose_paragraphs,
 )
 from ingestion.extract.narrative.text import clause_start
 from ingestion.vocabulary.breaks import LIST_GOES_ON
@@ -103,15 +102,9 @@ def extract_stated_ratios(lines: Sequence[TextLine], *, default_unit: str = "万
     facts: list[StatedRatioFact] = []
     carried: Figure | None = None
     carried_text: str | None = None
-    previous: list[Figure] = []
-    for paragraph in run_on_paragraphs(lines):
-        if is_table_line(paragraph.text):
-            previous = []
-            continue
-        context = read_paragraph(paragraph, default_unit)
+    for context in prose_paragraphs(lines, default_unit):
+        paragraph = context.paragraph
         context.carried_whole, context.carried_text = carried, carried_text
-        context.previous_figures = previous
-        previous = context.figures
         found = ratios_in_paragraph(context, default_unit)
         facts += found
         introduced = _introduces_list(context)
@@ -169,7 +162,5 @@ def stated_ratio_row(document_id: str, fact: StatedRatioFact) -> dict:
         "reported_unit": fact.unit,
         "note": _NOTE_SEPARATOR.join(fact.notes) or None,
         "figures_locator": "; ".join(locators) or None,
-        "source_locator": str(fact.locator),
-        "source_text": fact.source_text,
-        **placement(fact.locator),
+        **sourced(fact.locator, fact.source_text),
     }

@@ -9,8 +9,8 @@ import dagster as dg
 import duckdb
 
 from ingestion import config
-from orchestration import build_state
 from orchestration.defs.agency_pages.pages import write_agency_pages
+from orchestration.defs.build_steps import once_per_build
 
 PAGE_MARTS = [
     "dim_agency",
@@ -49,16 +49,12 @@ def agency_pages_dir():
     description="One HTML page per agency: budget against actual by functional class, the 三公 trend, the "
     "completeness grid and cross-document findings, with static SVG charts (warehouse/reports/agencies/).",
 )
-def agency_pages(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    build = context.resources.warehouse_build.build
-    if build_state.step_is_current("agency_pages", build.staging_dir):
-        context.log.info("the agency pages already show the warehouse as built: not rewritten")
-        return dg.MaterializeResult(metadata={"rewritten": False})
+@once_per_build("agency_pages", "the agency pages already show the warehouse as built")
+def agency_pages(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
     marts = read_marts(str(build.build_database))
     written = write_agency_pages(build.working_folder("reports") / AGENCIES_FOLDER, marts)
     published_index = agency_pages_dir() / written[0].name
     context.log.info(f"wrote {len(written)} agency pages, published with the warehouse to {agency_pages_dir()}")
-    build_state.record_step("agency_pages", build.staging_dir, build.build_database)
     return dg.MaterializeResult(
         metadata={
             "index": dg.MetadataValue.url(published_index.as_uri()),

@@ -15,11 +15,11 @@ import dagster as dg
 import duckdb
 
 from ingestion import config
-from orchestration import build_state
 from orchestration.defs.audit.finding_counts import FindingCounts, family_table_lines, read_counts
 from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
 from orchestration.defs.audit.page_marks import attach_part_places, mark_documents
 from orchestration.defs.audit.report_pages import ordered_findings, page_name, write_reports
+from orchestration.defs.build_steps import once_per_build
 
 AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["marts", "audit_document_quality"])]
 # Where `make report` serves the reports folder (python -m http.server, bound to localhost).
@@ -119,11 +119,8 @@ def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.Tab
     "holding a finding rendered with both sides boxed and an "
     "annotated PDF; findings.csv and findings.json (written under warehouse/reports/, served by `make report`).",
 )
-def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    build = context.resources.warehouse_build.build
-    if build_state.step_is_current("report", build.staging_dir):
-        context.log.info("the report pages already show the warehouse as built: not rewritten")
-        return dg.MaterializeResult(metadata={"rewritten": False})
+@once_per_build("report", "the report pages already show the warehouse as built")
+def audit_report(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
     directory = build.working_folder("reports")
     documents, findings = read_audit_rows(str(build.build_database))
     counts = read_finding_counts(str(build.build_database))
@@ -138,7 +135,6 @@ def audit_report(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
         f"{cost.pages} pages of {cost.documents} documents with findings in {cost.seconds:.2f}s "
         f"({cost.seconds_per_page:.3f}s per page); {cost.reused} documents' pages unchanged since the last build"
     )
-    build_state.record_step("report", build.staging_dir, build.build_database)
     return dg.MaterializeResult(
         metadata={
             "index": dg.MetadataValue.url(REPORTS_URL + "index.html"),

@@ -9,7 +9,7 @@ has no generated description: it must carry one (tests/dbt/test_project_structur
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 SHOWN_VALUES = 8  # accepted_values lists longer than this are cut, with a count of the rest
@@ -36,31 +36,36 @@ def _where(node: Mapping[str, Any]) -> str:
     return f" (rows where {where})" if where else ""
 
 
-_GENERATED: dict[str, Callable[[Mapping[str, Any], Mapping[str, Any], str], str]] = {
-    "unique": lambda node, kwargs, column: f"`{column}` of {_model(node)} is unique{_where(node)}.",
-    "not_null": lambda node, kwargs, column: f"`{column}` of {_model(node)} is never null{_where(node)}.",
-    "accepted_values": lambda node, kwargs, column: (
-        f"`{column}` of {_model(node)} is one of: {_values(kwargs.get('values') or [])}{_where(node)}."
-    ),
-    "relationships": lambda node, kwargs, column: (
-        f"Every `{column}` of {_model(node)} exists in {_ref_name(kwargs.get('to'))}.{kwargs.get('field')}"
-        f"{_where(node)}."
-    ),
-    "relationships_composite": lambda node, kwargs, column: (
-        f"Every ({', '.join(kwargs.get('field_map') or {})}) of {_model(node)} exists in "
-        f"{_ref_name(kwargs.get('to'))} as ({', '.join((kwargs.get('field_map') or {}).values())}){_where(node)}."
-    ),
-    "unique_combination_of_columns": lambda node, kwargs, column: (
-        f"({', '.join(kwargs.get('combination_of_columns') or [])}) identifies one row of {_model(node)}{_where(node)}."
-    ),
-    "accepted_range": lambda node, kwargs, column: (
-        f"`{column}` of {_model(node)} lies within [{kwargs.get('min_value', '−∞')}, "
-        f"{kwargs.get('max_value', '∞')}]{_where(node)}."
-    ),
-    "expression_is_true": lambda node, kwargs, column: (
-        f"Every row of {_model(node)}{_where(node)} satisfies: {kwargs.get('expression')}."
-    ),
+# What each generic test asserts, filled by _arguments: the model, the column, the rows (``where``) and
+# the test's own arguments.
+_GENERATED: dict[str, str] = {
+    "unique": "`{column}` of {model} is unique{where}.",
+    "not_null": "`{column}` of {model} is never null{where}.",
+    "accepted_values": "`{column}` of {model} is one of: {values}{where}.",
+    "relationships": "Every `{column}` of {model} exists in {to}.{field}{where}.",
+    "relationships_composite": "Every ({fields}) of {model} exists in {to} as ({to_fields}){where}.",
+    "unique_combination_of_columns": "({combination}) identifies one row of {model}{where}.",
+    "accepted_range": "`{column}` of {model} lies within [{min_value}, {max_value}]{where}.",
+    "expression_is_true": "Every row of {model}{where} satisfies: {expression}.",
 }
+
+
+def _arguments(node: Mapping[str, Any], kwargs: Mapping[str, Any], column: str) -> dict[str, Any]:
+    field_map = kwargs.get("field_map") or {}
+    return {
+        "column": column,
+        "model": _model(node),
+        "where": _where(node),
+        "values": _values(kwargs.get("values") or []),
+        "to": _ref_name(kwargs.get("to")),
+        "field": kwargs.get("field"),
+        "fields": ", ".join(field_map),
+        "to_fields": ", ".join(field_map.values()),
+        "combination": ", ".join(kwargs.get("combination_of_columns") or []),
+        "min_value": kwargs.get("min_value", "−∞"),
+        "max_value": kwargs.get("max_value", "∞"),
+        "expression": kwargs.get("expression"),
+    }
 
 
 def explicit_description(node: Mapping[str, Any]) -> str | None:
@@ -76,7 +81,7 @@ def describe_test(node: Mapping[str, Any]) -> str | None:
     if explicit:
         return explicit
     metadata = node.get("test_metadata") or {}
-    generate = _GENERATED.get(metadata.get("name", ""))
-    if generate is None:
+    template = _GENERATED.get(metadata.get("name", ""))
+    if template is None:
         return None
-    return generate(node, metadata.get("kwargs") or {}, node.get("column_name") or "")
+    return template.format(**_arguments(node, metadata.get("kwargs") or {}, node.get("column_name") or ""))

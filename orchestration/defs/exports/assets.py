@@ -8,8 +8,8 @@ connection, and writes them to the run's build folder; publishing the build puts
 import dagster as dg
 
 from ingestion import config
-from orchestration import build_state
 from orchestration.dbt_manifest import DBT_PROJECT_DIR
+from orchestration.defs.build_steps import once_per_build
 from orchestration.defs.exports.writers import column_meanings, write_exports
 
 EXPORTED_MARTS = [
@@ -51,15 +51,11 @@ def exports_dir():
     description="Every mart as CSV (UTF-8 with BOM, opens in Excel), Parquet, and marts.xlsx with one sheet per "
     "mart and a README sheet of column meanings (written under warehouse/exports/).",
 )
-def marts_export(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
-    build = context.resources.warehouse_build.build
-    if build_state.step_is_current("exports", build.staging_dir):
-        context.log.info("the exports already hold the warehouse as built: not rewritten")
-        return dg.MaterializeResult(metadata={"rewritten": False})
+@once_per_build("exports", "the exports already hold the warehouse as built")
+def marts_export(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
     meanings = column_meanings(DBT_PROJECT_DIR / "target" / "manifest.json")
     written = write_exports(build.build_database, build.build_folder("exports"), meanings)
     context.log.info(f"wrote {len(written)} export files, published with the warehouse to {exports_dir()}")
-    build_state.record_step("exports", build.staging_dir, build.build_database)
     return dg.MaterializeResult(
         metadata={
             "workbook": dg.MetadataValue.path(str(exports_dir() / written["xlsx"].name)),

@@ -364,17 +364,7 @@ unioned as (
 final as (
 
     select
-        {{- audit_row_columns({
-            'amount_kind': 'cast(null as varchar)',
-            'expense_type': 'cast(null as varchar)',
-            'fund_source': 'cast(null as varchar)',
-            'expected_yuan': 'cast(null as decimal(20, 2))',
-            'actual_yuan': 'cast(null as decimal(20, 2))',
-            'difference_yuan': 'cast(null as decimal(20, 2))',
-            'addend_count': 'cast(null as bigint)',
-            'tolerance_yuan': 'cast(null as decimal(20, 2))',
-            'fact_ids': 'cast([] as varchar[])',
-        }) }}
+        {{- amountless_audit_row_columns({'fact_ids': 'cast([] as varchar[])'}) }}
     from unioned
 
 )

@@ -44,34 +44,36 @@ three_public_expenses as (
 
 ),
 
+{#- the printed non-zero amounts of a fund, by subject or as a total (a total may name its fund by its measure) -#}
+fund_amounts as (
+
+    select document_id, fund_source, cast(null as varchar) as measure, amount_kind, amount_yuan, source_locator,
+        source_text, extraction_method
+    from line_items
+    where amount_yuan <> 0
+
+    union all
+
+    select document_id, fund_source, measure, amount_kind, amount_yuan, source_locator, source_text, extraction_method
+    from reported_totals
+    where amount_yuan <> 0
+
+),
+
 {#- the printed non-zero amounts of each fund an empty-table statement can name -#}
 topic_amounts as (
 
     select document_id, 'government_fund_expenditure' as topic, amount_kind, amount_yuan, source_locator, source_text,
         extraction_method
-    from line_items
-    where fund_source = 'government_fund' and amount_yuan <> 0
+    from fund_amounts
+    where fund_source = 'government_fund' or measure = 'government_fund_expenditure'
 
     union all
 
     select document_id, 'state_capital_expenditure', amount_kind, amount_yuan, source_locator, source_text,
         extraction_method
-    from line_items
-    where fund_source = 'state_capital' and amount_yuan <> 0
-
-    union all
-
-    select document_id, 'government_fund_expenditure', amount_kind, amount_yuan, source_locator, source_text,
-        extraction_method
-    from reported_totals
-    where (fund_source = 'government_fund' or measure = 'government_fund_expenditure') and amount_yuan <> 0
-
-    union all
-
-    select document_id, 'state_capital_expenditure', amount_kind, amount_yuan, source_locator, source_text,
-        extraction_method
-    from reported_totals
-    where fund_source = 'state_capital' and amount_yuan <> 0
+    from fund_amounts
+    where fund_source = 'state_capital'
 
     union all
 
@@ -242,14 +244,9 @@ unioned as (
 final as (
 
     select
-        {{- audit_row_columns({
-            'expense_type': 'cast(null as varchar)',
-            'fund_source': 'cast(null as varchar)',
-            'expected_yuan': 'cast(null as decimal(20, 2))',
+        {{- amountless_audit_row_columns({
+            'amount_kind': 'amount_kind',
             'actual_yuan': 'cast(actual_yuan as decimal(20, 2))',
-            'difference_yuan': 'cast(null as decimal(20, 2))',
-            'addend_count': 'cast(null as bigint)',
-            'tolerance_yuan': 'cast(null as decimal(20, 2))',
             'fact_ids': 'cast([] as varchar[])',
         }) }}
     from unioned
