@@ -25,13 +25,13 @@ from ingestion.document import Document, Locator, TextLine, sourced
 from ingestion.extract.agency_identity import AgencyIdentity, canonical_agency
 from ingestion.extract.facts import IssueFact
 from ingestion.extract.metadata import (
-    _AGENCY,
-    _NAME_LABEL,
-    _SHORT_NAME,
+    AGENCY_NAME,
+    AGENCY_NAME_LABEL,
+    SHORT_NAME_LABEL,
     TITLE_WINDOW,
     DocumentMetadata,
-    _from_title,
-    _strip_lead,
+    name_from_title,
+    strip_leading_prose,
 )
 from ingestion.extract.places import Division
 
@@ -73,13 +73,13 @@ def _names_in(role: str, text: str):
     """(role, name) of each agency-like name in a text: label values first, then names and short names."""
     compact = text.replace(" ", "")
     labelled = set()
-    for match in _NAME_LABEL.finditer(text):
+    for match in AGENCY_NAME_LABEL.finditer(text):
         labelled.add(match.group("name"))
         # 单位名称/预算单位 may name a subordinate unit of a department: a table cell, not the publisher
         yield ("table" if match.group(0).startswith(UNIT_LABELS) else "label"), match.group("name")
-    for pattern, group in ((_AGENCY, 1), (_SHORT_NAME, "name")):
+    for pattern, group in ((AGENCY_NAME, 1), (SHORT_NAME_LABEL, "name")):
         for match in pattern.finditer(compact):
-            name = _strip_lead(match.group(group))
+            name = strip_leading_prose(match.group(group))
             if len(name) >= 4 and name not in labelled:
                 yield role, name
 
@@ -98,7 +98,7 @@ def _context(names: list[tuple[str, str]], primary: str | None) -> list[Division
 
 def _title_name(document: Document) -> list[tuple[str, Locator, str, str]]:
     """The name the cover prints (over one to three lines), at the first of its lines."""
-    name = _from_title(document)[0]
+    name = name_from_title(document)[0]
     lines = [block for block in document.blocks[:TITLE_WINDOW] if isinstance(block, TextLine)]
     first = next((line for line in lines if name and name[:2] in line.text.replace(" ", "")), None)
     return [("title", first.locator, normalize_text(first.text), name)] if name and first else []

@@ -24,7 +24,7 @@ AGENCY_SUFFIXES = (
     "中心|厅|院|会|站|所|馆|队|部|网信办|处|社|团"
 )
 _CJK = "\u4e00-\u9fff"
-_AGENCY = re.compile(rf"([{_CJK}（）()]{{2,40}}?(?:{AGENCY_SUFFIXES}))")
+AGENCY_NAME = re.compile(rf"([{_CJK}（）()]{{2,40}}?(?:{AGENCY_SUFFIXES}))")
 # The whole name before a title's year: up to its last agency suffix (上犹县老干部活动中心, not 上犹县老干部;
 # 江苏省人大常委会办公厅, not 江苏省人大常委会).
 WHOLE_NAME = re.compile(rf"^(.+(?:{AGENCY_SUFFIXES}))")
@@ -37,7 +37,7 @@ _YEAR_KIND = re.compile(
 )
 # Last resort for table volumes: "2019年政府采购预算表".
 _LOOSE_YEAR_KIND = re.compile(rf"(?P<year>(?:19|20)\d\d)\s*年[{_CJK}]{{0,8}}?(?P<kind>预算|决算)")
-_NAME_LABEL = re.compile(
+AGENCY_NAME_LABEL = re.compile(
     rf"(?:单位名称|部门名称|预算单位|编制单位|预算主管部门|主管部门|编报部门|部门)\s*[:：]\s*(?P<name>[{_CJK}（）()]{{4,40}}?)(?=\s|单位[:：]|[,，;；]|$)"
 )
 _FINAL_ACCOUNT_MARKERS = re.compile(
@@ -56,7 +56,7 @@ _NOT_BUDGET_WORDS = re.compile(
     r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|(?:年初|全年|调整后?)预算|政府预算|预算信息公开"
 )
 _ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
-_SHORT_NAME = re.compile(
+SHORT_NAME_LABEL = re.compile(
     rf"(?P<name>[{_CJK}]{{1,8}}?(?:市委|区委|县委|省委|市|区|县|省)[{_CJK}]{{1,4}}?(?:办|局|院|厅))"
 )
 # Words that run into a name in prose ("现将满城区网信办…", "无纳入巴中市…办公室…") and are not part of it.
@@ -84,7 +84,7 @@ def _title_lines(document: Document) -> list[str]:
     return [normalize_text(line).replace(" ", "") for line in lines]
 
 
-def _from_title(document: Document) -> tuple[str | None, int | None, str | None]:
+def name_from_title(document: Document) -> tuple[str | None, int | None, str | None]:
     """Name, year and kind from the cover: ``<agency><year>年度部门预算`` over one to three lines."""
     lines = _title_lines(document)
     match = _TITLE.search("".join(lines))
@@ -94,14 +94,14 @@ def _from_title(document: Document) -> tuple[str | None, int | None, str | None]
     year_kind = year_kind or next((m for line in lines if (m := _YEAR_KIND.search(line))), None)
     name = None
     if match:
-        agency = WHOLE_NAME.match(_strip_lead(match.group("agency")))
+        agency = WHOLE_NAME.match(strip_leading_prose(match.group("agency")))
         name = agency.group(1) if agency and _names_a_place(agency.group(1)) else None
     if year_kind is None:
         return name, None, None
     return name, int(year_kind.group("year")), _kind(year_kind.group("kind"))
 
 
-def _strip_lead(name: str) -> str:
+def strip_leading_prose(name: str) -> str:
     """Drop words that precede a name in titles and prose (``目录``, section numbers, ``现将``), never
     the first character of a place (``现将无锡市…`` keeps 无锡市)."""
     name = re.sub(rf"^(?:目录|第{CN_NUMERAL}+部分)", "", name)
@@ -119,7 +119,7 @@ def _all_text(document: Document) -> list[str]:
 
 
 def _from_labels(texts: list[str]) -> str | None:
-    names = Counter(match.group("name") for text in texts for match in _NAME_LABEL.finditer(text))
+    names = Counter(match.group("name") for text in texts for match in AGENCY_NAME_LABEL.finditer(text))
     return names.most_common(1)[0][0] if names else None
 
 
@@ -132,14 +132,16 @@ def _from_name_columns(document: Document) -> str | None:
                 if cell.replace(" ", "") != "单位名称":
                     continue
                 below = table.rows[row_index + 1]
-                if column < len(below) and _AGENCY.fullmatch(below[column].replace(" ", "")):
+                if column < len(below) and AGENCY_NAME.fullmatch(below[column].replace(" ", "")):
                     names[below[column].replace(" ", "")] += 1
     return names.most_common(1)[0][0] if names else None
 
 
 def _from_text(texts: list[str]) -> str | None:
     """The longest agency-like name that is printed at least twice (a full name is repeated)."""
-    counts = Counter(_strip_lead(match.group(1)) for text in texts for match in _AGENCY.finditer(text.replace(" ", "")))
+    counts = Counter(
+        strip_leading_prose(match.group(1)) for text in texts for match in AGENCY_NAME.finditer(text.replace(" ", ""))
+    )
     repeated = [name for name, count in counts.items() if count >= 2 and _names_a_place(name)]
     return max(repeated, key=len) if repeated else None
 
@@ -196,7 +198,9 @@ def _kind_from_words(texts: list[str]) -> str | None:
 
 def _short_name(texts: list[str], agency_name: str | None, min_count: int = 2) -> str | None:
     counts = Counter(
-        _strip_lead(match.group("name")) for text in texts for match in _SHORT_NAME.finditer(text.replace(" ", ""))
+        strip_leading_prose(match.group("name"))
+        for text in texts
+        for match in SHORT_NAME_LABEL.finditer(text.replace(" ", ""))
     )
     candidates = [
         name
@@ -209,7 +213,7 @@ def _short_name(texts: list[str], agency_name: str | None, min_count: int = 2) -
 def extract_metadata(document: Document) -> DocumentMetadata:
     """Agency, year and kind from the title first, then labels, tables and repeated names in text."""
     texts = _all_text(document)
-    title_name, year, kind = _from_title(document)
+    title_name, year, kind = name_from_title(document)
     name, source = _from_labels(texts), "label"
     if name is None:
         name, source = title_name, ("title" if title_name else "none")
