@@ -83,12 +83,24 @@ class Placement:
 
 
 @lru_cache(maxsize=1)
-def divisions(seeds_dir: Path = SEEDS_DIR) -> tuple[Division, ...]:
+def _seed_rows(seeds_dir: Path = SEEDS_DIR) -> tuple[dict[str, str], ...]:
+    """The admin-division seed, read once per process."""
     with (seeds_dir / SEED).open(encoding="utf-8") as handle:
-        return tuple(
-            Division(row["province"], row["city"] or None, row["county"] or None, row["admin_level"], row["name"])
-            for row in csv.DictReader(handle)
-        )
+        return tuple(csv.DictReader(handle))
+
+
+def _former_names(row: dict[str, str]) -> list[str]:
+    """A division's former names ('|' or ';' separated), those of two characters or more."""
+    names = (name.strip() for name in (row.get("former_names") or "").replace(";", "|").split("|"))
+    return [name for name in names if len(name) >= 2]
+
+
+@lru_cache(maxsize=1)
+def divisions(seeds_dir: Path = SEEDS_DIR) -> tuple[Division, ...]:
+    return tuple(
+        Division(row["province"], row["city"] or None, row["county"] or None, row["admin_level"], row["name"])
+        for row in _seed_rows(seeds_dir)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -96,13 +108,10 @@ def _forms(seeds_dir: Path = SEEDS_DIR) -> dict[str, list[tuple[Division, str]]]
     """Every form → the divisions it names and the kind of form; shared short forms are left out."""
     forms: dict[str, list[tuple[Division, str]]] = defaultdict(list)
     shorts: dict[str, list[Division]] = defaultdict(list)
-    with (seeds_dir / SEED).open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for division, row in zip(divisions(seeds_dir), rows, strict=True):
+    for division, row in zip(divisions(seeds_dir), _seed_rows(seeds_dir), strict=True):
         forms[division.name].append((division, "full"))
-        for former in (row.get("former_names") or "").replace(";", "|").split("|"):
-            if len(former.strip()) >= 2:
-                forms[former.strip()].append((division, "former"))
+        for former in _former_names(row):
+            forms[former].append((division, "former"))
         if row["short_name"] and len(row["short_name"]) >= 2:
             shorts[row["short_name"]].append(division)
     for short, named in shorts.items():
@@ -115,11 +124,9 @@ def _forms(seeds_dir: Path = SEEDS_DIR) -> dict[str, list[tuple[Division, str]]]
 def place_names(seeds_dir: Path = SEEDS_DIR) -> tuple[str, ...]:
     """Every full name, former name and short form of a division, longest first."""
     names: set[str] = set()
-    with (seeds_dir / SEED).open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            names.update(name for name in (row["name"], row["short_name"]) if name and len(name) >= 2)
-            former = (row.get("former_names") or "").replace(";", "|")
-            names.update(name for name in former.split("|") if len(name) >= 2)
+    for row in _seed_rows(seeds_dir):
+        names.update(name for name in (row["name"], row["short_name"]) if name and len(name) >= 2)
+        names.update(_former_names(row))
     return tuple(sorted(names, key=len, reverse=True))
 
 
