@@ -26,36 +26,10 @@ flags as (
 
 ),
 
-line_items as (
+{#- every printed amount (line items, stated totals, 三公 figures) in one frame -#}
+figures as (
 
-    select * from {{ ref('int_line_items_resolved') }}
-
-),
-
-reported_totals as (
-
-    select * from {{ ref('int_reported_totals_identified') }}
-
-),
-
-three_public_expenses as (
-
-    select * from {{ ref('int_three_public_expenses_identified') }}
-
-),
-
-{#- the printed non-zero amounts of a fund, by subject or as a total (a total may name its fund by its measure) -#}
-fund_amounts as (
-
-    select document_id, fund_source, cast(null as varchar) as measure, amount_kind, amount_yuan, source_locator,
-        source_text, extraction_method
-    from line_items
-    where amount_yuan <> 0
-
-    union all
-
-    select document_id, fund_source, measure, amount_kind, amount_yuan, source_locator, source_text, extraction_method
-    from reported_totals
+    select * from {{ ref('int_figures_unioned') }}
     where amount_yuan <> 0
 
 ),
@@ -65,22 +39,22 @@ topic_amounts as (
 
     select document_id, 'government_fund_expenditure' as topic, amount_kind, amount_yuan, source_locator, source_text,
         extraction_method
-    from fund_amounts
+    from figures
     where fund_source = 'government_fund' or measure = 'government_fund_expenditure'
 
     union all
 
     select document_id, 'state_capital_expenditure', amount_kind, amount_yuan, source_locator, source_text,
         extraction_method
-    from fund_amounts
+    from figures
     where fund_source = 'state_capital'
 
     union all
 
     select document_id, 'three_public', amount_kind, amount_yuan, source_locator, source_text,
         extraction_method
-    from three_public_expenses
-    where amount_yuan <> 0
+    from figures
+    where fact_kind = 'three_public_expense'
 
 ),
 
