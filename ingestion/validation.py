@@ -68,7 +68,7 @@ def _shortcut(name: str, frame: pd.DataFrame) -> pd.DataFrame | None:
     schema = STAGING_FRAMES[name].to_schema()
     if frame.columns.has_duplicates or set(frame.columns) != set(schema.columns):
         return None
-    if not len(frame) and (frame.dtypes == object).all():
+    if not len(frame) and all(dtype == "object" for dtype in frame.dtypes):
         return _validated_empty(name, tuple(frame.columns)).copy()
     try:
         # what pandera's coercion does column by column (``try_coerce`` is ``astype(dtype.type)``), at once
