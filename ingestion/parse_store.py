@@ -31,12 +31,10 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-import duckdb
-
 from ingestion.discovery import skip_reason
 from ingestion.pipeline import PARSER_VERSION, DocumentResult
 from ingestion.readers import file_sha256
-from ingestion.staging_store import write_frame
+from ingestion.staging_store import scratch_connection, write_frame
 
 ROW_FILE = "document.json"
 
@@ -63,10 +61,10 @@ class ParseStore:
         partial = self.root / "tmp" / f"{sha256}.{os.getpid()}"
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        with duckdb.connect(":memory:") as connection:
-            for name, frame in result.frames.items():
-                if name != "documents" and len(frame):
-                    write_frame(connection, frame, partial / f"{name}.parquet")
+        connection = scratch_connection()
+        for name, frame in result.frames.items():
+            if name != "documents" and len(frame):
+                write_frame(connection, frame, partial / f"{name}.parquet")
         (partial / ROW_FILE).write_text(json.dumps(result.document_row, ensure_ascii=False), encoding="utf-8")
         final.parent.mkdir(parents=True, exist_ok=True)
         try:
