@@ -16,8 +16,9 @@ baseline plus that cap. Any exception in the worker, ``RecursionError`` included
 by a signal (a C stack overflow in lxml, the OOM killer) as :class:`~ingestion.errors.ResourceLimitExceeded`.
 Workers die with the process that asked for them (``ingestion.process_guard``).
 
-Workers come from a ``forkserver`` that has already imported the readers, so starting one costs
-milliseconds, not a fresh interpreter.
+Workers come from a ``forkserver`` that has already imported the readers and loaded pdfminer's
+Chinese character maps (``ingestion.readers.preload``), so starting one costs milliseconds, not a
+fresh interpreter, and no reader loads those maps again.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ingestion.document import Document
 from ingestion.errors import DocumentRejected, ReaderFailed, ResourceLimitExceeded
 from ingestion.process_guard import die_with_parent
 
-_PRELOAD = ["ingestion.readers", "ingestion.readers.pdf", "ingestion.readers.docx", "ingestion.readers.html"]
+_PRELOAD = ["ingestion.readers.preload"]  # the readers, and pdfminer's Chinese maps loaded once
 _context: multiprocessing.context.BaseContext | None = None
 IN_PROCESS_TEXT_BYTES = 2 * 1024 * 1024  # smaller text files are read in-process: nothing to blow up
 MAX_RESULT_BYTES = 256 * 1024 * 1024  # a parsed document larger than this, pickled, is no disclosure
