@@ -14,6 +14,7 @@ inside its borders) and white strokes would otherwise split every column in thre
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -24,11 +25,11 @@ _WHITE = 242  # 0–255 channel value from which paint counts as white
 Point = tuple[float, float]
 
 
-def page_edges(page: pdfium.PdfPage, left: float, top: float, width: float, height: float) -> list[dict]:
-    """Visible horizontal and vertical path segments of the page, clipped to its box."""
+def page_edges(paths: Iterable[pdfium.PdfObject], left: float, top: float, width: float, height: float) -> list[dict]:
+    """Visible horizontal and vertical segments of the page's path objects, clipped to its box."""
     edges: list[dict] = []
     box = (left, top, width, height)
-    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+    for path in paths:
         stroked = _is_stroked(path)
         if _is_visible(path, stroked):
             edges.extend(_path_edges(path, _page_matrix(path), box))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -65,14 +66,28 @@ def scan_page(document: pdfium.PdfDocument, index: int) -> PageScan:
         media_left, media_bottom, _, _ = page.get_mediabox()
         scan = PageScan(index + 1, right - left, top - bottom, page.get_rotation(), (left, top))
         scan.media_origin = (media_left, media_bottom)
-        scan.edges = page_edges(page, left, top, scan.width, scan.height)
+        paths, texts = _paths_and_texts(page)
+        scan.edges = page_edges(paths, left, top, scan.width, scan.height)
         scan.rulings = _count_rulings(scan.edges)
-        scan.unembedded_fonts = _uses_unembedded_fonts(page)
+        scan.unembedded_fonts = _uses_unembedded_fonts(texts)
         if scan.pdfium_text:
             scan.glyphs = _glyphs(page, left, top, scan.width, scan.height)
         return scan
     finally:
         page.close()
+
+
+def _paths_and_texts(page: pdfium.PdfPage) -> tuple[list[pdfium.PdfObject], list[pdfium.PdfObject]]:
+    """The page's path and text objects, in page order, from one walk of its objects.
+
+    Each walk wraps every object of the page in a Python object whatever the filter, which made the
+    two walks (rulings, then fonts) a fifth of the time spent reading a PDF.
+    """
+    paths: list[pdfium.PdfObject] = []
+    texts: list[pdfium.PdfObject] = []
+    for item in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4):
+        (paths if item.type == pdfium_c.FPDF_PAGEOBJ_PATH else texts).append(item)
+    return paths, texts
 
 
 def _glyphs(page: pdfium.PdfPage, left: float, top: float, width: float, height: float) -> list[Glyph]:
@@ -125,7 +140,7 @@ def _glyph(textpage: pdfium.PdfTextPage, index: int, text: str, left: float, top
     return Glyph(text, x0 - left, x1 - left, baseline - _ASCENT * size, baseline + _DESCENT * size, size)
 
 
-def _uses_unembedded_fonts(page: pdfium.PdfPage) -> bool:
+def _uses_unembedded_fonts(texts: Iterable[pdfium.PdfObject]) -> bool:
     """Whether any text on the page relies on a non-Latin font the file does not carry.
 
     PDFium cannot measure such glyphs, and with a non-embedded CID font (STSong-Light, SimSun) it
@@ -133,7 +148,7 @@ def _uses_unembedded_fonts(page: pdfium.PdfPage) -> bool:
     lone "-" in a blank cell. Table pages in such fonts are therefore read by pdfminer. Non-embedded
     Latin fonts (Times New Roman digits in Word files) are single-byte and read correctly.
     """
-    for text in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4):
+    for text in texts:
         font = pdfium_c.FPDFTextObj_GetFont(text.raw)
         if font and not pdfium_c.FPDFFont_GetIsEmbedded(font) and not _LATIN_FONT.search(_font_name(font)):
             return True
