@@ -17,6 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingestion.document import TextLine
 from ingestion.extract.narrative.labels import starts_with_ordinal
@@ -59,8 +60,13 @@ class Paragraph:
         return self.lines[index]
 
 
+@lru_cache(maxsize=1 << 16)
 def display_width(text: str) -> int:
-    """Width in half-width cells: a Chinese character counts twice a digit."""
+    """Width in half-width cells: a Chinese character counts twice a digit.
+
+    Cached: the prose, ratio, comparison and wording readers each group a document's lines into
+    paragraphs, and measuring every character of every line was most of that work.
+    """
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
@@ -77,6 +83,7 @@ def _margin(widths: list[int]) -> int:
     return widths[int(0.8 * (len(widths) - 1))] if len(widths) >= _MIN_LINES_FOR_PERCENTILE else widths[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_table_line(text: str) -> bool:
     """Rows the table extractor owns: tab-separated cells and code lists printed as lines."""
     return "\t" in text or bool(_CODE_LIST_LINE.match(normalize(text).strip()))
