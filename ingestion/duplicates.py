@@ -18,6 +18,8 @@ import logging
 
 import pandas as pd
 
+from ingestion.frames import python_values
+
 logger = logging.getLogger(__name__)
 
 # What a fact says, without where it was printed: equal across encodings and formats of one disclosure.
@@ -40,7 +42,7 @@ def content_fingerprint(row: dict, frames: dict[str, pd.DataFrame]) -> str | Non
         frame = frames.get(name)
         if frame is None or not len(frame):
             continue
-        values = frame[columns].astype(object).where(frame[columns].notna(), None)
+        values = python_values(frame[columns])
         lines = sorted("|".join("" if value is None else str(value) for value in record) for record in values.values)
         fact_count += len(lines)
         parts.append(name)

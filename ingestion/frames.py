@@ -29,6 +29,16 @@ def frame_columns(name: str) -> list[str]:
     return list(STAGING_FRAMES[name].to_schema().columns)
 
 
+def python_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every value a Python object and every null ``None``, as DuckDB's pandas scan and ``str()`` want them.
+
+    Column by column: ``frame.astype(object).where(frame.notna(), None)`` does the same at three
+    times the cost.
+    """
+    columns = {column: frame[column].to_numpy(dtype=object, na_value=None) for column in frame.columns}
+    return pd.DataFrame(columns, index=frame.index, columns=frame.columns, dtype=object)
+
+
 def _amount_columns(document_id: str, evidence: Evidence, others: tuple[str, ...] = ()) -> dict | None:
     yuan = evidence.amount_yuan
     if yuan is None:
