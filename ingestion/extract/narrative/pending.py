@@ -116,7 +116,11 @@ def _to_fact(item: PendingSubject) -> list[Fact]:
     economic = resolution.code if item.scheme == "economic" else None
     expense_type = economic_expense_type(economic) if economic else item.expense_type
     # what an economic amount covers, as the prose names it (the checks against the tables need it)
-    scope = scopes.scope_of(item.title, item.fund_source, evidence.source_text) if economic else (None, None)
+    scope = (
+        scopes.scope_of(item.title, item.fund_source, evidence.source_text, evidence.reported_amount)
+        if economic
+        else (None, None)
+    )
     fact = LineItemFact(
         evidence,
         functional,

@@ -14,17 +14,20 @@ from ingestion.vocabulary.fund_sources import sentence_fund
 from ingestion.vocabulary.measures import LISTED_PART, PROSE_SCOPE_WORDS
 
 
-def scope_of(title: str | None, section_fund: str, sentence: str) -> tuple[str, str]:
-    """``(prose_expense_scope, prose_fund_source)`` of an economic amount printed in ``sentence``."""
-    return expense_scope(title, sentence), fund_source(section_fund, sentence)
+def scope_of(title: str | None, section_fund: str, sentence: str, printed: str) -> tuple[str, str]:
+    """``(prose_expense_scope, prose_fund_source)`` of the amount ``printed`` in ``sentence``."""
+    return expense_scope(title, sentence, printed), fund_source(section_fund, sentence)
 
 
-def expense_scope(title: str | None, sentence: str) -> str:
+def expense_scope(title: str | None, sentence: str, printed: str = "") -> str:
     """The expense part the sentence or its section title names (a ``measures.PROSE_SCOPES`` key).
 
     机关运行经费 wins (its parts are economic subjects of the basic spending); 基本支出 with 项目支出 is
-    ``mixed``; naming no part, an amount the sentence lists under a figure (其中, 主要包括 …) is
-    ``listed``, a part of something unknown, and any other is ``total``.
+    ``mixed``; naming no part, an amount the sentence lists under a figure (其中, 主要包括 … before the
+    amount ``printed``) is ``listed``, a part of something unknown, and any other is ``total``. Listing
+    words after the amount explain it (``会议费预算支出1305.25万元,…原因是…调减403.75万元用于培训费开支``):
+    they do not make the amount a part of anything. When the sentence prints the same amount twice, the
+    words before its last copy count: a listed amount is never taken for a whole.
     """
     text = f"{title or ''} {sentence}"
     named = {key for word, key in PROSE_SCOPE_WORDS.items() if word in text}
@@ -34,7 +37,8 @@ def expense_scope(title: str | None, sentence: str) -> str:
         return "mixed"
     if named:
         return named.pop()
-    return "listed" if LISTED_PART.search(sentence) else "total"
+    at = sentence.rfind(printed) if printed else -1
+    return "listed" if LISTED_PART.search(sentence[: at if at >= 0 else None]) else "total"
 
 
 def fund_source(section_fund: str, sentence: str) -> str:

@@ -6,10 +6,10 @@
     The two sides rarely cover the same money, so the check compares scopes before amounts. The prose's
     scope is what it names, as the narrative extractor read it (ingestion/extract/narrative/scopes.py,
     with the words of ingestion/vocabulary): an expense part (prose_expense_scope: 基本支出, 项目支出,
-    机关运行经费 in the sentence or its section title; an amount listed under a figure whose part it does
-    not name, 其中, 主要包括 …, is `listed`, a part of something unknown; naming nothing, `total`, the
-    whole budget or account of the subject) and a fund (prose_fund_source: its section's fund, else a
-    fund word of the sentence). (The stored expense_type of a prose economic line is the class of its
+    机关运行经费 in the sentence or its section title; an amount listed under a figure whose part it
+    does not name, 其中, 主要包括 … before it, is `listed`, a part of something unknown; naming nothing,
+    `total`, the whole budget or account of the subject) and a fund (prose_fund_source: its section's
+    fund, else a fund word of the sentence). (The stored expense_type of a prose economic line is the class of its
     code, not a scope the prose states, so it is not used here.) A table line's scope is its expense type
     and fund. Then:
     - same scope: the amounts must be equal (pass / rounding / fail);

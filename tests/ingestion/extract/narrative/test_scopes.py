@@ -15,25 +15,39 @@ from ingestion.readers import read_document
 from ingestion.vocabulary.measures import PROSE_SCOPES
 from tests.ingestion.extract.narrative.support import read_prose
 
-# Sentences and section titles of the bundled samples (warehouse/samples), with the scope they give.
+# Sentences and section titles of the bundled samples (warehouse/samples) and the real PDFs
+# (../shared/corpus/pdf), with the amount and the scope they give.
 REAL = [
     # 满城 2020 预算, line 49: the parts of the 机关运行经费
-    ("第三部分:机关运行经费安排情况", "2020年机关运行经费安排8.3万元，其中办公费0.3万元，邮电费2.4万元", "all",
-     ("office_operation", "all")),
+    ("第三部分:机关运行经费安排情况", "2020年机关运行经费安排8.3万元，其中办公费0.3万元，邮电费2.4万元", "2.4万元",
+     "all", ("office_operation", "all")),
     # 株洲 2020 预算, line 143: under (一)基本支出 in the 一般公共预算 part
     ("(一)基本支出", "其中包括基本工资 53.42 万元、津贴补贴 37.37 万元、奖金 45.64 万元、公用经费 109.68 万元等。",
-     "general_public_budget", ("basic", "general_public_budget")),
+     "53.42 万元", "general_public_budget", ("basic", "general_public_budget")),
     # 株洲 2020 预算, line 169: names no part and no fund, so the whole budget of 会议费
-    ("(三)国有资产占有情况", "（六）会议费、培训费预算：2020年预算安排会议费0万元。", "all", ("total", "all")),
+    ("(三)国有资产占有情况", "（六）会议费、培训费预算：2020年预算安排会议费0万元。", "0万元", "all", ("total", "all")),
     # 那曲 2023 决算, line 138
     ("六、一般公共预算财政拨款基本支出决算情况说明", "对个人和家庭的补助中的生活补助5.4万元、奖励金1.5万元。",
-     "general_public_budget", ("basic", "general_public_budget")),
+     "1.5万元", "general_public_budget", ("basic", "general_public_budget")),
+    # 江苏省检察院 2018 预算 (015) p29 l12: the fund is the section's, no part named
+    ("(1)2018年无公务用车购置预算安排",
+     "省检察院 2018 年度一般公共预算拨款安排的会议费预算支出 200.44 万元,比上年预算数增加 32.44 万元。",
+     "200.44 万元", "general_public_budget", ("total", "general_public_budget")),
+    # 江苏省人大常委会办公厅 2017 预算 (012) p29 l3 and l7: 用于 after the amount explains it, lists nothing
+    ("十一、一般公共预算“三公”经费、会议费、培训费支出预算表情况说明",
+     "江苏省人大常委会办公厅2017年度一般公共预算拨款安排的会议费预算支出1305.25万元,本年数小于上年预算数403.75万元,"
+     "原因是从会议费预算中调减403.75万元用于培训费开支。", "1305.25万元", "general_public_budget",
+     ("total", "general_public_budget")),
+    ("十一、一般公共预算“三公”经费、会议费、培训费支出预算表情况说明",
+     "江苏省人大常委会办公厅2017年度一般公共预算拨款安排的培训费预算支出403.75万元,比上年预算增加403.75万元,"
+     "原因是从会议费预算中调减403.75万元用于培训费开支。", "403.75万元", "general_public_budget",
+     ("total", "general_public_budget")),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("title", "sentence", "section_fund", "scope"), REAL)
-def test_real_sentences_name_their_scope(title, sentence, section_fund, scope):
-    assert scopes.scope_of(title, section_fund, sentence) == scope
+@pytest.mark.parametrize(("title", "sentence", "printed", "section_fund", "scope"), REAL)
+def test_real_sentences_name_their_scope(title, sentence, printed, section_fund, scope):
+    assert scopes.scope_of(title, section_fund, sentence, printed) == scope
 
 
 @pytest.mark.parametrize(
@@ -55,6 +69,19 @@ def test_an_expense_part_named_by_the_sentence_or_its_title(title, sentence, sco
 
 
 @pytest.mark.parametrize(
+    ("sentence", "printed", "scope"),
+    [
+        ("培训费预算支出8万元,主要用于干部培训。", "8万元", "total"),  # explains the amount, lists nothing
+        ("公用经费20万元,主要包括办公费8万元。", "8万元", "listed"),
+        ("会议费5万元,其中培训费5万元。", "5万元", "listed"),  # the same amount twice: its last copy counts
+        ("其中办公费8万元", "9万元", "listed"),  # an amount not found: the whole sentence counts
+    ],
+)
+def test_listing_words_count_before_the_amount_only(sentence, printed, scope):
+    assert scopes.expense_scope("八、其他重要事项", sentence, printed) == scope
+
+
+@pytest.mark.parametrize(
     ("section_fund", "sentence", "fund"),
     [
         ("government_fund", "一般公共预算安排差旅费4万元", "government_fund"),  # the section's fund first
@@ -70,27 +97,30 @@ def test_the_fund_is_the_sections_else_the_sentences(section_fund, sentence, fun
 
 
 def test_generated_titles_and_sentences():
-    """Every combination of part words, listing words and filler, placed in the title or the sentence:
-    the scope follows from which words are present, wherever they are."""
+    """Every combination of part words and listing words, the parts placed in the title or the sentence,
+    the listing word before or after the amount: the scope follows from which words are present, wherever
+    they are, and from a listing word only before the amount."""
     parts = ["基本支出", "项目支出", "机关运行经费", "人员经费"]
     rng = random.Random(20260)
-    for chosen in itertools.chain.from_iterable(itertools.combinations(parts, n) for n in range(len(parts) + 1)):
-        for listing in ("", "其中", "主要用于"):
-            title_words = [word for word in chosen if rng.random() < 0.5]
-            sentence_words = [word for word in chosen if word not in title_words]
-            title = "、".join(title_words) or rng.choice([None, "八、其他事项"])
-            sentence = f"{'，'.join(sentence_words)}{listing}办公费{rng.randint(1, 99)}万元"
-            scope = scopes.expense_scope(title, sentence)
-            assert scope in PROSE_SCOPES
-            if "机关运行经费" in chosen:
-                expected = "office_operation"
-            elif {"基本支出", "项目支出"} <= set(chosen):
-                expected = "mixed"
-            elif "基本支出" in chosen or "项目支出" in chosen:
-                expected = "basic" if "基本支出" in chosen else "project"
-            else:
-                expected = "listed" if listing else "total"
-            assert scope == expected, (title, sentence)
+    combinations = itertools.chain.from_iterable(itertools.combinations(parts, n) for n in range(len(parts) + 1))
+    for chosen, listing, listed_after in itertools.product(combinations, ("", "其中", "主要用于"), (False, True)):
+        title_words = [word for word in chosen if rng.random() < 0.5]
+        sentence_words = [word for word in chosen if word not in title_words]
+        title = "、".join(title_words) or rng.choice([None, "八、其他事项"])
+        printed = f"{rng.randint(1, 99)}万元"
+        before, after = ("", listing) if listed_after else (listing, "")
+        sentence = f"{'，'.join(sentence_words)}{before}办公费{printed}，{after}日常办公"
+        scope = scopes.expense_scope(title, sentence, printed)
+        assert scope in PROSE_SCOPES
+        if "机关运行经费" in chosen:
+            expected = "office_operation"
+        elif {"基本支出", "项目支出"} <= set(chosen):
+            expected = "mixed"
+        elif "基本支出" in chosen or "项目支出" in chosen:
+            expected = "basic" if "基本支出" in chosen else "project"
+        else:
+            expected = "listed" if listing and not listed_after else "total"
+        assert scope == expected, (title, sentence)
 
 
 def test_the_extractor_states_the_scope_of_economic_amounts_only():
