@@ -93,6 +93,8 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
             expense_type=fact.expense_type,
             fund_source=fact.fund_source,
             code_source=fact.code_source,
+            prose_expense_scope=fact.prose_expense_scope,
+            prose_fund_source=fact.prose_fund_source,
             **_subject_row_columns(fact),
         )
         return "line_items", columns

@@ -27,6 +27,7 @@ from ingestion.vocabulary import (
 AMOUNT_PATTERN = r"^-?\d+\.\d{2}$"
 AMOUNT_KINDS = amount_kinds.AMOUNT_KINDS
 EXPENSE_TYPES = measures.EXPENSE_TYPES
+PROSE_SCOPES = measures.PROSE_SCOPES
 FUND_SOURCES = fund_sources.KEYS
 INCOME_SOURCES = income_sources.KEYS
 DOC_KINDS = ["budget", "final_account"]
@@ -139,6 +140,9 @@ class LineItemFrame(SourcedAmountFrame):
     amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
     code_source: Series[str] = pa.Field(isin=["printed", "resolved"])
     table_title: Series[str] = pa.Field(nullable=True)
+    # What an economic amount of the prose covers, as its words name it; null for every other line.
+    prose_expense_scope: Series[str] = pa.Field(nullable=True, isin=PROSE_SCOPES)
+    prose_fund_source: Series[str] = pa.Field(nullable=True, isin=FUND_SOURCES)
 
     @pa.dataframe_check(error="a line item needs a functional or an economic subject")
     def has_a_subject(cls, frame: pd.DataFrame) -> pd.Series:

@@ -28,6 +28,7 @@ VOCABULARIES = {
     "fund_source": fund_sources.LABELS,
     "income_source": income_sources.LABELS,
     "measure": measures.MEASURE_LABELS,
+    "prose_expense_scope": measures.PROSE_SCOPE_LABELS,
     "three_public_category": measures.THREE_PUBLIC_LABELS,
 }
 

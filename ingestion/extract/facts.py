@@ -42,6 +42,10 @@ class LineItemFact:
     amount_kind: str = "budget"  # budget / actual / prior_year
     code_source: str = "printed"  # printed / resolved
     table_title: str | None = None
+    # An economic amount of the prose: the part of spending and the fund its words name
+    # (ingestion.extract.narrative.scopes); None for every other line.
+    prose_expense_scope: str | None = None
+    prose_fund_source: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ keyword of its own. The modules are leaves: they import nothing from the rest of
 
 * :mod:`~ingestion.vocabulary.fund_sources` — 一般公共预算, 政府性基金, 财政拨款 … → ``fund_source``;
 * :mod:`~ingestion.vocabulary.amount_kinds` — budget vs actual words (预算/年初/预计 vs 决算/执行/实支);
-* :mod:`~ingestion.vocabulary.measures` — stated totals, expense types and 三公 categories;
+* :mod:`~ingestion.vocabulary.measures` — stated totals, expense types (and the parts a prose sentence
+  names for its economic amounts) and 三公 categories;
 * :mod:`~ingestion.vocabulary.percentages` — share / change / completion rate, and change directions;
 * :mod:`~ingestion.vocabulary.breaks` — where a clause, a sentence and a paragraph end;
 * :mod:`~ingestion.vocabulary.numerals` — Chinese numerals, list ordinals, money and count units;

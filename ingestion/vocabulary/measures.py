@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingestion.vocabulary.numerals import CN_NUMERAL
+from ingestion.vocabulary.rules import keyed, word
 
 
 @dataclass(frozen=True)
@@ -61,15 +62,37 @@ EXPENSE_TYPE_LABELS = {
     "public": "公用经费",
 }
 EXPENSE_TYPES = list(EXPENSE_TYPE_LABELS)
-# Column and title words that name an expense type (the leaf-most match wins: 基本支出/人员经费 is personnel).
-TABLE_EXPENSE_WORDS = (
-    ("基本支出", "basic"),
-    ("项目支出", "project"),
-    ("人员经费", "personnel"),
-    ("人员支出", "personnel"),
-    ("公用经费", "public"),
-    ("公用支出", "public"),
+# The words that name a part of spending, and where they count:
+# * ``table``: a column or title word naming an expense type (the leaf-most match wins: 基本支出/人员经费
+#   is personnel);
+# * ``prose``: in a prose sentence or its section title, the part the economic amounts it gives belong to
+#   (``prose_expense_scope``). 人员经费/公用经费 do not count there: a sentence under them reads as naming
+#   no part, as it always has (counting them would be a new rule, with findings of its own).
+EXPENSE_WORDS = (
+    word("基本支出", "basic", "table", "prose"),
+    word("项目支出", "project", "table", "prose"),
+    word("人员经费", "personnel", "table"),
+    word("人员支出", "personnel", "table"),
+    word("公用经费", "public", "table"),
+    word("公用支出", "public", "table"),
+    word("机关运行经费", "office_operation", "prose"),
 )
+TABLE_EXPENSE_WORDS = tuple(keyed(EXPENSE_WORDS, "table").items())
+PROSE_SCOPE_WORDS = keyed(EXPENSE_WORDS, "prose")
+# The scope of an economic amount the prose gives (``line_items.prose_expense_scope``): the part of
+# spending its sentence or section title names (机关运行经费 over the others; 基本支出 and 项目支出 together:
+# ``mixed``), else ``listed`` when the sentence lists it under a figure it names no part for
+# (:data:`LISTED_PART`), else ``total``, the whole spending of the subject.
+PROSE_SCOPE_LABELS = {
+    "total": EXPENSE_TYPE_LABELS["total"],
+    "basic": EXPENSE_TYPE_LABELS["basic"],
+    "project": EXPENSE_TYPE_LABELS["project"],
+    "office_operation": MEASURE_LABELS["office_operation_expense"],
+    "mixed": "基本支出和项目支出",
+    "listed": "所列明细（未注明范围）",
+}
+PROSE_SCOPES = list(PROSE_SCOPE_LABELS)
+LISTED_PART = re.compile(r"其中|主要|包括|用于")
 
 THREE_PUBLIC_LABELS = {
     "total": "“三公”经费合计",

@@ -57,6 +57,19 @@ def test_nagqu_housing_fund_amount(sample_batch):
     assert row["reported_unit"] == "万元" and row["amount_kind"] == "actual"
 
 
+def test_only_economic_amounts_of_the_prose_carry_a_prose_scope(sample_batch):
+    """满城 l49 lists the parts of its 机关运行经费; table lines and functional prose lines carry no prose scope."""
+    items = sample_batch.frames["line_items"]
+    scoped = items.prose_expense_scope.notna()
+    assert (scoped == items.prose_fund_source.notna()).all()
+    assert (scoped == ((items.extraction_method == "narrative") & items.economic_subject_code.notna())).all()
+    documents = sample_batch.frames["documents"]
+    mancheng = documents.loc[documents.source_file == "001_95ce8eaf8f51288c.txt", "document_id"].iloc[0]
+    listed = items[scoped & (items.document_id == mancheng)]
+    assert set(listed.economic_subject_code) == {"30201", "30207", "30217", "30231", "30239"}
+    assert set(listed.prose_expense_scope) == {"office_operation"} and set(listed.prose_fund_source) == {"all"}
+
+
 def test_parquet_round_trip_keeps_exact_amounts(sample_batch, tmp_path):
     write_frames(sample_batch.frames, tmp_path)
     items = read_frame(tmp_path, "line_items")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ingestion.extract.facts import Evidence, Fact, IssueFact, LineItemFact
+from ingestion.extract.narrative import scopes
 from ingestion.extract.narrative.subject_names import heading_class
 from ingestion.extract.narrative.units import check_siblings
 from ingestion.extract.subjects import (
@@ -114,6 +115,12 @@ def _to_fact(item: PendingSubject) -> list[Fact]:
     functional = resolution.code if item.scheme == "functional" else None
     economic = resolution.code if item.scheme == "economic" else None
     expense_type = economic_expense_type(economic) if economic else item.expense_type
+    # what an economic amount covers, as the prose names it (the checks against the tables need it)
+    scope = (
+        scopes.scope_of(item.title, item.fund_source, evidence.source_text, evidence.reported_amount)
+        if economic
+        else (None, None)
+    )
     fact = LineItemFact(
         evidence,
         functional,
@@ -124,6 +131,7 @@ def _to_fact(item: PendingSubject) -> list[Fact]:
         item.amount_kind,
         "printed" if resolution.how == "printed" else "resolved",
         item.title,
+        *scope,
     )
     return [fact, *_resolution_issues(item, resolution)]
 

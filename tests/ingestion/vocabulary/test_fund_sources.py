@@ -13,6 +13,7 @@ from ingestion.vocabulary.fund_sources import (
     LABELS,
     PROSE_PREFIX,
     PROSE_PREFIXES,
+    sentence_fund,
     table_fund,
 )
 
@@ -53,4 +54,25 @@ def test_a_heading_may_name_fiscal_appropriation():
 def test_every_word_stores_a_labelled_key():
     assert {row.key for row in FUND_WORDS} <= set(KEYS)
     assert KEYS[0] == "all" and LABELS["all"] == "全部资金"
-    assert all(row.where <= {"prose", "heading", "table"} and row.where for row in FUND_WORDS)
+    assert all(row.where <= {"prose", "heading", "table", "sentence"} and row.where for row in FUND_WORDS)
+
+
+SENTENCE_CASES = {
+    "差旅费9.94万元,一般公共预算财政拨款安排": "general_public_budget",  # specific words before 财政拨款
+    "政府性基金预算安排培训费2万元": "government_fund",
+    "国有资本经营支出中办公费1万元": "state_capital",
+    "财政拨款安排会议费0万元": "fiscal_appropriation",
+    "公共财政安排会议费0万元": None,  # a table word only: 公共财政 in a sentence names no budget of its own
+    "上年结转安排办公费3万元": None,
+    "2020年预算安排会议费0万元。": None,
+}
+
+
+@pytest.mark.parametrize("sentence", SENTENCE_CASES)
+def test_a_sentence_names_its_fund(sentence):
+    assert sentence_fund(sentence) == SENTENCE_CASES[sentence]
+
+
+def test_a_sentence_naming_two_funds_takes_the_first_row_not_the_first_word():
+    """The rows' order decides, as for tables: 财政拨款 printed first still yields to 一般公共预算."""
+    assert sentence_fund("财政拨款中一般公共预算安排差旅费1万元") == "general_public_budget"

@@ -8,9 +8,15 @@ import re
 import pytest
 
 from ingestion.vocabulary.measures import (
+    EXPENSE_TYPE_LABELS,
     EXPENSE_TYPES,
+    EXPENSE_WORDS,
+    LISTED_PART,
     MEASURES,
     PASSAGE_TOPICS,
+    PROSE_SCOPE_LABELS,
+    PROSE_SCOPE_WORDS,
+    PROSE_SCOPES,
     PROSE_SPECS,
     SUBTOTAL_MEASURES,
     SUBTOTAL_NAMES,
@@ -66,6 +72,44 @@ def test_every_key_is_one_the_frames_accept():
     assert {kind for _, kind in TABLE_EXPENSE_WORDS} <= set(EXPENSE_TYPES)
     assert {spec.key for spec in PROSE_SPECS if spec.family == "three_public"} == set(THREE_PUBLIC_CATEGORIES)
     assert {category for _, category in TABLE_THREE_PUBLIC} <= set(THREE_PUBLIC_CATEGORIES)
+
+
+def test_table_expense_words_keep_their_order():
+    """The table readers take the first two rows as 基本支出/项目支出 and the leaf-most match."""
+    assert TABLE_EXPENSE_WORDS[:2] == (("基本支出", "basic"), ("项目支出", "project"))
+    assert [word for word, _ in TABLE_EXPENSE_WORDS] == [
+        "基本支出",
+        "项目支出",
+        "人员经费",
+        "人员支出",
+        "公用经费",
+        "公用支出",
+    ]
+
+
+def test_prose_scope_words_are_the_parts_a_prose_economic_amount_may_name():
+    assert PROSE_SCOPE_WORDS == {"基本支出": "basic", "项目支出": "project", "机关运行经费": "office_operation"}
+    assert set(PROSE_SCOPE_WORDS.values()) <= set(PROSE_SCOPES)
+    assert {row.key for row in EXPENSE_WORDS} <= set(EXPENSE_TYPES) | set(PROSE_SCOPES)
+    assert all(row.where and row.where <= {"table", "prose"} for row in EXPENSE_WORDS)
+
+
+def test_prose_scopes_print_as_the_documents_name_them():
+    """The scopes an expense type also is print alike; the others have their own names."""
+    for key in ("total", "basic", "project"):
+        assert PROSE_SCOPE_LABELS[key] == EXPENSE_TYPE_LABELS[key]
+    assert PROSE_SCOPE_LABELS["office_operation"] == "机关运行经费"
+    assert all(PROSE_SCOPE_LABELS.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [("2020年机关运行经费安排8.3万元，其中办公费0.3万元", True), ("主要包括办公费5万元", True),
+     ("主要用于差旅费3万元", True), ("包括培训费1万元", True), ("2020年预算安排会议费0万元。", False),
+     ("基本工资141.71万元", False)],
+)  # fmt: skip
+def test_listing_words_mark_an_amount_as_part_of_an_unnamed_figure(sentence, listed):
+    assert bool(LISTED_PART.search(sentence)) is listed
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,8 @@ final as (
         extraction_method,
         code_source,
         table_title,
+        prose_expense_scope,
+        prose_fund_source,
         other_source_locators,
         is_functional_code_in_reference,
         is_economic_code_in_reference,

@@ -4,12 +4,14 @@
     subject and amount kind in the tables (30215 会议费 6.00 in the 一般公共预算基本支出情况表).
 
     The two sides rarely cover the same money, so the check compares scopes before amounts. The prose's
-    scope is what it names: an expense part (基本支出, 项目支出, 机关运行经费 in the sentence or its section
-    title) and a fund (its stored fund_source, else a fund word of the sentence); an amount listed under
-    a figure whose part it does not name (其中, 主要包括 …) is a part of something unknown; naming nothing,
-    it covers the whole budget or account of the subject. (The stored expense_type of a prose economic line
-    is the class of its code, not a scope the prose states, so it is not used here.) A table line's scope
-    is its expense type and fund. Then:
+    scope is what it names, as the narrative extractor read it (ingestion/extract/narrative/scopes.py,
+    with the words of ingestion/vocabulary): an expense part (prose_expense_scope: 基本支出, 项目支出,
+    机关运行经费 in the sentence or its section title; an amount listed under a figure whose part it
+    does not name, 其中, 主要包括 … before it, is `listed`, a part of something unknown; naming nothing,
+    `total`, the whole budget or account of the subject) and a fund (prose_fund_source: its section's
+    fund, else a fund word of the sentence). (The stored expense_type of a prose economic line is the class of its
+    code, not a scope the prose states, so it is not used here.) A table line's scope is its expense type
+    and fund. Then:
     - same scope: the amounts must be equal (pass / rounding / fail);
     - the table's scope is a part of the prose's (basic ⊂ all spending, 一般公共预算 ⊂ all funds): the
       prose cannot be less than the table (fail when it is; more is unverified, the rest may be
@@ -35,7 +37,6 @@ prose as (
 
     select
         *,
-        coalesce(table_title, '') || ' ' || coalesce(source_text, '') as scope_text,
         {{ printed_rounding_yuan() }} as rounding_yuan
     from line_items
     where extraction_method = 'narrative'
@@ -58,28 +59,9 @@ tables as (
 
 ),
 
-prose_scoped as (
+prose_not_repeated as (
 
-    select
-        *,
-        case
-            when scope_text like '%机关运行经费%' then 'office_operation'
-            when scope_text like '%基本支出%' and scope_text like '%项目支出%' then 'mixed'
-            when scope_text like '%项目支出%' then 'project'
-            when scope_text like '%基本支出%' then 'basic'
-            -- listed under a figure the sentence does not name a part for (…主要包括办公费…): a part of
-            -- something, so only a table line covering everything bounds it
-            when regexp_matches(source_text, '其中|主要|包括|用于') then 'listed'
-            else 'total'
-        end as prose_expense_scope,
-        case
-            when fund_source <> 'all' then fund_source
-            when source_text like '%一般公共预算%' then 'general_public_budget'
-            when source_text like '%政府性基金%' then 'government_fund'
-            when source_text like '%国有资本经营%' then 'state_capital'
-            when source_text like '%财政拨款%' then 'fiscal_appropriation'
-            else 'all'
-        end as prose_fund
+    select *
     from prose
     -- the exact grouping printed in a table too: REP-FIGURE compares those copies
     where not exists (
@@ -103,7 +85,7 @@ pairs as (
         prose.subject_name,
         prose.amount_kind,
         prose.prose_expense_scope,
-        prose.prose_fund,
+        prose.prose_fund_source,
         prose.amount_yuan as prose_yuan,
         prose.source_locator as prose_locator,
         prose.source_text as prose_text,
@@ -115,19 +97,19 @@ pairs as (
         tables.source_text as table_text,
         {{ rounding_tolerance('prose.rounding_yuan', 'tables.rounding_yuan') }} as tolerance_yuan,
         case
-            when prose.prose_expense_scope = tables.expense_type and prose.prose_fund = tables.fund_source
+            when prose.prose_expense_scope = tables.expense_type and prose.prose_fund_source = tables.fund_source
                 then 'same'
             when prose.prose_expense_scope in ('total', 'basic', 'project')
                 and {{ expense_contains.format(outer='prose.prose_expense_scope', inner='tables.expense_type') }}
-                and {{ fund_contains.format(outer='prose.prose_fund', inner='tables.fund_source') }}
+                and {{ fund_contains.format(outer='prose.prose_fund_source', inner='tables.fund_source') }}
                 then 'table_within'
             when {{ expense_contains.format(outer='tables.expense_type', inner="case when prose.prose_expense_scope in ('office_operation', 'listed') then 'part' else prose.prose_expense_scope end") }}
                 and prose.prose_expense_scope <> 'mixed'
-                and {{ fund_contains.format(outer='tables.fund_source', inner='prose.prose_fund') }}
+                and {{ fund_contains.format(outer='tables.fund_source', inner='prose.prose_fund_source') }}
                 then 'prose_within'
             else 'apart'
         end as relation
-    from prose_scoped as prose
+    from prose_not_repeated as prose
     inner join tables
         on tables.document_id = prose.document_id
         and tables.economic_subject_code = prose.economic_subject_code
@@ -172,12 +154,8 @@ described as (
 
     select
         *,
-        case prose_expense_scope
-            when 'office_operation' then '机关运行经费'
-            when 'mixed' then '基本支出和项目支出'
-            when 'listed' then '所列明细（未注明范围）'
-            else {{ vocabulary_label('expense_type', 'prose_expense_scope', 'prose_expense_scope') }}
-        end || '（' || {{ fund_source_label('prose_fund') }} || '，' || {{ amount_kind_label('amount_kind') }} || '）'
+        {{ vocabulary_label('prose_expense_scope', 'prose_expense_scope', 'prose_expense_scope') }}
+            || '（' || {{ fund_source_label('prose_fund_source') }} || '，' || {{ amount_kind_label('amount_kind') }} || '）'
             as prose_scope_label,
         {{ grouping_label('amount_kind', 'table_expense_type', 'table_fund') }} as table_scope_label
     from decisive
@@ -203,7 +181,7 @@ final as (
         status,
         'The prose gives ' || {{ format_wan('prose_yuan') }} || '万元 for ' || economic_subject_code
             || coalesce(' ' || subject_name, '') || ' (' || prose_locator || '; its scope: ' || prose_scope_label
-            || case when prose_expense_scope = 'total' and prose_fund = 'all'
+            || case when prose_expense_scope = 'total' and prose_fund_source = 'all'
                 then ', as it names no expense part and no fund' else '' end
             || ') and the table ' || {{ format_wan('table_yuan') }} || '万元 for ' || table_scope_label
             || ' (' || table_locator || ')'
