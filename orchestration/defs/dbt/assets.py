@@ -64,6 +64,7 @@ def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, wareh
     build = warehouse_build.build
     if build_state.step_is_current("dbt", build.staging_dir):
         context.log.info("the warehouse already holds a build of this run's staging files: dbt not run")
+        build_state.carry_inbox_state(build.staging_dir, config.duckdb_path())  # the next run may stop at once
         return
     full_refresh = build_state.needs_full_refresh()
     if full_refresh:
