@@ -70,18 +70,21 @@ class WarehouseBuild:
         """This run's version of the published folder ``name`` (one of ``PUBLISHED_FOLDERS``)."""
         return self.root / BUILD_DIR_NAME / f"{self.run_id}.{name}"
 
-    def working_folder(self, name: str) -> Path:
+    def working_folder(self, name: str, linked: bool = False) -> Path:
         """``build_folder(name)``, started on first use as a copy of the published folder.
 
         Steps that rewrite only part of a folder (the audit report and the agency pages share
         ``reports/``, and either may be skipped on a run with no change) then publish a whole folder.
-        A real copy, not hard links: rewriting a file in the copy must not touch the published one.
+        A real copy by default: a writer that rewrites a file in place must not touch the published one.
+        ``linked=True`` makes hard links instead (one ``link`` per file rather than copying every byte,
+        which is what adding one document to thousands needs), for writers that only ever write a new
+        file and rename it over the old name: a rename replaces the link, never the published file.
         """
         folder = self.build_folder(name)
         published = self.root / name
         if not folder.exists():
             if published.is_dir():
-                shutil.copytree(published, folder, symlinks=True)
+                shutil.copytree(published, folder, symlinks=True, copy_function=os.link if linked else shutil.copy2)
             else:
                 folder.mkdir(parents=True)
         return folder

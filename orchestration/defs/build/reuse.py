@@ -53,4 +53,6 @@ class OutputMemo:
     def save(self) -> None:
         """Write the memo of this run: the items written or reused now (items gone since are forgotten)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self._current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        partial = self.path.with_name(self.path.name + ".tmp")  # a new file renamed over: hard links stay intact
+        partial.write_text(json.dumps(self._current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        partial.replace(self.path)
