@@ -85,7 +85,7 @@ def agency_pages_dir():
 )
 @once_per_build("agency_pages", "the agency pages already show the warehouse as built")
 def agency_pages(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
-    directory = build.working_folder("reports") / AGENCIES_FOLDER
+    directory = build.working_folder("reports", linked=True) / AGENCIES_FOLDER
     digests, missing = agency_digests(str(build.build_database))
     stale = stale_agencies(directory, digests)
     marts = read_marts(str(build.build_database), stale)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from orchestration.defs.agency_pages import charts
 from orchestration.defs.audit.report_pages import STYLE, _text, wan_yuan
-from orchestration.defs.build.reuse import OutputMemo, digest
+from orchestration.defs.build.reuse import OutputMemo, digest, write_new
 
 GRID_STYLE = (
     ".present{background:#dff3e0}.missing{background:#fde2e1}.empty_with_statement{background:#fff6d6}"
@@ -174,14 +174,14 @@ def agency_page(
         if lines:
             name = f"{agency_id}_{year}_subjects.svg"
             title = f"{year} 支出功能分类 · {lines[0]['fund_source']}"
-            _write(chart_dir / name, charts.budget_actual_bars(title, lines))
+            write_new(chart_dir / name, charts.budget_actual_bars(title, lines))
             body += f'<p><img src="charts/{name}" alt="{year} budget against actual by functional class"></p>'
     body += _measure_table(execution)
     trend = three_public_series(series)
     body += "<h2>“三公”经费 over the years</h2>"
     if trend:
         name = f"{agency_id}_three_public.svg"
-        _write(chart_dir / name, charts.trend_lines("“三公”经费", trend))
+        write_new(chart_dir / name, charts.trend_lines("“三公”经费", trend))
         body += f'<p><img src="charts/{name}" alt="三公 expenses by year"></p>'
     else:
         body += "<p>No 三公 figures.</p>"
@@ -255,7 +255,7 @@ def write_agency_pages(
     if missing is None:
         missing = missing_documents(marts["audit_document_completeness"])
     written = [directory / "index.html"]
-    _write(written[0], index_page(marts["dim_agency"], missing))
+    write_new(written[0], index_page(marts["dim_agency"], missing))
     memo = OutputMemo(directory, "agency_pages")  # an agency whose rows did not change keeps its page and charts
     for agency in marts["dim_agency"]:
         agency_id = agency["agency_id"]
@@ -263,7 +263,7 @@ def write_agency_pages(
         path = directory / f"{agency_id}.html"
         inputs = digests[agency_id] if digests is not None else row_digest(agency, rows)
         if memo.recall(agency_id, inputs, directory) is None:
-            _write(path, agency_page(agency, *rows, chart_dir))
+            write_new(path, agency_page(agency, *rows, chart_dir))
             charts = sorted(chart_dir.glob(f"{agency_id}_*.svg"))
             memo.remember(agency_id, inputs, [path.name, *(f"charts/{chart.name}" for chart in charts)])
         written.append(path)
@@ -279,10 +279,3 @@ def stale_agencies(directory: Path, digests: Mapping[str, str]) -> set[str]:
     """The agencies whose page must be written again: new, changed (by digest) or with a file missing."""
     memo = OutputMemo(directory, "agency_pages")
     return {agency_id for agency_id, inputs in digests.items() if memo.recall(agency_id, inputs, directory) is None}
-
-
-def _write(path: Path, text: str) -> None:
-    """A new file renamed over the old one: the folder may hold hard links to the published pages."""
-    partial = path.with_name(path.name + ".tmp")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
