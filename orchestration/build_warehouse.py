@@ -81,7 +81,9 @@ def _families(counts: dict[str, int]) -> str:
     return ", ".join(f"{family} {n}" for family, n in counts.items()) or "none"
 
 
-def summarise_findings(counts: FindingCounts, checks: dict[str, CheckReport]) -> list[tuple[str, str]]:
+def summarise_findings(
+    counts: FindingCounts, checks: dict[str, CheckReport], ran: bool = True
+) -> list[tuple[str, str]]:
     """The summary lines of marts.audit_reconciliation, as (label, text): checks by status, the status ×
     rule family table, failed checks by severity and family — each beside what its Dagster asset check
     reported, family by family (they must agree) — and the review states of the failed checks."""
@@ -93,7 +95,9 @@ def summarise_findings(counts: FindingCounts, checks: dict[str, CheckReport]) ->
         check_name = FINDINGS_CHECKS.get(severity)
         report = checks.get(check_name) if check_name else None
         total = sum(families.values())
-        if report is None:
+        if not ran:
+            agreement = "no run: as the last build left them"
+        elif report is None:
             agreement = "asset check did not run"
         else:
             same = report.failed_rows == total and report.by_family in (None, families)
@@ -154,7 +158,7 @@ def _print_summary(result, seconds: float) -> None:
             for label, count in _warehouse_counts().items():
                 print(f"{label:>20}: {count}")
             reports = findings_check_reports(result) if result is not None else {}
-            for label, text in summarise_findings(_findings_counts(), reports):
+            for label, text in summarise_findings(_findings_counts(), reports, ran=result is not None):
                 print(f"{label:>20}{':' if label else ' '} {text}")
         except Exception as error:  # noqa: BLE001 - e.g. another process holds the file read-write
             print(f"{'counts':>20}: unavailable ({str(error).splitlines()[0]})")
