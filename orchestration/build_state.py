@@ -27,6 +27,7 @@ from ingestion.pipeline import PARSER_VERSION
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, project_files
 
 STAGING_RECORD = "inputs.fingerprint"
+INBOX_RECORD = "inbox.fingerprint"  # beside the staging files; published as the "inbox" step record
 RECORD_SUFFIX = ".fingerprint"
 
 
@@ -122,6 +123,52 @@ def record_step(step: str, staging_dir: Path, build_database: Path) -> None:
     staged = staged_fingerprint(staging_dir)
     if staged is not None:
         step_record(build_database, step).write_text(staged)
+
+
+# A run with nothing new must cost next to nothing. Hashing every file (even from the parse store's
+# index) and starting Dagster take seconds per thousand documents, so the run command first compares
+# the inbox as ``stat`` shows it (path, size, modification time, inode: the parse store's own test of
+# "unchanged") and the models' and reviews' fingerprints with what the published warehouse was built
+# from, and stops there when they are equal. The state is taken before any file is hashed, so a file
+# changed during a build makes the next state differ, never the reverse.
+
+
+def inbox_state(paths: list[Path]) -> str:
+    """The inbox as ``stat`` shows it, with the models and the reviews (no file is read)."""
+    digest = hashlib.sha256(f"{models_fingerprint()}|{reviews_fingerprint()}\n".encode())
+    for path in paths:
+        try:
+            stat = path.lstat()
+            digest.update(f"{path}|{stat.st_mode}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ino}\n".encode())
+        except OSError:
+            digest.update(f"{path}|unreadable\n".encode())
+    return digest.hexdigest()
+
+
+def record_inbox_state(staging_dir: Path, state: str) -> None:
+    """Called by ingestion with the state it lists, before it hashes a file."""
+    staging_dir.mkdir(parents=True, exist_ok=True)
+    (staging_dir / INBOX_RECORD).write_text(state)
+
+
+def carry_inbox_state(staging_dir: Path, database: Path) -> None:
+    """Record this run's inbox state beside ``database``: the build copy just before it is published, or the
+    published file itself when the run found it already built from this run's staging inputs."""
+    state = _read(staging_dir / INBOX_RECORD)
+    if state is not None:
+        step_record(database, "inbox").write_text(state)
+
+
+def inbox_unchanged() -> bool:
+    """True when the published warehouse was built from the inbox as it is now (by ``stat``), the same
+    models and the same reviews: the run command then has nothing to do."""
+    from ingestion.discovery import discover_documents
+
+    published = config.duckdb_path()
+    if not published.exists():
+        return False
+    recorded = _read(step_record(published, "inbox"))
+    return recorded is not None and recorded == inbox_state(discover_documents(config.inbox_dirs()))
 
 
 def _read(path: Path) -> str | None:

@@ -2,11 +2,15 @@
 
 ``python -m orchestration.build_warehouse`` (what ``make run`` calls) materializes ``warehouse_job`` in
 this process against the project's Dagster instance (``DAGSTER_HOME``), so the run also appears in the
-UI's history, and prints what the warehouse now holds.
+UI's history, and prints what the warehouse now holds. When no inbox file was added, changed or removed
+and the models and reviews are those the published warehouse was built from
+(:func:`orchestration.build_state.inbox_unchanged`, a ``stat`` per file), it starts no run at all and
+prints what the warehouse holds: a run with nothing new costs a directory listing, not a Dagster run.
 
 It takes the build lock (:mod:`orchestration.build_lock`) before anything else, so a second build is
 told at once, in one line, whose build it waits for (``--no-wait``: exit instead). Exit codes: 0 built
-and published, 1 the run failed (the previous warehouse is unchanged), 3 another build held the lock.
+and published (or nothing to build), 1 the run failed (the previous warehouse is unchanged), 3 another
+build held the lock.
 """
 
 from __future__ import annotations
@@ -77,7 +81,9 @@ def _families(counts: dict[str, int]) -> str:
     return ", ".join(f"{family} {n}" for family, n in counts.items()) or "none"
 
 
-def summarise_findings(counts: FindingCounts, checks: dict[str, CheckReport]) -> list[tuple[str, str]]:
+def summarise_findings(
+    counts: FindingCounts, checks: dict[str, CheckReport], ran: bool = True
+) -> list[tuple[str, str]]:
     """The summary lines of marts.audit_reconciliation, as (label, text): checks by status, the status ×
     rule family table, failed checks by severity and family — each beside what its Dagster asset check
     reported, family by family (they must agree) — and the review states of the failed checks."""
@@ -89,7 +95,9 @@ def summarise_findings(counts: FindingCounts, checks: dict[str, CheckReport]) ->
         check_name = FINDINGS_CHECKS.get(severity)
         report = checks.get(check_name) if check_name else None
         total = sum(families.values())
-        if report is None:
+        if not ran:
+            agreement = "no run: as the last build left them"
+        elif report is None:
             agreement = "asset check did not run"
         else:
             same = report.failed_rows == total and report.by_family in (None, families)
@@ -138,22 +146,40 @@ def _warehouse_counts() -> dict[str, int]:
 
 
 def _print_summary(result, seconds: float) -> None:
-    checks = _check_outcomes(result)
+    """What the warehouse holds after the run ``result`` (``None``: no run was needed, nothing changed)."""
     print("\n=== Budget warehouse ===")
-    outcome = "succeeded" if result.success else "FAILED (the previous warehouse is unchanged)"
-    print(f"run: {outcome} in {seconds:.1f} s (run id {result.run_id})")
+    if result is None:
+        print(f"run: unchanged in {seconds:.1f} s ({UNCHANGED})")
+    else:
+        outcome = "succeeded" if result.success else "FAILED (the previous warehouse is unchanged)"
+        print(f"run: {outcome} in {seconds:.1f} s (run id {result.run_id})")
     if config.duckdb_path().exists():
         try:
             for label, count in _warehouse_counts().items():
                 print(f"{label:>20}: {count}")
-            for label, text in summarise_findings(_findings_counts(), findings_check_reports(result)):
+            reports = findings_check_reports(result) if result is not None else {}
+            for label, text in summarise_findings(_findings_counts(), reports, ran=result is not None):
                 print(f"{label:>20}{':' if label else ' '} {text}")
         except Exception as error:  # noqa: BLE001 - e.g. another process holds the file read-write
             print(f"{'counts':>20}: unavailable ({str(error).splitlines()[0]})")
-    print(f"{'dbt tests':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
+    if result is not None:
+        checks = _check_outcomes(result)
+        print(f"{'dbt tests':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
     print(f"{'DuckDB file':>20}: {config.duckdb_path()}")
     print(f"{'audit report':>20}: {config.reports_dir() / 'index.html'}")
     print("Example queries: warehouse/queries/*.sql (open the file read-only with the duckdb CLI or Python)")
+
+
+UNCHANGED = (
+    "no file added, changed or removed, same models and reviews since the last build: no run started; "
+    "--even-if-unchanged runs the job anyway"
+)
+
+
+def _nothing_changed() -> bool:
+    from orchestration import build_state
+
+    return build_state.inbox_unchanged()
 
 
 def _run_job(run_id: str):
@@ -176,6 +202,11 @@ def _run_job(run_id: str):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the budget warehouse from the inbox folders.")
     parser.add_argument("--no-wait", action="store_true", help="exit (code 3) if another build holds the warehouse")
+    parser.add_argument(
+        "--even-if-unchanged",
+        action="store_true",
+        help="run the Dagster job even when the inbox, the models and the reviews are those of the last build",
+    )
     args = parser.parse_args(argv)
     _prepare_environment()
     run_id = str(uuid.uuid4())
@@ -185,13 +216,13 @@ def main(argv: list[str] | None = None) -> int:
         with lock.hold(run_id, wait_seconds=0 if args.no_wait else None, on_wait=announce):
             print(f"Reading documents from: {', '.join(str(path) for path in config.inbox_dirs())}", flush=True)
             started = time.monotonic()
-            result = _run_job(run_id)
+            result = None if not args.even_if_unchanged and _nothing_changed() else _run_job(run_id)
             seconds = time.monotonic() - started
     except LockTimeout as busy:
         print(f"error: {busy}", file=sys.stderr, flush=True)
         return EXIT_LOCKED
     _print_summary(result, seconds)
-    return 0 if result.success else 1
+    return 0 if result is None or result.success else 1
 
 
 if __name__ == "__main__":

@@ -6,9 +6,13 @@ facts, and any connection open on the file (even read-only) made dbt fail or wai
 the :mod:`~orchestration.build_lock`, a run
 
 1. removes what earlier, killed runs left behind (their staging folders and build copies);
-2. writes its staging Parquet to ``<warehouse dir>/staging/<run id>/`` (``BUDGET_STAGING_DIR`` for dbt);
-3. lets dbt build ``<warehouse dir>/.build/<run id>.duckdb`` (``BUDGET_BUILD_DUCKDB_PATH``), started as a
-   copy of the published file so that incremental models keep their state; nobody else has it open;
+2. writes its staging Parquet to ``<warehouse dir>/staging/current/`` (``BUDGET_STAGING_DIR`` for dbt);
+3. lets dbt build ``<warehouse dir>/.build/current.duckdb`` (``BUDGET_BUILD_DUCKDB_PATH``), started as a
+   copy of the published file so that incremental models keep their state; nobody else has it open.
+   Both names are fixed, not per run (only the lock holder ever uses them): dbt re-parses the whole
+   project when the profile's path or an environment variable its sources read changes, and parsing
+   costs more than the rest of dbt's work on a one-document increment. dbt keeps its artifacts and
+   ``partial_parse.msgpack`` in ``<warehouse dir>/dbt_target/``, so the next run parses only what changed;
 4. writes the report pages and exports to ``.build/<run id>.reports/`` and ``.build/<run id>.exports/``
    (a folder a step only partly rewrites starts as a copy of the published one, see
    :meth:`WarehouseBuild.working_folder`), and the step records of :mod:`orchestration.build_state`
@@ -36,6 +40,8 @@ logger = logging.getLogger(__name__)
 BUILD_DIR_NAME = ".build"
 STAGING_DIR_NAME = "staging"
 PUBLISHED_FOLDERS = ("reports", "exports")  # folders beside the warehouse that describe it
+CURRENT_BUILD = "current"  # the staging folder's and the build copy's name (one build at a time holds the lock)
+DBT_TARGET_DIR_NAME = "dbt_target"
 RECORD_SUFFIX = ".fingerprint"  # the step records of orchestration.build_state
 
 
@@ -52,11 +58,16 @@ class WarehouseBuild:
 
     @property
     def staging_dir(self) -> Path:
-        return self.root / STAGING_DIR_NAME / self.run_id
+        return self.root / STAGING_DIR_NAME / CURRENT_BUILD
 
     @property
     def build_database(self) -> Path:
-        return self.root / BUILD_DIR_NAME / f"{self.run_id}.duckdb"
+        return self.root / BUILD_DIR_NAME / f"{CURRENT_BUILD}.duckdb"
+
+    @property
+    def dbt_target_dir(self) -> Path:
+        """dbt's target folder for this warehouse: its artifacts, and the parse state the next run starts from."""
+        return self.root / DBT_TARGET_DIR_NAME
 
     @property
     def build_reports_dir(self) -> Path:
@@ -70,18 +81,21 @@ class WarehouseBuild:
         """This run's version of the published folder ``name`` (one of ``PUBLISHED_FOLDERS``)."""
         return self.root / BUILD_DIR_NAME / f"{self.run_id}.{name}"
 
-    def working_folder(self, name: str) -> Path:
+    def working_folder(self, name: str, linked: bool = False) -> Path:
         """``build_folder(name)``, started on first use as a copy of the published folder.
 
         Steps that rewrite only part of a folder (the audit report and the agency pages share
         ``reports/``, and either may be skipped on a run with no change) then publish a whole folder.
-        A real copy, not hard links: rewriting a file in the copy must not touch the published one.
+        A real copy by default: a writer that rewrites a file in place must not touch the published one.
+        ``linked=True`` makes hard links instead (one ``link`` per file rather than copying every byte,
+        which is what adding one document to thousands needs), for writers that only ever write a new
+        file and rename it over the old name: a rename replaces the link, never the published file.
         """
         folder = self.build_folder(name)
         published = self.root / name
         if not folder.exists():
             if published.is_dir():
-                shutil.copytree(published, folder, symlinks=True)
+                shutil.copytree(published, folder, symlinks=True, copy_function=os.link if linked else shutil.copy2)
             else:
                 folder.mkdir(parents=True)
         return folder

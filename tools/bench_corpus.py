@@ -140,14 +140,14 @@ def _tree_rss_mb(root: int) -> float:
     return sum(stats[pid].rss_bytes for pid in tree if pid in stats) / 2**20
 
 
-def run_build(environment: dict[str, str], log: Path) -> Measured:
+def run_build(environment: dict[str, str], log: Path, cwd: Path = PROJECT_ROOT) -> Measured:
     before = os.times()
     started = time.monotonic()
     offset = log.stat().st_size if log.exists() else 0
     with log.open("a", encoding="utf-8") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "orchestration.build_warehouse"],
-            cwd=PROJECT_ROOT,
+            cwd=cwd,
             env=environment,
             stdout=output,
             stderr=subprocess.STDOUT,

@@ -103,3 +103,25 @@ def test_a_second_build_rewrites_only_the_agencies_whose_rows_changed(pages, tmp
     rewritten = {path for path, stamp in stamps.items() if path.stat().st_mtime_ns != stamp}
     assert rewritten == {again / f"{agency['agency_id']}.html"}
     assert "另一市" in (again / f"{agency['agency_id']}.html").read_text(encoding="utf-8")
+
+
+def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows(
+    pages,
+    across_warehouse,  # noqa: F811
+    tmp_path,
+):
+    from orchestration.defs.agency_pages.assets import agency_digests
+    from orchestration.defs.agency_pages.pages import stale_agencies
+
+    marts, written = pages
+    database = str(across_warehouse.database)
+    digests, missing = agency_digests(database)
+    assert set(digests) == {row["agency_id"] for row in marts["dim_agency"]}
+    directory = tmp_path / "agencies"
+    assert stale_agencies(directory, digests) == set(digests)  # nothing written yet
+    incremental = write_agency_pages(directory, read_marts(database, set(digests)), digests, missing)
+    for path in written:  # the same pages as from every row in Python
+        assert (directory / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+    assert [path.name for path in incremental] == [path.name for path in written]
+    assert stale_agencies(directory, digests) == set()
+    assert all(rows == [] for name, rows in read_marts(database, set()).items() if name != "dim_agency")

@@ -95,3 +95,43 @@ def test_a_review_changes_the_inputs_and_a_reference_list_the_models(tmp_path, m
 
     (reference / "functional_subjects_2024.csv").write_text("code,name\n20406,司法\n")
     assert build_state.models_fingerprint() != models
+
+
+def test_the_run_command_stops_only_when_the_inbox_models_and_reviews_are_those_of_the_published_build(
+    tmp_path, monkeypatch
+):
+    inbox, reviews, staging = tmp_path / "inbox", tmp_path / "reviews", tmp_path / "staging"
+    inbox.mkdir()
+    reviews.mkdir()
+    database = tmp_path / "warehouse" / "budget.duckdb"
+    database.parent.mkdir()
+    monkeypatch.setenv("BUDGET_INBOX_DIRS", str(inbox))
+    monkeypatch.setenv("BUDGET_DUCKDB_PATH", str(database))
+    monkeypatch.setenv("BUDGET_REVIEWS_DIR", str(reviews))
+    (inbox / "a.txt").write_text("部门预算 甲", encoding="utf-8")
+    (inbox / "b.txt").write_text("部门预算 乙", encoding="utf-8")
+
+    def build() -> None:  # what a run that published (or found its warehouse current) records
+        from ingestion.discovery import discover_documents
+
+        build_state.record_inbox_state(staging, build_state.inbox_state(discover_documents([inbox])))
+        database.write_bytes(b"warehouse")
+        build_state.carry_inbox_state(staging, database)
+
+    assert not build_state.inbox_unchanged()  # nothing built yet
+    build()
+    assert build_state.inbox_unchanged()
+    changes = [
+        lambda: (inbox / "c.txt").write_text("部门决算", encoding="utf-8"),  # added
+        lambda: (inbox / "a.txt").write_text("部门预算 丙", encoding="utf-8"),  # same size, new content and time
+        lambda: (inbox / "b.txt").unlink(),  # removed
+        lambda: (reviews / "reviews.csv").write_text("check_id,decision\nabc,dismissed\n"),  # a review
+        lambda: os.utime(inbox / "a.txt", ns=(1, 1)),  # touched: stat differs, so the job decides
+    ]
+    for change in changes:
+        change()
+        assert not build_state.inbox_unchanged()
+        build()
+        assert build_state.inbox_unchanged()
+    database.unlink()
+    assert not build_state.inbox_unchanged()  # the warehouse itself is gone

@@ -56,3 +56,9 @@ def test_a_disagreement_or_a_missing_check_is_said():
     empty = dict(summarise_findings(FindingCounts(), {}))
     assert empty["reconciliation"] == "0 pass, 0 rounding, 0 fail, 0 unverified"
     assert empty["error findings"] == "0: none (asset check did not run)"
+
+
+def test_a_run_that_found_nothing_new_says_the_counts_are_those_of_the_last_build():
+    lines = dict(summarise_findings(COUNTS, {}, ran=False))
+    assert lines["error findings"] == "6: hierarchy 1, ratio 5 (no run: as the last build left them)"
+    assert lines["reconciliation"] == "386 pass, 6 rounding, 11 fail, 22 unverified"

@@ -3,13 +3,15 @@ with one sheet per mart and a README sheet of column meanings."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from decimal import Decimal
 
 import duckdb
 import openpyxl
 import pytest
 
-from orchestration.defs.exports.writers import column_meanings, write_exports
+from orchestration.defs.exports.writers import BOM, column_meanings, write_exports
 from tests.fixtures.across_documents import FINANCE, across_warehouse  # noqa: F401
 
 
@@ -17,7 +19,7 @@ from tests.fixtures.across_documents import FINANCE, across_warehouse  # noqa: F
 def exported(across_warehouse, tmp_path_factory):  # noqa: F811
     directory = tmp_path_factory.mktemp("exports")
     meanings = column_meanings(across_warehouse.target_dir / "manifest.json")
-    return write_exports(across_warehouse.database, directory, meanings)
+    return write_exports(across_warehouse.database, directory, meanings).files
 
 
 def test_every_mart_is_written_in_each_format(exported):
@@ -55,3 +57,45 @@ def test_workbook_has_a_readme_and_one_sheet_per_mart(exported):
     assert meanings[("fct_budget_execution", None)] or meanings.get(("fct_budget_execution", ""))
     header = next(workbook["fct_budget_execution"].iter_rows(values_only=True))
     assert "execution_rate" in header and "budget_source_locator" in header
+
+
+def _marts_database(path, rows: int) -> None:
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("create schema if not exists marts")
+        connection.execute("create or replace table marts.small as select 1 as id, '财政局' as name")
+        connection.execute(
+            "create or replace table marts.big as select i as id, i * 1.5 as amount_yuan from range(?) as r(i)", [rows]
+        )
+
+
+def test_a_mart_whose_rows_did_not_change_keeps_its_files_and_the_published_ones_are_never_written(tmp_path):
+    database, published = tmp_path / "w.duckdb", tmp_path / "published"
+    _marts_database(database, 10)
+    write_exports(database, published, {})
+    before = {path: path.read_bytes() for path in published.rglob("*") if path.is_file()}
+    working = tmp_path / "working"
+    shutil.copytree(published, working, copy_function=os.link)  # what a run starts from
+
+    again = write_exports(database, working, {})
+    assert again.rewritten == []  # nothing changed: no file rewritten
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("insert into marts.big values (99, 1.0)")
+    changed = write_exports(database, working, {})
+    assert changed.rewritten == ["big", "xlsx"]
+    assert b"99," in changed.files["csv/big"].read_bytes()
+    assert {path: path.read_bytes() for path in published.rglob("*") if path.is_file()} == before
+
+
+def test_the_workbook_keeps_within_its_cell_budget_and_says_where_the_other_marts_are(tmp_path, monkeypatch):
+    import orchestration.defs.exports.writers as writers
+
+    database = tmp_path / "w.duckdb"
+    _marts_database(database, 50)
+    monkeypatch.setattr(writers, "WORKBOOK_CELL_BUDGET", 20)
+    exports = write_exports(database, tmp_path / "exports", {"big": {"": "Every figure."}})
+    assert exports.sheets == ["small"]
+    workbook = openpyxl.load_workbook(exports.files["xlsx"], read_only=True)
+    assert workbook.sheetnames == ["README", "small"]
+    readme = {row[0]: row[2] for row in workbook["README"].iter_rows(values_only=True) if row[1] in (None, "")}
+    assert readme["big"] == "50 rows: too many for this workbook, see csv/big.csv or parquet/big.parquet. Every figure."
+    assert exports.files["csv/big"].read_bytes().startswith(BOM + b"id,amount_yuan\n0,0.0")

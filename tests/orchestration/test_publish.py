@@ -8,6 +8,7 @@ import sys
 import duckdb
 import pytest
 
+from orchestration import build_state
 from orchestration.publish import WarehouseBuild
 from tests.conftest import PROJECT_ROOT
 
@@ -38,10 +39,12 @@ def _built(database, run_id: str, value: int) -> WarehouseBuild:
     return build
 
 
-def test_two_runs_never_share_staging_or_build_files(tmp_path):
+def test_every_run_gives_dbt_the_same_paths_so_that_it_parses_only_what_changed(tmp_path):
     first, second = WarehouseBuild(tmp_path / "w.duckdb", "run-a"), WarehouseBuild(tmp_path / "w.duckdb", "run-b")
-    assert first.staging_dir != second.staging_dir and first.build_database != second.build_database
-    assert first.environment()["BUDGET_STAGING_DIR"] == str(tmp_path / "staging" / "run-a")
+    assert first.environment() == second.environment()  # the lock keeps the runs apart
+    assert first.environment()["BUDGET_STAGING_DIR"] == str(tmp_path / "staging" / "current")
+    assert first.dbt_target_dir == second.dbt_target_dir == tmp_path / "dbt_target"
+    assert first.build_folder("reports") != second.build_folder("reports")
 
 
 def test_the_build_starts_as_a_copy_of_the_published_file(tmp_path):
@@ -60,8 +63,13 @@ def test_leftovers_of_killed_runs_are_removed_by_the_next_run(tmp_path):
     database = tmp_path / "w.duckdb"
     killed = _built(database, "run-killed", 1)
     (killed.staging_dir / "documents.parquet").write_bytes(b"half")
-    WarehouseBuild(database, "run-next").prepare()
-    assert not killed.staging_dir.exists() and not killed.build_database.exists()
+    build_state.step_record(killed.build_database, "dbt").write_text("inputs-killed")
+    (killed.build_folder("reports")).mkdir()
+    following = WarehouseBuild(database, "run-next")
+    following.prepare()
+    assert not (following.staging_dir / "documents.parquet").exists()
+    assert not build_state.step_record(following.build_database, "dbt").exists()
+    assert not killed.build_folder("reports").exists() and not following.build_database.exists()  # nothing published
 
 
 def test_open_read_only_and_read_write_connections_do_not_stop_the_publish(tmp_path):
@@ -121,8 +129,6 @@ def test_a_kill_during_publish_leaves_a_whole_warehouse_old_or_new(tmp_path, whe
 
 
 def test_step_records_and_folders_are_published_with_the_warehouse_or_not_at_all(tmp_path):
-    from orchestration import build_state
-
     database = tmp_path / "w.duckdb"
     first = _built(database, "run-a", 1)
     (first.working_folder("reports") / "index.html").write_text("first")

@@ -25,3 +25,25 @@ def test_an_item_written_without_a_result_is_still_recalled(tmp_path):
     memo.remember("x", "d", ["x.html"])
     memo.save()
     assert OutputMemo(tmp_path, "pages").recall("x", "d", tmp_path) is True
+
+
+def test_a_new_file_replaces_a_hard_link_and_never_writes_through_it(tmp_path):
+    import os
+
+    from orchestration.defs.build.reuse import new_file, write_new
+
+    published, working = tmp_path / "published.html", tmp_path / "working.html"
+    published.write_text("published")
+    os.link(published, working)  # how a run's reports folder starts
+    write_new(working, "rebuilt")
+    assert published.read_text() == "published" and working.read_text() == "rebuilt"
+    os.unlink(working)
+    os.link(published, working)
+    try:
+        with new_file(working) as partial:
+            partial.write_text("half")
+            raise OSError("disk full")
+    except OSError:
+        pass
+    assert published.read_text() == "published" and working.read_text() == "published"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["published.html", "working.html"]

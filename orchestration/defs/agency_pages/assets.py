@@ -9,7 +9,8 @@ import dagster as dg
 import duckdb
 
 from ingestion import config
-from orchestration.defs.agency_pages.pages import write_agency_pages
+from orchestration.defs.agency_pages.pages import stale_agencies, write_agency_pages
+from orchestration.defs.build.reuse import digest
 from orchestration.defs.build_steps import once_per_build
 
 PAGE_MARTS = [
@@ -22,14 +23,47 @@ PAGE_MARTS = [
 ]
 
 
-def read_marts(database: str) -> dict[str, list[dict]]:
-    """Every row of the marts the pages show, as plain dicts (None for nulls)."""
+def read_marts(database: str, agencies: set[str] | None = None) -> dict[str, list[dict]]:
+    """The rows of the marts the pages show, as plain dicts (None for nulls): every dim_agency row, and of the
+    other marts the rows of ``agencies`` (all rows when ``None``)."""
     marts = {}
     with duckdb.connect(database, read_only=True) as connection:
         for name in PAGE_MARTS:
-            frame = connection.execute(f"select * from marts.{name}").df()
+            query, parameters = f"select * from marts.{name}", []
+            if agencies is not None and name != "dim_agency":
+                query += " where agency_id in (select unnest(?))"
+                parameters = [sorted(agencies)]
+                if name == "audit_agency_identity":  # a finding about two agencies shows on both pages
+                    query += " or other_agency_id in (select unnest(?))"
+                    parameters.append(sorted(agencies))
+            frame = connection.execute(query, parameters).df()
             marts[name] = frame.astype(object).where(frame.notna(), None).to_dict("records")
     return marts
+
+
+def _summary_by_agency(mart: str, key: str = "agency_id", condition: str = "true") -> str:
+    return (
+        f"select {key} as agency_id, '{mart}' as mart, count(*) as n, sum(hash(t))::varchar as total, "
+        f"bit_xor(hash(t)) as xor from marts.{mart} as t where {key} is not null and {condition} group by all"
+    )
+
+
+def agency_digests(database: str) -> tuple[dict[str, str], dict[str, int]]:
+    """Per agency, a digest of its dim_agency row and of its rows of every mart its page shows, and the
+    documents missing per agency for the index: computed by DuckDB, so that adding one document to
+    thousands converts only the changed agencies' rows to Python."""
+    summaries = [_summary_by_agency(mart) for mart in PAGE_MARTS]
+    summaries.append(_summary_by_agency("audit_agency_identity", "other_agency_id", "other_agency_id <> agency_id"))
+    with duckdb.connect(database, read_only=True) as connection:
+        rows = connection.execute(" union all ".join(summaries) + " order by all").fetchall()
+        missing = connection.execute(
+            "select agency_id, count(*) from marts.audit_document_completeness "
+            "where item_kind = 'document' and status = 'missing' group by all"
+        ).fetchall()
+    by_agency: dict[str, list] = {}
+    for agency_id, *summary in rows:
+        by_agency.setdefault(agency_id, []).append(summary)
+    return {agency_id: digest(summary) for agency_id, summary in by_agency.items()}, dict(missing)
 
 
 AGENCIES_FOLDER = "agencies"  # under the reports folder
@@ -51,8 +85,12 @@ def agency_pages_dir():
 )
 @once_per_build("agency_pages", "the agency pages already show the warehouse as built")
 def agency_pages(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
-    marts = read_marts(str(build.build_database))
-    written = write_agency_pages(build.working_folder("reports") / AGENCIES_FOLDER, marts)
+    directory = build.working_folder("reports", linked=True) / AGENCIES_FOLDER
+    digests, missing = agency_digests(str(build.build_database))
+    stale = stale_agencies(directory, digests)
+    marts = read_marts(str(build.build_database), stale)
+    written = write_agency_pages(directory, marts, digests, missing)
+    context.log.info(f"{len(stale)} of {len(digests)} agencies' rows changed: only their pages were written")
     published_index = agency_pages_dir() / written[0].name
     context.log.info(f"wrote {len(written)} agency pages, published with the warehouse to {agency_pages_dir()}")
     return dg.MaterializeResult(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from orchestration.defs.agency_pages import charts
 from orchestration.defs.audit.report_pages import STYLE, _text, wan_yuan
-from orchestration.defs.build.reuse import OutputMemo, digest
+from orchestration.defs.build.reuse import OutputMemo, digest, write_new
 
 GRID_STYLE = (
     ".present{background:#dff3e0}.missing{background:#fde2e1}.empty_with_statement{background:#fff6d6}"
@@ -174,14 +174,14 @@ def agency_page(
         if lines:
             name = f"{agency_id}_{year}_subjects.svg"
             title = f"{year} 支出功能分类 · {lines[0]['fund_source']}"
-            (chart_dir / name).write_text(charts.budget_actual_bars(title, lines), encoding="utf-8")
+            write_new(chart_dir / name, charts.budget_actual_bars(title, lines))
             body += f'<p><img src="charts/{name}" alt="{year} budget against actual by functional class"></p>'
     body += _measure_table(execution)
     trend = three_public_series(series)
     body += "<h2>“三公”经费 over the years</h2>"
     if trend:
         name = f"{agency_id}_three_public.svg"
-        (chart_dir / name).write_text(charts.trend_lines("“三公”经费", trend), encoding="utf-8")
+        write_new(chart_dir / name, charts.trend_lines("“三公”经费", trend))
         body += f'<p><img src="charts/{name}" alt="三公 expenses by year"></p>'
     else:
         body += "<p>No 三公 figures.</p>"
@@ -190,15 +190,21 @@ def agency_page(
     return _page(str(agency["agency_name"]), body)
 
 
-def index_page(agencies: list[Mapping], completeness: list[Mapping]) -> str:
-    missing = defaultdict(int)
+def missing_documents(completeness: Iterable[Mapping]) -> dict[str, int]:
+    """Documents missing per agency (audit_document_completeness rows), for the index."""
+    missing: dict[str, int] = defaultdict(int)
     for row in completeness:
         if row["item_kind"] == "document" and row["status"] == "missing":
             missing[row["agency_id"]] += 1
+    return missing
+
+
+def index_page(agencies: list[Mapping], missing: Mapping[str, int]) -> str:
     rows = "".join(
         f'<tr><td><a href="{_text(agency["agency_id"])}.html">{_text(agency["agency_name"])}</a></td>'
         f"<td>{_text(agency.get('province'))} {_text(agency.get('city'))} {_text(agency.get('county'))}</td>"
-        f"<td class=num>{agency.get('document_count') or 0}</td><td class=num>{missing[agency['agency_id']]}</td></tr>"
+        f"<td class=num>{agency.get('document_count') or 0}</td>"
+        f"<td class=num>{missing.get(agency['agency_id'], 0)}</td></tr>"
         for agency in sorted(agencies, key=lambda agency: agency["agency_name"])
     )
     body = (
@@ -217,38 +223,59 @@ AGENCY_ROWS = (  # an agency's rows of each mart, in the order agency_page takes
 )
 
 
-def write_agency_pages(directory: Path, marts: Mapping[str, list[Mapping]]) -> list[Path]:
-    """Write index.html, one page per agency and the charts; returns the paths of the pages (index first).
-
-    ``marts`` holds the rows of dim_agency, fct_budget_execution, fct_agency_year_measure,
-    audit_document_completeness, audit_cross_document and audit_agency_identity.
-    """
-    chart_dir = directory / "charts"
-    chart_dir.mkdir(parents=True, exist_ok=True)
+def agency_rows(marts: Mapping[str, list[Mapping]]) -> dict[str, dict[str, list[Mapping]]]:
+    """Each mart's rows by agency (an identity finding goes to both agencies it names)."""
     grouped: dict[str, dict[str, list[Mapping]]] = defaultdict(lambda: defaultdict(list))
-    for name in (
-        "fct_budget_execution",
-        "fct_agency_year_measure",
-        "audit_document_completeness",
-        "audit_cross_document",
-    ):
+    for name in PER_AGENCY_MARTS:
         for row in marts[name]:
             grouped[name][row["agency_id"]].append(row)
     for row in marts["audit_agency_identity"]:
         for agency_id in {row["agency_id"], row["other_agency_id"]} - {None}:
             grouped["audit_agency_identity"][agency_id].append(row)
+    return grouped
+
+
+def write_agency_pages(
+    directory: Path,
+    marts: Mapping[str, list[Mapping]],
+    digests: Mapping[str, str] | None = None,
+    missing: Mapping[str, int] | None = None,
+) -> list[Path]:
+    """Write index.html, one page per agency and the charts; returns the paths of the pages (index first).
+
+    ``marts`` holds the rows of dim_agency, fct_budget_execution, fct_agency_year_measure,
+    audit_document_completeness, audit_cross_document and audit_agency_identity. An agency whose
+    digest (``digests``, else one computed from its rows here) is the one its files were written from
+    keeps them; so the caller may pass, beside every dim_agency row, only the rows of the agencies
+    :func:`stale_agencies` names, and the documents ``missing`` per agency for the index.
+    """
+    chart_dir = directory / "charts"
+    chart_dir.mkdir(parents=True, exist_ok=True)
+    grouped = agency_rows(marts)
+    if missing is None:
+        missing = missing_documents(marts["audit_document_completeness"])
     written = [directory / "index.html"]
-    written[0].write_text(index_page(marts["dim_agency"], marts["audit_document_completeness"]), encoding="utf-8")
+    write_new(written[0], index_page(marts["dim_agency"], missing))
     memo = OutputMemo(directory, "agency_pages")  # an agency whose rows did not change keeps its page and charts
     for agency in marts["dim_agency"]:
         agency_id = agency["agency_id"]
         rows = [grouped[name][agency_id] for name in AGENCY_ROWS]
         path = directory / f"{agency_id}.html"
-        inputs = digest([agency, [sorted(map(repr, group)) for group in rows]])  # the marts are read unordered
+        inputs = digests[agency_id] if digests is not None else row_digest(agency, rows)
         if memo.recall(agency_id, inputs, directory) is None:
-            path.write_text(agency_page(agency, *rows, chart_dir), encoding="utf-8")
+            write_new(path, agency_page(agency, *rows, chart_dir))
             charts = sorted(chart_dir.glob(f"{agency_id}_*.svg"))
             memo.remember(agency_id, inputs, [path.name, *(f"charts/{chart.name}" for chart in charts)])
         written.append(path)
     memo.save()
     return written
+
+
+def row_digest(agency: Mapping, rows: list[list[Mapping]]) -> str:
+    return digest([agency, [sorted(map(repr, group)) for group in rows]])  # the marts are read unordered
+
+
+def stale_agencies(directory: Path, digests: Mapping[str, str]) -> set[str]:
+    """The agencies whose page must be written again: new, changed (by digest) or with a file missing."""
+    memo = OutputMemo(directory, "agency_pages")
+    return {agency_id for agency_id, inputs in digests.items() if memo.recall(agency_id, inputs, directory) is None}

@@ -121,7 +121,7 @@ def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.Tab
 )
 @once_per_build("report", "the report pages already show the warehouse as built")
 def audit_report(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
-    directory = build.working_folder("reports")
+    directory = build.working_folder("reports", linked=True)
     documents, findings = read_audit_rows(str(build.build_database))
     counts = read_finding_counts(str(build.build_database))
     by_document: dict[str, list[dict]] = {}

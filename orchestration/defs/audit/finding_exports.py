@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ingestion.document import format_box
 from orchestration.defs.audit.page_marks import side_pages, side_places
+from orchestration.defs.build.reuse import new_file, write_new
 
 FINDING_COLUMNS = [
     "document_id",
@@ -97,9 +98,9 @@ def finding_rows(
 def write_finding_exports(directory: Path, rows: list[dict]) -> tuple[Path, Path]:
     directory.mkdir(parents=True, exist_ok=True)
     csv_path, json_path = directory / "findings.csv", directory / "findings.json"
-    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with new_file(csv_path) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=FINDING_COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
-    json_path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_new(json_path, json.dumps(rows, ensure_ascii=False, indent=1))
     return csv_path, json_path

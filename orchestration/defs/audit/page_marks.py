@@ -28,7 +28,7 @@ from pypdf.annotations import Highlight, Text
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
-from orchestration.defs.build.reuse import OutputMemo, digest
+from orchestration.defs.build.reuse import OutputMemo, digest, new_file
 
 DPI = 150
 SIDES = {
@@ -124,7 +124,8 @@ def render_pages(pdf_path: Path, marks: list[Mark], directory: Path, dpi: int = 
                 page.close()
             _draw(image, page_marks, scale)
             path = directory / image_name(number)
-            image.save(path)  # optimize=True would cost ~0.5 s a page for 3% smaller files
+            with new_file(path) as partial:
+                image.save(partial, format="PNG")  # optimize=True would cost ~0.5 s a page for 3% smaller files
             written[number] = path
     finally:
         document.close()
@@ -193,7 +194,7 @@ def annotate_pdf(pdf_path: Path, marks: list[Mark], output: Path) -> Path:
             note[NameObject("/T")] = TextStringObject(f"finding #{mark.number}")
             writer.add_annotation(page_number=mark.page - 1, annotation=note)
     output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("wb") as handle:
+    with new_file(output) as partial, partial.open("wb") as handle:
         writer.write(handle)
     return output
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from orchestration.defs.audit.finding_counts import ALL_FAMILIES, STATUSES, FindingCounts
 from orchestration.defs.audit.page_marks import side_pages
+from orchestration.defs.build.reuse import write_new
 
 STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;max-width:72rem;color:#222}
@@ -259,13 +260,13 @@ def write_reports(
         for number, finding in enumerate(ordered_findings(document_findings), start=1)
     }
     written = [directory / "index.html"]
-    written[0].write_text(index_page(documents, findings, counts, numbers), encoding="utf-8")
+    write_new(written[0], index_page(documents, findings, counts, numbers))
     for document in documents:
         path = directory / page_name(document)
         extras = (marked or {}).get(document["document_id"], {})
         page = document_page(
             document, by_document.get(document["document_id"], []), extras.get("images"), extras.get("annotated")
         )
-        path.write_text(page, encoding="utf-8")
+        write_new(path, page)
         written.append(path)
     return written

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from orchestration import build_state
 from orchestration.defs.build.resources import ActiveBuild
 
 # Everything a build writes beside the warehouse: published only once all of it is built.
@@ -25,6 +26,7 @@ BUILT_KEYS = [
 )
 def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     active: ActiveBuild = context.resources.warehouse_build
+    build_state.carry_inbox_state(active.build.staging_dir, active.build.build_database)
     active.publish()
     database = active.build.database
     return dg.MaterializeResult(

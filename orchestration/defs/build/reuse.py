@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,28 @@ from typing import Any
 def digest(inputs: Any) -> str:
     """A digest of ``inputs`` (rows as dicts, lists, strings, numbers, decimals, dates: anything with a stable repr)."""
     return hashlib.sha256(repr(inputs).encode()).hexdigest()
+
+
+@contextmanager
+def new_file(path: Path) -> Iterator[Path]:
+    """A temporary path to write ``path``'s new content to, renamed over ``path`` when the block succeeds.
+
+    Never rewrite a file of a build folder in place: the folder starts as hard links to the published
+    files (``WarehouseBuild.working_folder``), and writing through a link would change the published
+    warehouse's reports before (or without) a publish. A rename replaces the link alone.
+    """
+    partial = path.with_name(path.name + ".tmp")
+    try:
+        yield partial
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def write_new(path: Path, text: str) -> None:
+    """``path.write_text(text)`` through :func:`new_file`."""
+    with new_file(path) as partial:
+        partial.write_text(text, encoding="utf-8")
 
 
 class OutputMemo:
@@ -53,4 +76,4 @@ class OutputMemo:
     def save(self) -> None:
         """Write the memo of this run: the items written or reused now (items gone since are forgotten)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self._current, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        write_new(self.path, json.dumps(self._current, ensure_ascii=False, sort_keys=True))

@@ -64,13 +64,15 @@ def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, wareh
     build = warehouse_build.build
     if build_state.step_is_current("dbt", build.staging_dir):
         context.log.info("the warehouse already holds a build of this run's staging files: dbt not run")
+        build_state.carry_inbox_state(build.staging_dir, config.duckdb_path())  # the next run may stop at once
         return
     full_refresh = build_state.needs_full_refresh()
     if full_refresh:
         context.log.info("models, seeds or parser changed since the last build: dbt build --full-refresh")
     context.log.info(f"dbt builds {build.build_database}")
     manifest = json.loads(budget_dbt_project.manifest_path.read_text(encoding="utf-8"))
-    events = dbt.cli(build_state.dbt_build_arguments(full_refresh), context=context).stream()
+    arguments = build_state.dbt_build_arguments(full_refresh)
+    events = dbt.cli(arguments, context=context, target_path=build.dbt_target_dir).stream()  # parses only changes
     yield from with_mart_metadata(events, manifest, str(build.build_database), context.log)
     build_state.record_step("dbt", build.staging_dir, build.build_database)
     build_state.record_models(build.build_database)

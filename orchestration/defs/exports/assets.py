@@ -1,7 +1,8 @@
 """The exports asset: every mart as CSV (UTF-8 with BOM), Parquet and one XLSX workbook.
 
 Runs after dbt has built the marts into the run's private copy, reads them there in one short read-only
-connection, and writes them to the run's build folder; publishing the build puts them under
+connection, and writes them to the run's build folder, which starts as hard links to the published
+exports so that marts whose rows did not change keep their files; publishing the build puts them under
 ``<warehouse dir>/exports/`` (next to the DuckDB file, like the reports; orchestration/publish.py).
 """
 
@@ -54,12 +55,19 @@ def exports_dir():
 @once_per_build("exports", "the exports already hold the warehouse as built")
 def marts_export(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
     meanings = column_meanings(DBT_PROJECT_DIR / "target" / "manifest.json")
-    written = write_exports(build.build_database, build.build_folder("exports"), meanings)
-    context.log.info(f"wrote {len(written)} export files, published with the warehouse to {exports_dir()}")
+    exports = write_exports(build.build_database, build.working_folder("exports", linked=True), meanings)
+    written = exports.files
+    marts = sum(1 for name in written if name.startswith("csv/"))
+    context.log.info(
+        f"exports: rewrote {', '.join(exports.rewritten) or 'nothing'} ({marts} marts; the others' rows did not "
+        f"change), published with the warehouse to {exports_dir()}"
+    )
     return dg.MaterializeResult(
         metadata={
             "workbook": dg.MetadataValue.path(str(exports_dir() / written["xlsx"].name)),
             "files": len(written),
-            "marts": sum(1 for name in written if name.startswith("csv/")),
+            "marts": marts,
+            "rewritten": dg.MetadataValue.json(exports.rewritten),
+            "workbook_sheets": len(exports.sheets),
         }
     )

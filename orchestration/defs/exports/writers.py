@@ -3,22 +3,38 @@
 Users open the warehouse in Excel more often than in SQL. Excel reads a CSV as the local code page
 unless it starts with a byte-order mark, so the CSVs carry one and Chinese names survive a double
 click. The workbook has one sheet per mart and a README sheet with every column's meaning, taken
-from the dbt documentation, so a reader needs nothing else. Parquet is written by DuckDB itself
-(exact DECIMAL amounts, no pyarrow). Plain functions: tested without Dagster.
+from the dbt documentation, so a reader needs nothing else. CSV and Parquet are written by DuckDB
+itself (``COPY``: exact DECIMAL amounts, no pandas, no pyarrow). Plain functions: tested without Dagster.
+
+Adding one document to ten thousand must not rewrite every export. The exports folder starts as the
+published one (hard links, ``WarehouseBuild.working_folder``), and a mart whose rows are those its files
+were written from (row count and a hash of every row, computed by DuckDB) keeps its files. Every file
+is written to a temporary name and renamed, never rewritten in place: that is what makes the hard
+links safe, and a reader never sees half a file. A spreadsheet sheet costs seconds per hundred
+thousand cells and Excel stops at 1,048,576 rows, so the workbook holds the marts, smallest first,
+while it stays under ``WORKBOOK_CELL_BUDGET`` cells; its README sheet names the CSV and Parquet files
+of the others.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
+import shutil
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import openpyxl
+
+from orchestration.defs.build.reuse import OutputMemo, digest
 
 MART_SCHEMA = "marts"
 EXCEL_SHEET_NAME_LIMIT = 31
 EXCEL_CELL_LIMIT = 32767  # characters; longer snippets are cut with a marker
+WORKBOOK_CELL_BUDGET = 500_000  # rows × columns in the workbook (~5 CPU seconds); the rest are CSV/Parquet only
+BOM = b"\xef\xbb\xbf"
 
 
 def column_meanings(manifest_path: Path) -> dict[str, dict[str, str]]:
@@ -41,69 +57,155 @@ def mart_tables(connection: duckdb.DuckDBPyConnection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def _for_excel(frame: pd.DataFrame) -> pd.DataFrame:
-    """Excel cannot hold timezone-aware timestamps, lists or over-long text: make them plain values."""
-    frame = frame.copy()
-    for name in frame.columns:
-        column = frame[name]
-        if isinstance(column.dtype, pd.DatetimeTZDtype):
-            frame[name] = column.dt.tz_convert("UTC").dt.tz_localize(None)
-        elif column.dtype == object or pd.api.types.is_string_dtype(column):
-            frame[name] = column.map(_cell_text)
-    return frame
+def readme_rows(
+    tables: list[str],
+    meanings: Mapping[str, Mapping[str, str]],
+    columns: Mapping[str, list[str]],
+    left_out: Mapping[str, int] | None = None,
+) -> list[tuple[str, str, str]]:
+    """(sheet, column, meaning) of every mart; a mart left out of the workbook says where its rows are."""
+    rows = []
+    for table in tables:
+        described = meanings.get(table, {})
+        meaning = described.get("", "")
+        if table in (left_out or {}):
+            meaning = (
+                f"{left_out[table]:,} rows: too many for this workbook, see csv/{table}.csv or "
+                f"parquet/{table}.parquet. {meaning}"
+            ).strip()
+        rows.append((table, "", meaning))
+        rows += [(table, column, described.get(column, "")) for column in columns[table]]
+    return rows
 
 
-def _cell_text(value):
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(value, list | tuple) or hasattr(value, "tolist"):
-        value = ", ".join(str(item) for item in list(value))
+def _cell(value):
+    """A value Excel can hold: naive UTC timestamps, lists as text, over-long text cut."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(datetime.UTC).replace(tzinfo=None)
+    if isinstance(value, list | tuple | dict):
+        value = ", ".join(str(item) for item in value) if not isinstance(value, dict) else str(value)
     if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
         return value[: EXCEL_CELL_LIMIT - 20] + " …(cut for Excel)"
     return value
 
 
-def readme_frame(tables: list[str], meanings: Mapping[str, Mapping[str, str]], columns: Mapping[str, list[str]]):
-    rows = []
-    for table in tables:
-        described = meanings.get(table, {})
-        rows.append({"sheet": table, "column": "", "meaning": described.get("", "")})
-        for column in columns[table]:
-            rows.append({"sheet": table, "column": column, "meaning": described.get(column, "")})
-    return pd.DataFrame(rows, columns=["sheet", "column", "meaning"])
+def _fingerprint(connection: duckdb.DuckDBPyConnection, table: str) -> tuple[list[str], str, int]:
+    """The mart's columns, a digest of its column types and rows (order aside), and its row count."""
+    relation = f'{MART_SCHEMA}."{table}"'
+    description = connection.execute(f"select * from {relation} limit 0").description
+    columns = [column[0] for column in description]
+    count, total, xor = connection.execute(
+        f"select count(*), sum(hash(t)::hugeint), bit_xor(hash(t)) from {relation} as t"
+    ).fetchone()
+    types = [str(column[1]) for column in description]
+    return columns, digest([columns, types, count, str(total), str(xor)]), int(count)
 
 
-def write_exports(database: Path, directory: Path, meanings: Mapping[str, Mapping[str, str]]) -> dict[str, Path]:
-    """Write csv/<mart>.csv, parquet/<mart>.parquet and marts.xlsx under ``directory``; returns what was written.
+def _write_csv(connection: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    """``COPY`` to CSV, behind a byte-order mark."""
+    plain, temporary = path.with_suffix(".plain.tmp"), path.with_suffix(".tmp")
+    connection.execute(f"copy (select * from {MART_SCHEMA}.\"{table}\") to '{plain}' (format csv, header)")
+    with temporary.open("wb") as output, plain.open("rb") as source:
+        output.write(BOM)
+        shutil.copyfileobj(source, output, 1 << 20)
+    plain.unlink()
+    temporary.replace(path)
 
-    Files are written to a temporary name and renamed, so a reader never sees half a file.
+
+def _write_parquet(connection: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    temporary = path.with_suffix(".tmp")
+    connection.execute(f"copy (select * from {MART_SCHEMA}.\"{table}\") to '{temporary}' (format parquet)")
+    temporary.replace(path)
+
+
+def workbook_marts(sizes: Mapping[str, tuple[int, int]], budget: int | None = None) -> list[str]:
+    """The marts the workbook holds: smallest first (rows × columns), while the total stays within ``budget``."""
+    budget = WORKBOOK_CELL_BUDGET if budget is None else budget
+    chosen, cells = [], 0
+    for table in sorted(sizes, key=lambda name: (sizes[name][0] * sizes[name][1], name)):
+        size = sizes[table][0] * sizes[table][1]
+        if cells + size > budget:
+            break
+        chosen.append(table)
+        cells += size
+    return sorted(chosen)
+
+
+def _write_workbook(
+    connection: duckdb.DuckDBPyConnection,
+    path: Path,
+    tables: list[str],
+    sheets: list[str],
+    meanings: Mapping[str, Mapping[str, str]],
+    columns: Mapping[str, list[str]],
+    rows: Mapping[str, int],
+) -> None:
+    workbook = openpyxl.Workbook(write_only=True)
+    readme = workbook.create_sheet("README")
+    readme.append(["sheet", "column", "meaning"])
+    left_out = {table: rows[table] for table in tables if table not in sheets}
+    for row in readme_rows(tables, meanings, columns, left_out):
+        readme.append(list(row))
+    for table in sheets:
+        sheet = workbook.create_sheet(table[:EXCEL_SHEET_NAME_LIMIT])
+        sheet.append(columns[table])
+        for row in connection.execute(f'select * from {MART_SCHEMA}."{table}"').fetchall():
+            sheet.append([_cell(value) for value in row])
+    temporary = path.with_suffix(".xlsx.tmp")
+    workbook.save(temporary)
+    temporary.replace(path)
+
+
+@dataclass(frozen=True)
+class Exports:
+    files: dict[str, Path]  # "csv/<mart>", "parquet/<mart>", "xlsx" → the file
+    rewritten: list[str]  # the marts (and "xlsx") written by this call; the others were kept
+    sheets: list[str]  # the marts the workbook holds
+
+
+def write_exports(database: Path, directory: Path, meanings: Mapping[str, Mapping[str, str]]) -> Exports:
+    """Write csv/<mart>.csv, parquet/<mart>.parquet and marts.xlsx under ``directory``.
+
+    ``directory`` may hold the exports of an earlier build (hard links to them are fine): a mart whose rows
+    did not change keeps its files, the workbook is rewritten only when a mart it holds (or the column
+    meanings) changed, and files of marts that no longer exist are removed.
     """
     csv_dir, parquet_dir = directory / "csv", directory / "parquet"
     csv_dir.mkdir(parents=True, exist_ok=True)
     parquet_dir.mkdir(parents=True, exist_ok=True)
+    memo = OutputMemo(directory, "exports")
     written: dict[str, Path] = {}
-    frames: dict[str, pd.DataFrame] = {}
+    rewritten: list[str] = []
     with duckdb.connect(str(database), read_only=True) as connection:
         tables = mart_tables(connection)
+        columns, fingerprints, rows = {}, {}, {}
         for table in tables:
-            frame = connection.execute(f'select * from {MART_SCHEMA}."{table}"').df()
-            frames[table] = frame
-            csv_path = csv_dir / f"{table}.csv"
-            frame.to_csv(csv_path.with_suffix(".tmp"), index=False, encoding="utf-8-sig")
-            csv_path.with_suffix(".tmp").replace(csv_path)
-            parquet_path = parquet_dir / f"{table}.parquet"
-            temporary = parquet_path.with_suffix(".tmp")
-            connection.execute(f"copy (select * from {MART_SCHEMA}.\"{table}\") to '{temporary}' (format parquet)")
-            temporary.replace(parquet_path)
-            written[f"csv/{table}"] = csv_path
-            written[f"parquet/{table}"] = parquet_path
-    workbook = directory / "marts.xlsx"
-    temporary = directory / "marts.xlsx.tmp"
-    with pd.ExcelWriter(temporary, engine="openpyxl") as excel:
-        columns = {table: list(frame.columns) for table, frame in frames.items()}
-        readme_frame(tables, meanings, columns).to_excel(excel, sheet_name="README", index=False)
-        for table, frame in frames.items():
-            _for_excel(frame).to_excel(excel, sheet_name=table[:EXCEL_SHEET_NAME_LIMIT], index=False)
-    temporary.replace(workbook)
+            columns[table], fingerprints[table], rows[table] = _fingerprint(connection, table)
+            files = [f"csv/{table}.csv", f"parquet/{table}.parquet"]
+            if memo.recall(table, fingerprints[table], directory) is None:
+                _write_csv(connection, table, directory / files[0])
+                _write_parquet(connection, table, directory / files[1])
+                memo.remember(table, fingerprints[table], files)
+                rewritten.append(table)
+            written[f"csv/{table}"], written[f"parquet/{table}"] = directory / files[0], directory / files[1]
+        sheets = workbook_marts({table: (rows[table], len(columns[table])) for table in tables})
+        inputs = digest([tables, sheets, [fingerprints[table] for table in tables], meanings])
+        workbook = directory / "marts.xlsx"
+        if memo.recall("xlsx", inputs, directory) is None:
+            _write_workbook(connection, workbook, tables, sheets, meanings, columns, rows)
+            memo.remember("xlsx", inputs, [workbook.name])
+            rewritten.append("xlsx")
     written["xlsx"] = workbook
-    return written
+    _remove_other_files(directory, {path.relative_to(directory) for path in written.values()})
+    memo.save()
+    return Exports(written, rewritten, sheets)
+
+
+def _remove_other_files(directory: Path, kept: set[Path]) -> None:
+    """Exports of marts that no longer exist, and temporary files of an interrupted run."""
+    for folder in ("csv", "parquet"):
+        for path in (directory / folder).iterdir():
+            if path.relative_to(directory) not in kept:
+                path.unlink()
+    for path in directory.glob("*.tmp"):
+        path.unlink()

@@ -41,6 +41,8 @@ DOCUMENTS_KEY = STAGING_KEYS["documents"]
 def raw_documents(context: AssetExecutionContext) -> list[dict]:
     folders = config.inbox_dirs()
     files = discover_documents(folders)
+    staging_dir = context.resources.warehouse_build.build.staging_dir
+    build_state.record_inbox_state(staging_dir, build_state.inbox_state(files))  # before any file is read
     hashes = ParseStore(config.parse_store_dir()).hash_files(files)  # unchanged files are not read again
     records = [_record(path, hashes.get(path)) for path in files]
     context.log.info(f"found {len(records)} files in {', '.join(str(folder) for folder in folders)}")
