@@ -104,6 +104,16 @@ def divisions(seeds_dir: Path = SEEDS_DIR) -> tuple[Division, ...]:
 
 
 @lru_cache(maxsize=1)
+def _by_key() -> dict[tuple[str, str | None, str | None, str], Division]:
+    return {(d.province, d.city, d.county, d.level): d for d in divisions()}
+
+
+def division_at(province: str, city: str | None, county: str | None, level: str) -> Division | None:
+    """The seed's division of that province, city, county and level (one dictionary look-up)."""
+    return _by_key().get((province, city, county, level))
+
+
+@lru_cache(maxsize=1)
 def _forms(seeds_dir: Path = SEEDS_DIR) -> dict[str, list[tuple[Division, str]]]:
     """Every form → the divisions it names and the kind of form; shared short forms are left out."""
     forms: dict[str, list[tuple[Division, str]]] = defaultdict(list)
@@ -121,22 +131,14 @@ def _forms(seeds_dir: Path = SEEDS_DIR) -> dict[str, list[tuple[Division, str]]]
 
 
 @lru_cache(maxsize=1)
-def place_names(seeds_dir: Path = SEEDS_DIR) -> tuple[str, ...]:
-    """Every full name, former name and short form of a division, longest first."""
-    names: set[str] = set()
-    for row in _seed_rows(seeds_dir):
-        names.update(name for name in (row["name"], row["short_name"]) if name and len(name) >= 2)
-        names.update(_former_names(row))
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _form_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(form) for form in _forms()}, reverse=True))
 
 
 def starts_with_place(text: str) -> bool:
-    return text.startswith(place_names())
+    """True when a division starts the text, by the matching rule: ``无锡市…``, ``将乐县…``, ``和田地区…``, but
+    not ``和顺利…`` (和顺 is 和顺县's short form, and a short form needs its administrative word)."""
+    return read_place(text) is not None
 
 
 def _step(name: str, start: int, inside: tuple[Division, ...]) -> Placement | None:

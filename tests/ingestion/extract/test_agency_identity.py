@@ -80,7 +80,8 @@ def test_prose_words_before_a_name_do_not_change_its_agency(division):
         # not placed: no division starts the name (中山 needs an administrative word), or two share it
         ("中山大学", "中山大学", None),
         ("朝阳区财政局", "朝阳区财政局", None),  # 北京市朝阳区 or 长春市朝阳区
-        ("朝阳县财政局", "朝阳县财政局", None),  # not 朝阳市: a city short form needs 州/盟/地区/委
+        ("朝阳县财政局", "朝阳县财政局", "county"),  # 朝阳市朝阳县, not the city 朝阳市
+        ("无锡县财政局", "无锡县财政局", None),  # not 无锡市: a city short form needs 州/盟/地区/委
         ("普陀区财政局", "普陀区财政局", None),
     ],
 )
