@@ -82,16 +82,17 @@ def _key(row: dict[str, str]) -> tuple[str, str, str, str]:
 
 
 def _strip_peoples(stem: str) -> str:
-    """``保亭黎族苗族`` → ``保亭``: the peoples an autonomous division names, from the end."""
+    """``保亭黎族苗族`` → ``保亭``: the peoples an autonomous division names, from the end (a people of one
+    character only with its 族, so that no place name loses a last character such as 白 or 水)."""
     changed = True
     while changed:
         changed = False
         for people in _PEOPLES:
-            for word in (f"{people}族", people):
-                if stem.endswith(word) and len(stem) > len(word):
-                    stem, changed = stem[: -len(word)], True
-                    break
-            if changed:
+            word = next(
+                (w for w in (f"{people}族", people if len(people) > 1 else None) if w and stem.endswith(w)), None
+            )
+            if word:
+                stem, changed = stem[: -len(word)], True
                 break
     return stem
 
@@ -107,9 +108,9 @@ def short_name(name: str) -> str:
             return stem if len(stem) >= 2 else ""
     if name.endswith("旗") and len(name) >= 2 and name[-2] in _BANNER_SIDES:
         return ""
-    suffix = next((s for s in _PLAIN_SUFFIXES if name.endswith(s)), None)
-    stem = name[: -len(suffix)] if suffix else name
-    return stem if len(stem) >= 2 and stem != name else ""
+    # the longest administrative word that leaves two characters: 浦东新区 → 浦东, but 清新区 → 清新
+    stems = (name[: -len(suffix)] for suffix in _PLAIN_SUFFIXES if name.endswith(suffix))
+    return next((stem for stem in stems if len(stem) >= 2), "")
 
 
 ABOLISHED = frozenset(name for new, name, _ in LATER_CHANGES.values() if new is None)
