@@ -135,10 +135,21 @@ def _form_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(form) for form in _forms()}, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _place_names(seeds_dir: Path = SEEDS_DIR) -> tuple[frozenset[str], tuple[int, ...]]:
+    """Every full name, former name and short form of a division (shared or not), and their lengths."""
+    names: set[str] = set()
+    for row in _seed_rows(seeds_dir):
+        names.update(name for name in (row["name"], row["short_name"]) if name and len(name) >= 2)
+        names.update(_former_names(row))
+    return frozenset(names), tuple(sorted({len(name) for name in names}))
+
+
 def starts_with_place(text: str) -> bool:
-    """True when a division starts the text, by the matching rule: ``无锡市…``, ``将乐县…``, ``和田地区…``, but
-    not ``和顺利…`` (和顺 is 和顺县's short form, and a short form needs its administrative word)."""
-    return read_place(text) is not None
+    """True when any form of a division starts the text (``无锡市…``, ``无锡高新区…``, ``将乐县…``), so that a
+    prose word is not stripped from it: one set look-up per name length, whatever the seed's size."""
+    names, lengths = _place_names()
+    return any(text[:length] in names for length in lengths if length <= len(text))
 
 
 def _step(name: str, start: int, inside: tuple[Division, ...]) -> Placement | None:
