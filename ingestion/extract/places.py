@@ -12,8 +12,12 @@ Matching rule (the one home of it; ``int_agencies_resolved`` only groups what in
    行署/委, a county's 县/区/市/旗/委, a province's 省/委) — so 中山大学 is not 中山市 and 朝阳区 is not
    朝阳市; a short form shared by several divisions (吉林, 海南, 普陀) is never used;
 2. then, repeatedly, a division of a lower level inside the one already read (``上海市`` → ``普陀区``);
-3. a full name shared by several divisions (普陀区 of 上海市 and of 舟山市) stays ambiguous until the
-   province or city before it, or the document's other names, decide (:func:`within`).
+3. a full name shared by several divisions (普陀区 of 上海市 and of 舟山市, 鼓楼区 of four cities) stays
+   ambiguous until the province or city before it, or the document's other names, decide (:func:`within`);
+   an agency left undecided is unplaced, with an ``agency_place_ambiguous`` issue (``agency_names``).
+
+The seed lists every county-level division of China (``tools/admin_divisions_seed.py`` writes it), so
+these rules, not a short list of known places, are what keeps a name out of the wrong county.
 """
 
 from __future__ import annotations
