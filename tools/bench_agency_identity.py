@@ -8,7 +8,11 @@ body forms, with or without 人民政府), then prints:
 * the seconds ``canonical_agency`` takes for all of them (ingestion resolves each document once);
 * the seconds DuckDB takes to run the SQL of ``int_agencies_resolved`` at ``--ref`` (default: the working
   tree) on a documents table of those names, so a change of the model can be compared with the one
-  before it (``--ref main``, when that version placed names itself).
+  before it (``--ref main``, when that version placed names itself);
+* with ``--documents FILE_OR_FOLDER …``, the seconds per real document of reading its metadata and
+  resolving its agency (``extract_metadata`` + ``resolve_document_agency``, the fastest of three runs),
+  the per-document cost that grows with the admin-division seed (``tools.bench_extraction`` times the
+  facts extraction, which starts after them).
 """
 
 from __future__ import annotations
@@ -23,8 +27,11 @@ from pathlib import Path
 import duckdb
 
 from ingestion.extract.agency_identity import canonical_agency
-from ingestion.extract.agency_names import identity_columns
+from ingestion.extract.agency_names import identity_columns, resolve_document_agency
+from ingestion.extract.metadata import extract_metadata
 from ingestion.extract.places import divisions
+from ingestion.readers import file_sha256, read_document
+from ingestion.readers.web_forms import prepare
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 MODEL = "dbt_project/models/intermediate/agencies/int_agencies_resolved.sql"
@@ -87,11 +94,36 @@ def bench_sql(names: list[str], ref: str | None) -> tuple[float, int]:
     return time.perf_counter() - started, count
 
 
+def bench_documents(inputs: list[Path], repeat: int = 3) -> None:
+    files = [
+        p
+        for path in inputs
+        for p in (sorted(path.iterdir()) if path.is_dir() else [path])
+        if p.is_file() and p.suffix != ".md"
+    ]
+    total = 0.0
+    for path in files:
+        document, _ = prepare(read_document(path, file_sha256(path)))
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.perf_counter()
+            agency = resolve_document_agency(document, extract_metadata(document))
+            best = min(best, time.perf_counter() - started)
+        total += best
+        name = agency.identity.canonical_name if agency.identity else "-"
+        print(f"{path.name[:50]:<50} {best:7.3f} s  {name}")
+    print(f"metadata + agency identity: mean {total / max(len(files), 1):.3f} s per document over {len(files)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=5000)
     parser.add_argument("--ref", default=None, help="git ref of int_agencies_resolved.sql (default: working tree)")
+    parser.add_argument("--documents", nargs="*", type=Path, default=None, help="time real documents instead")
     arguments = parser.parse_args()
+    if arguments.documents:
+        bench_documents(arguments.documents)
+        return
     names = synthetic_names(arguments.names)
     started = time.perf_counter()
     canonical = {canonical_agency(name).canonical_name for name in names}

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingestion.extract.places import Division, Placement, divisions, read_place, within
+from ingestion.extract.places import Division, Placement, division_at, read_place, within
 from ingestion.vocabulary.agency_forms import (
     BODY_FORMS,
     CPPCC_FULL,
@@ -45,6 +45,7 @@ class AgencyIdentity:
     canonical_name: str
     division: Division | None  # None: the place is not in the seed (or ambiguous and undecided)
     placed_by: str | None  # name (the name prints its place) / context (the document's other names) / None
+    candidates: tuple[Division, ...] = ()  # the divisions an undecided shared place may be (鼓楼区: four)
 
     @property
     def level(self) -> str | None:
@@ -75,10 +76,7 @@ def _ancestor(division: Division, level: str) -> Division | None:
         return None
     if level == "city" and division.city == division.province:  # a 直辖市: its 市 is the province
         wanted, level = (division.province, division.city, None), "province"
-    return next(
-        (d for d in divisions() if d.level == level and (d.province, d.city, d.county) == wanted),
-        None,
-    )
+    return division_at(*wanted, level)
 
 
 def _relative(name: str, context: Sequence[Division]) -> tuple[Division | None, int] | None:
@@ -103,24 +101,27 @@ def _wrapper(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-def _place_and_body(name: str, context: Sequence[Division]) -> tuple[Division | None, str, str, str | None]:
-    """(division, place as printed, body, placed_by)."""
+def _place_and_body(
+    name: str, context: Sequence[Division]
+) -> tuple[Division | None, str, str, str | None, tuple[Division, ...]]:
+    """(division, place as printed, body, placed_by, the candidates when a shared place stays undecided)."""
     placement: Placement | None = read_place(name)
     if placement is not None:
         division = within(placement, list(context))
-        return division, name[: placement.end], name[placement.end :], ("name" if division else None)
+        undecided = () if division else placement.candidates
+        return division, name[: placement.end], name[placement.end :], ("name" if division else None), undecided
     relative = _relative(name, context)
     if relative is not None:
         division, length = relative
-        return division, name[:length], name[length:], ("context" if division else None)
-    return None, "", name, None
+        return division, name[:length], name[length:], ("context" if division else None), ()
+    return None, "", name, None, ()
 
 
 def canonical_agency(printed: str, context: Sequence[Division] = ()) -> AgencyIdentity:
     """The canonical name of a printed agency name (see the module docstring), placed in the seed."""
     name = normalize_name(printed)
     rest, wrapper = _wrapper(name)
-    division, place, body, placed_by = _place_and_body(rest, context)
+    division, place, body, placed_by, candidates = _place_and_body(rest, context)
     if body.startswith("委员会") and wrapper:
         body = body[len("委员会") :]
     elif body.startswith("委") and not body.startswith("委员会"):
@@ -139,4 +140,4 @@ def canonical_agency(printed: str, context: Sequence[Division] = ()) -> AgencyId
         canonical = f"{CPPCC_FULL}{place_text}委员会{body}"
     else:
         canonical = f"{place_text}{body}"
-    return AgencyIdentity(printed, canonical, division, placed_by)
+    return AgencyIdentity(printed, canonical, division, placed_by, candidates)

@@ -10,6 +10,8 @@ A name printed where the document states *its own* agency — the title or a tab
 (``编制部门：``, ``部门：``; not ``单位名称：``, which may name a subordinate unit of a department) — that
 resolves to another agency (a header of the municipal bureau in a district bureau's document) is a
 contradiction: it is kept with ``is_contradiction`` and raises an ``agency_name_contradiction`` issue.
+An agency whose place several divisions share (``鼓楼区财政局``: 鼓楼区 of four cities) and that the
+document's other names do not decide is left unplaced with an ``agency_place_ambiguous`` issue.
 Names in the prose that resolve to other agencies (the 人大 the budget is reported to, a subordinate unit)
 are not this agency's names and are not listed.
 """
@@ -124,7 +126,21 @@ def resolve_document_agency(document: Document, metadata: DocumentMetadata) -> D
             printed.append(PrintedName(name, role, locator, text[:200], resolved, contradicts))
         if contradicts:
             issues.append(_contradiction(resolved, identity, locator, text))
+    if identity is not None and identity.candidates:
+        issues.append(_ambiguous_place(identity, printed))
     return DocumentAgency(identity, printed, issues)
+
+
+def _ambiguous_place(identity: AgencyIdentity, printed: list[PrintedName]) -> IssueFact:
+    where = next((name for name in printed if name.printed_name == identity.printed_name), None)
+    places = "、".join(f"{d.province}{d.city or ''}{d.county or ''}" for d in identity.candidates)
+    return IssueFact(
+        "agency_place_ambiguous",
+        f"{identity.printed_name} starts with a place {len(identity.candidates)} divisions share ({places}) and "
+        "no other name in the document says which: the agency is left unplaced (division columns null)",
+        where.locator if where else None,
+        where.source_text if where else None,
+    )
 
 
 def _is_agency(identity: AgencyIdentity) -> bool:

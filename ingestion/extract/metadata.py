@@ -147,9 +147,10 @@ def _from_text(texts: list[str]) -> str | None:
 
 
 def _names_a_place(name: str) -> bool:
-    """``株洲市…``/``中共那曲市委…`` name a place; ``市经济和信息化局`` ("the city's bureau") does not."""
+    """``株洲市…``/``中共那曲市委…`` name a place; ``市经济和信息化局`` ("the city's bureau") does not, but
+    ``市南区…`` (a district of 青岛市 whose name starts with 市) does."""
     if re.match("^[省市县区州]", name):
-        return False
+        return read_place(name) is not None
     suffixed = re.match(rf"^(?:中共)?[{_CJK}]{{2,}}?[省市县区州盟旗]", name)
     return bool(suffixed) or read_place(name.removeprefix("中共")) is not None  # 云县: a one-character place
 

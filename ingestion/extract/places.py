@@ -12,8 +12,12 @@ Matching rule (the one home of it; ``int_agencies_resolved`` only groups what in
    行署/委, a county's 县/区/市/旗/委, a province's 省/委) — so 中山大学 is not 中山市 and 朝阳区 is not
    朝阳市; a short form shared by several divisions (吉林, 海南, 普陀) is never used;
 2. then, repeatedly, a division of a lower level inside the one already read (``上海市`` → ``普陀区``);
-3. a full name shared by several divisions (普陀区 of 上海市 and of 舟山市) stays ambiguous until the
-   province or city before it, or the document's other names, decide (:func:`within`).
+3. a full name shared by several divisions (普陀区 of 上海市 and of 舟山市, 鼓楼区 of four cities) stays
+   ambiguous until the province or city before it, or the document's other names, decide (:func:`within`);
+   an agency left undecided is unplaced, with an ``agency_place_ambiguous`` issue (``agency_names``).
+
+The seed lists every county-level division of China (``tools/admin_divisions_seed.py`` writes it), so
+these rules, not a short list of known places, are what keeps a name out of the wrong county.
 """
 
 from __future__ import annotations
@@ -104,6 +108,16 @@ def divisions(seeds_dir: Path = SEEDS_DIR) -> tuple[Division, ...]:
 
 
 @lru_cache(maxsize=1)
+def _by_key() -> dict[tuple[str, str | None, str | None, str], Division]:
+    return {(d.province, d.city, d.county, d.level): d for d in divisions()}
+
+
+def division_at(province: str, city: str | None, county: str | None, level: str) -> Division | None:
+    """The seed's division of that province, city, county and level (one dictionary look-up)."""
+    return _by_key().get((province, city, county, level))
+
+
+@lru_cache(maxsize=1)
 def _forms(seeds_dir: Path = SEEDS_DIR) -> dict[str, list[tuple[Division, str]]]:
     """Every form → the divisions it names and the kind of form; shared short forms are left out."""
     forms: dict[str, list[tuple[Division, str]]] = defaultdict(list)
@@ -121,22 +135,25 @@ def _forms(seeds_dir: Path = SEEDS_DIR) -> dict[str, list[tuple[Division, str]]]
 
 
 @lru_cache(maxsize=1)
-def place_names(seeds_dir: Path = SEEDS_DIR) -> tuple[str, ...]:
-    """Every full name, former name and short form of a division, longest first."""
-    names: set[str] = set()
-    for row in _seed_rows(seeds_dir):
-        names.update(name for name in (row["name"], row["short_name"]) if name and len(name) >= 2)
-        names.update(_former_names(row))
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _form_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(form) for form in _forms()}, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _place_names(seeds_dir: Path = SEEDS_DIR) -> tuple[frozenset[str], tuple[int, ...]]:
+    """Every full name, former name and short form of a division (shared or not), and their lengths."""
+    names: set[str] = set()
+    for row in _seed_rows(seeds_dir):
+        names.update(name for name in (row["name"], row["short_name"]) if name and len(name) >= 2)
+        names.update(_former_names(row))
+    return frozenset(names), tuple(sorted({len(name) for name in names}))
+
+
 def starts_with_place(text: str) -> bool:
-    return text.startswith(place_names())
+    """True when any form of a division starts the text (``无锡市…``, ``无锡高新区…``, ``将乐县…``), so that a
+    prose word is not stripped from it: one set look-up per name length, whatever the seed's size."""
+    names, lengths = _place_names()
+    return any(text[:length] in names for length in lengths if length <= len(text))
 
 
 def _step(name: str, start: int, inside: tuple[Division, ...]) -> Placement | None:

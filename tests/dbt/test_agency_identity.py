@@ -58,6 +58,7 @@ def test_three_printed_forms_are_one_agency(warehouse):
         "那曲市",
         "city",
     )
+    assert (agency["province_code"], agency["city_code"], agency["county_code"]) == ("540000", "540600", None)
     assert agency["document_count"] == 3 and set(agency["printed_names"].split(" / ")) == set(PRINTED.values())
     printed = warehouse.query("select printed_agency_name from marts.dim_document order by document_id")
     assert {row[0] for row in printed} == set(PRINTED.values())

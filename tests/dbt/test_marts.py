@@ -245,6 +245,25 @@ def test_agencies_are_placed_from_their_names(warehouse, agency_name, expected):
         assert short_name == expected[5]
 
 
+@pytest.mark.parametrize(
+    ("agency_name", "codes"),
+    [
+        ("上海市普陀区财政局", ("310000", "310000", "310107")),  # a 直辖市's city code is its own
+        ("舟山市普陀区财政局", ("330000", "330900", "330903")),
+        ("中共株洲市委网络安全和信息化委员会办公室", ("430000", "430200", None)),
+        ("江苏省人民检察院", ("320000", None, None)),
+        ("中山大学", (None, None, None)),
+    ],
+)
+def test_agencies_carry_the_codes_of_their_divisions(warehouse, agency_name, codes):
+    rows = warehouse.query(
+        "select province_code, city_code, county_code from marts.dim_agency "
+        "where agency_id in (select agency_id from marts.dim_document where printed_agency_name = ?)",
+        [agency_name],
+    )
+    assert rows == [codes]
+
+
 def test_rejected_documents_are_kept_without_agency(warehouse):
     rows = warehouse.query(
         "select status, agency_id, rejection_reason from marts.dim_document where document_id = ?", [REJECTED]

@@ -7,7 +7,9 @@
     decided by the document's other places) and its body is written in full form
     (ingestion/vocabulary/agency_forms.py). This model only groups the documents by that canonical name,
     so its cost grows with the documents, not with documents × place forms. agency_type comes from the
-    longest agency_types keyword the canonical name contains.
+    longest agency_types keyword the canonical name contains. The GB/T 2260 codes of its province, city
+    and county are the seed's (for a 直辖市, whose city is the municipality itself, the city code is the
+    municipality's).
 -#}
 
 with
@@ -23,6 +25,30 @@ documents as (
 agency_types as (
 
     select * from {{ ref('agency_types') }}
+
+),
+
+admin_divisions as (
+
+    select * from {{ ref('admin_divisions') }}
+
+),
+
+province_codes as (
+
+    select province, division_code from admin_divisions where admin_level = 'province'
+
+),
+
+city_codes as (
+
+    select province, city, division_code from admin_divisions where admin_level = 'city'
+
+),
+
+county_codes as (
+
+    select province, city, county, division_code from admin_divisions where admin_level = 'county'
 
 ),
 
@@ -84,6 +110,12 @@ final as (
         agency_names.city,
         agency_names.county,
         agency_names.admin_level,
+        province_codes.division_code as province_code,
+        coalesce(
+            city_codes.division_code,
+            case when agency_names.city = agency_names.province then province_codes.division_code end
+        ) as city_code,
+        county_codes.division_code as county_code,
         agency_names.printed_names,
         typed.agency_type,
         agency_names.document_count
@@ -92,6 +124,15 @@ final as (
         on agency_names.agency_name = printed_short_names.agency_name
     left join typed
         on agency_names.agency_name = typed.agency_name
+    left join province_codes
+        on agency_names.province = province_codes.province
+    left join city_codes
+        on agency_names.province = city_codes.province
+        and agency_names.city = city_codes.city
+    left join county_codes
+        on agency_names.province = county_codes.province
+        and agency_names.city is not distinct from county_codes.city
+        and agency_names.county = county_codes.county
 
 )
 
