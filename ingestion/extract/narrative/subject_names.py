@@ -47,7 +47,7 @@ _SECTION_PATH = re.compile(
 _LEAD_PATH = re.compile(rf"^\s*{ORDINAL}\s*(?P<path>[^。；;:,，]*?{LEVEL_MARK})\s*(?=[。；;:]|主要用于)")
 # A code printed with its name in prose: a functional (2xx) or department economic (3xx) code of 3, 5 or 7
 # digits, standing alone (not inside a longer number, a year, a count or an amount: ``302万元``, ``300人``).
-_CODE = r"(?<![\d.,，\-/])(?P<code>[23]\d{2}(?:\d{2}){0,2})(?![\d.,%])"
+_CODE = r"(?<![\d.\-/])(?<!\d,)(?P<code>[23]\d{2}(?:\d{2}){0,2})(?![\d.,%])"
 _NOT_A_NAME = "|".join(map(re.escape, (*COUNT_UNITS, *DATE_UNITS, *HEAD_COUNT_UNITS, *SCALE_WORDS, "元", "年度")))
 _MENTION_NAME = rf"(?P<name>(?:[\u4e00-\u9fff]|\((?!\d*[{LEVEL_CHARS}]\))[^()]{{1,4}}\))+)"
 _CODE_THEN_NAME = re.compile(rf"{_CODE}\s*[-—:]?\s*(?!{_NOT_A_NAME}){_MENTION_NAME}")

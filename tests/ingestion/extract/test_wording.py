@@ -35,6 +35,14 @@ def test_each_flag_and_its_value():
     ]
 
 
+def test_a_subject_printed_with_its_code_is_flagged_with_or_without_an_amount():
+    assert flags_of("1、2010301 一般行政管理事务：主要用于机关日常运转。", "公共安全支出（204类）司法（06款）5万元。") == [
+        ("subject_mention", "一般行政管理事务", "2010301"),
+        ("subject_mention", "公共安全支出", "204"),
+        ("subject_mention", "司法", "20406"),
+    ]
+
+
 def test_comparisons_periods_dates_and_cut_off_figures_are_not_flagged():
     assert (
         flags_of(
