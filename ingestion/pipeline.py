@@ -37,9 +37,10 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-# 0.8.0: line_items.prose_expense_scope / prose_fund_source, every county of China in admin_divisions.csv,
-# agency_place_ambiguous issues; 0.7.0: the stated_comparisons frame; 0.6.0: canonical agency (bump too
-# when admin_divisions.csv changes); 0.5.0: income line items; 0.4.0: document_sections and sentence_flags frames
+# 0.8.0: line_items.prose_expense_scope / prose_fund_source, subject_mention sentence flags, every county
+# of China in admin_divisions.csv, agency_place_ambiguous issues; 0.7.0: the stated_comparisons frame;
+# 0.6.0: canonical agency (bump too when admin_divisions.csv changes); 0.5.0: income line items; 0.4.0:
+# document_sections and sentence_flags frames
 PARSER_VERSION = "0.8.0"
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)

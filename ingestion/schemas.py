@@ -281,7 +281,8 @@ class DocumentSectionFrame(PlacedFrame):
 class SentenceFlagFrame(PlacedFrame):
     """A spot in a prose sentence a reviewer would look at (``ingestion.extract.wording``): template
     residue, a truncated explanation, a year, a figure without its unit or percent sign, an
-    empty-table statement. ``value`` is the year, the figure or the table named; dbt decides."""
+    empty-table statement, a subject printed with its code. ``value`` is the year, the figure, the
+    table named or the code; dbt decides."""
 
     document_id: Series[str]
     flag_index: Series[int] = pa.Field(ge=1)  # 1-based position among the document's flags: the key

@@ -11,7 +11,10 @@ joined) is split into sentences and searched for the wordings of ``ingestion.voc
 * ``amount_without_unit`` / ``rate_without_percent`` — a figure money or rate words introduce, whose
   clause ends without a unit or a percent sign;
 * ``empty_statement`` — the document says it has none of a table's funds (``本单位无政府性基金预算，
-  故本表为空表``), with the table it names (``ingestion.vocabulary.standard_tables.EMPTY_TOPICS``).
+  故本表为空表``), with the table it names (``ingestion.vocabulary.standard_tables.EMPTY_TOPICS``);
+* ``subject_mention`` — a subject printed with its code, amount or not (``2010301 行政运行：主要用于…``,
+  ``公共安全支出（204类）司法（06款）``): the printed name, with the code as the value
+  (``ingestion.extract.narrative.subject_names.coded_mentions``).
 
 Nothing is decided here: the flag, the matched words and the sentence go to dbt, which decides.
 """
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from ingestion.document import Document, Locator, sourced
 from ingestion.extract.empty_statements import EMPTY_STATEMENT, INSTRUCTION
 from ingestion.extract.narrative.paragraphs import is_table_line, run_on_paragraphs
+from ingestion.extract.narrative.subject_names import coded_mentions
 from ingestion.extract.narrative.text import normalize
 from ingestion.vocabulary.breaks import SENTENCE_END_MARKS
 from ingestion.vocabulary.numerals import COUNT_UNITS, DATE_UNITS, HEAD_COUNT_UNITS, MONEY_UNIT, SCALE_WORDS
@@ -105,6 +109,8 @@ def _flags(sentence: str, is_heading: bool):
     statement = EMPTY_STATEMENT.search(sentence)
     if statement and not INSTRUCTION.search(sentence):
         yield "empty_statement", statement.start(), statement.group(0), empty_topic(sentence)
+    for start, code, name in coded_mentions(sentence):
+        yield "subject_mention", start, name, code
 
 
 def _is_fiscal_year_mention(sentence: str, match: re.Match) -> bool:

@@ -17,6 +17,7 @@ FLAGS = [
     "amount_without_unit",
     "rate_without_percent",
     "empty_statement",
+    "subject_mention",
 ]
 
 # Template residue: words a template leaves for the publisher to replace or choose between.

@@ -65,6 +65,50 @@ def test_reference_gaps_and_truncated_percentages_are_not_findings(warehouse):
     }
 
 
+def test_income_tables_against_expenditure_tables_by_subject(warehouse):
+    """INC-EXP-SUBJECT, judged by hand: the 上海 budgets (005, 007, 010) print no carry-over, and every
+    subject's income (收入预算总表) equals its expenditure (支出预算总表, 一般公共预算支出功能分类预算表). 001
+    (决算) spends all of its 财政拨款 income by subject, but not the 6.20万元 其他收入 of 201 06 (p8: 1,511.90 =
+    1,511.89 + 0.01 and 16.19 = 10.00 + 6.19): its 收支总表 carries 49.14万元 in and 55.34万元 out (55.34 − 49.14 =
+    6.20), so those four differences are unverified, not findings."""
+    counts = dict(
+        warehouse.query(
+            "select concat_ws(' ', left(source_file, 3), fund_source, status), count(*) "
+            "from marts.audit_reconciliation where rule_id = 'INC-EXP-SUBJECT' group by all"
+        )
+    )
+    assert counts == {
+        "001 all pass": 15,
+        "001 all unverified": 4,
+        "001 fiscal_appropriation pass": 19,
+        **{
+            f"{number} {fund} pass": lines
+            for number, lines in (("005", 66), ("007", 20), ("010", 21))
+            for fund in ("all", "fiscal_appropriation")
+        },
+    }
+    unverified = warehouse.query(
+        "select split_part(scope, ' ', 1), expected_yuan, actual_yuan from marts.audit_reconciliation "
+        "where rule_id = 'INC-EXP-SUBJECT' and status = 'unverified' order by 1"
+    )
+    assert unverified == [
+        ("201", Decimal("21128600.00"), Decimal("21066600.00")),
+        ("20106", Decimal("21128600.00"), Decimal("21066600.00")),
+        ("2010601", Decimal("15119000.00"), Decimal("15118900.00")),
+        ("2010602", Decimal("161900.00"), Decimal("100000.00")),
+    ]
+
+
+def test_prose_subject_names_printed_with_their_code(warehouse):
+    """LBL-PROSE-SUBJECT-NAME: only 010 prints codes in its prose (``公共安全支出(204类)司法(06款)…``), every
+    name the code's; the one name no table prints for its code is 210's former name (p9 item 11)."""
+    rows = warehouse.query(
+        "select left(source_file, 3), scope, status, actual_source_locator from marts.audit_reconciliation "
+        "where rule_id = 'LBL-PROSE-SUBJECT-NAME'"
+    )
+    assert rows == [("010", "210", "pass", "p9 l13")]
+
+
 def _page_text(number: str, page: int) -> str:
     import pdfplumber
 

@@ -12,6 +12,10 @@
 
 The names come from the reference seeds, so a label is recognised only if it *is* a subject name;
 codes are resolved later, once all siblings are known (``ingestion.extract.subjects``).
+
+:func:`coded_mentions` finds the other way prose names a subject: with its code printed, amount or
+not (``2010301 行政运行：主要用于…``, ``行政运行（2010301）``, ``公共安全支出（204类）司法（06款）``), so that
+the printed name can be checked against the code's (the ``subject_mention`` sentence flag).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from functools import lru_cache
 from ingestion.extract.narrative.labels import CONNECTORS_TO_END, INTRO, ORDINAL, Candidate, strip_ordinal
 from ingestion.extract.narrative.text import normalize
 from ingestion.extract.subjects import ECONOMIC_ALIASES, SubjectPath, reference
+from ingestion.vocabulary.numerals import COUNT_UNITS, DATE_UNITS, HEAD_COUNT_UNITS, SCALE_WORDS
 from ingestion.vocabulary.subject_levels import LEVEL_CHARS, LEVEL_MARK
 
 # A level name: no digits, blanks or punctuation, but short bracketed parts are allowed (办公厅（室）).
@@ -40,6 +45,18 @@ _SECTION_PATH = re.compile(
 )
 # A numbered item titled by a path alone: ``1、一般公共服务支出(类)财政事务(款)行政运行(项)。主要用于…``.
 _LEAD_PATH = re.compile(rf"^\s*{ORDINAL}\s*(?P<path>[^。；;:,，]*?{LEVEL_MARK})\s*(?=[。；;:]|主要用于)")
+# A code printed with its name in prose: a functional (2xx) or department economic (3xx) code of 3, 5 or 7
+# digits, standing alone (not inside a longer number, a year, a count or an amount: ``302万元``, ``300人``).
+_CODE = r"(?<![\d.\-/])(?<!\d,)(?P<code>[23]\d{2}(?:\d{2}){0,2})(?![\d.,%])"
+_NOT_A_NAME = "|".join(map(re.escape, (*COUNT_UNITS, *DATE_UNITS, *HEAD_COUNT_UNITS, *SCALE_WORDS, "元", "年度")))
+_MENTION_NAME = rf"(?P<name>(?:[\u4e00-\u9fff]|\((?!\d*[{LEVEL_CHARS}]\))[^()]{{1,4}}\))+)"
+_CODE_THEN_NAME = re.compile(rf"{_CODE}\s*[-—:]?\s*(?!{_NOT_A_NAME}){_MENTION_NAME}")
+_NAME_THEN_CODE = re.compile(rf"{_MENTION_NAME}\s*\({_CODE}\)")
+_CODED_PATH = re.compile(
+    rf"(?P<c>{_NAME})\s*\((?P<cc>\d{{3}})类\)"
+    rf"(?:\s*(?P<s>{_NAME})\s*\((?P<sc>\d{{2}})款\))?"
+    rf"(?:\s*(?P<i>{_NAME})\s*\((?P<ic>\d{{2}})项\))?"
+)
 # Class names too generic to be a label without a （类） mark.
 _GENERIC_CLASSES = {"其他支出", "预备费"}
 
@@ -126,3 +143,29 @@ def _named(text: str, kind: str) -> Candidate | None:
     family = "economic" if kind == "economic" else "functional"
     payload = SubjectPath(class_name=name) if kind == "functional_class" else None
     return Candidate(match.start(), family, name, name, match.group("conn"), payload=payload)
+
+
+def coded_mentions(text: str) -> list[tuple[int, str, str]]:
+    """``(offset, code, printed name)`` for each subject prose prints with its code (normalized text):
+    ``2010301 行政运行``, ``行政运行(2010301)`` and every level of ``公共安全支出(204类)司法(06款)…`` whose
+    full code the path prints (a 款 code is its 类 code and its own two digits). Whether an amount follows
+    does not matter; what the name is checked against is decided in dbt."""
+    found: dict[int, tuple[int, str, str]] = {}
+    for match in _CODED_PATH.finditer(text):
+        code = ""
+        for name, digits in (("c", "cc"), ("s", "sc"), ("i", "ic")):
+            if match.group(digits) is None:
+                break
+            code += match.group(digits)
+            found[match.start(name)] = (match.start(name), code, _own_name(match.group(name)))
+    covered = [range(match.start(), match.end()) for match in _CODED_PATH.finditer(text)]
+    for pattern in (_CODE_THEN_NAME, _NAME_THEN_CODE):
+        for match in pattern.finditer(text):
+            if not any(match.start("code") in span for span in covered):
+                found.setdefault(match.start(), (match.start(), match.group("code"), match.group("name")))
+    return sorted(found.values())
+
+
+def _own_name(name: str) -> str:
+    """A level name without the list number or quote a path may open with (``1、“公共安全支出``)."""
+    return strip_ordinal(name).lstrip("“\"'‘")

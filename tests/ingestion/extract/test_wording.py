@@ -35,6 +35,16 @@ def test_each_flag_and_its_value():
     ]
 
 
+def test_a_subject_printed_with_its_code_is_flagged_with_or_without_an_amount():
+    assert flags_of(
+        "1、2010301 一般行政管理事务：主要用于机关日常运转。", "公共安全支出（204类）司法（06款）5万元。"
+    ) == [
+        ("subject_mention", "一般行政管理事务", "2010301"),
+        ("subject_mention", "公共安全支出", "204"),
+        ("subject_mention", "司法", "20406"),
+    ]
+
+
 def test_comparisons_periods_dates_and_cut_off_figures_are_not_flagged():
     assert (
         flags_of(
@@ -71,3 +81,15 @@ def test_wanli_2024_says_its_three_public_table_is_empty_beside_47_91():
     assert "故本表为空表" in three_public[0].source_text
     table = next(s for s in extract_sections(document) if s.kind == "table" and s.standard_table == "three_public")
     assert str(table.locator) == "p31 l1" and table.nonzero_figures >= 4
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="real PDF corpus not found beside the checkout")
+def test_putuo_justice_2026_prints_its_subjects_with_codes():
+    """010 p8-p9: 13 numbered paths such as "1、公共安全支出(204类)司法(06款)行政运行(01项)1672.67万元。",
+    each level with its code (39 mentions); item 11 names 210 by its pre-2018 name."""
+    document = read_document(CORPUS / "010_sh_putuo_sifaju_2026_bumen_yusuan.pdf")
+    flags = extract_sentence_flags(document)
+    mentions = [(fact.value, fact.matched_text) for fact in flags if fact.flag == "subject_mention"]
+    assert len(mentions) == 39
+    assert mentions[:3] == [("204", "公共安全支出"), ("20406", "司法"), ("2040601", "行政运行")]
+    assert ("210", "医疗卫生与计划生育支出") in mentions and ("2101101", "行政单位医疗") in mentions

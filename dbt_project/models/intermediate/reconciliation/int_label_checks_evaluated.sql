@@ -2,7 +2,9 @@
     Rule families `label` and `reference` (LBL-SUBJECT-NAME, REF-SUBJECT-CODE, LBL-SUBJECT-CONTEXT;
     what each rule says is in the reconciliation_rules seed), one check per document and distinct
     printed subject. The name check uses int_line_items_resolved's comparison and is not run when the
-    code is unknown or only low-confidence reference rows exist; the context check runs only when the
+    code is unknown or only low-confidence reference rows exist; a name the income table (收入预算总表 /
+    收入决算表) prints for a code is checked the same way when no expenditure line of the document
+    prints that name for the code (the same name printed in both tables is one check); the context check runs only when the
     tables have the prose's grouping at all, and its prose amount is actual_yuan. These checks compare
     no two amounts: expected_yuan and difference_yuan are null.
 -#}
@@ -23,6 +25,73 @@ subjects as (
 
 ),
 
+income_line_items as (
+
+    select * from {{ ref('int_income_line_items_identified') }}
+
+),
+
+income_names as (
+
+    select
+        income_line_item_id as line_item_id,
+        document_id,
+        fiscal_year,
+        amount_kind,
+        functional_subject_code,
+        subject_name,
+        {{ normalize_subject_name('subject_name') }} as normalized_subject_name,
+        source_locator,
+        source_text
+    from income_line_items
+    where functional_subject_code is not null
+        and {{ normalize_subject_name('subject_name') }} <> ''
+        and not exists (
+            select 1
+            from line_items
+            where line_items.document_id = income_line_items.document_id
+                and line_items.functional_subject_code = income_line_items.functional_subject_code
+                and line_items.economic_subject_code is null
+                and {{ normalize_subject_name('line_items.subject_name') }}
+                    = {{ normalize_subject_name('income_line_items.subject_name') }}
+        )
+    qualify row_number() over (
+        partition by document_id, functional_subject_code, {{ normalize_subject_name('subject_name') }}
+        order by source_locator, income_line_item_id
+    ) = 1
+
+),
+
+income_reference as (
+
+    {{ subject_reference_lookup('income_names', "'functional'", 'functional_subject_code') | indent(4) }}
+
+),
+
+income_labels as (
+
+    select
+        income_names.line_item_id,
+        income_names.document_id,
+        'income' as source_table,
+        income_names.functional_subject_code,
+        cast(null as varchar) as economic_subject_code,
+        income_names.subject_name,
+        income_names.amount_kind,
+        cast(null as varchar) as expense_type,
+        cast(null as varchar) as fund_source,
+        income_names.source_locator,
+        income_names.source_text,
+        income_reference.reference_names as label_reference_names,
+        not income_reference.is_name_match as is_label_mismatch,
+        1 as line_count
+    from income_names
+    inner join income_reference
+        on income_names.line_item_id = income_reference.line_item_id
+    where income_reference.is_reliable
+
+),
+
 labels as (
 
     select
@@ -39,12 +108,25 @@ labels as (
 
 ),
 
+all_labels as (
+
+    select
+        line_item_id, document_id, 'expenditure' as source_table, functional_subject_code, economic_subject_code,
+        subject_name, amount_kind, expense_type, fund_source, source_locator, source_text,
+        label_reference_names, is_label_mismatch, line_count
+    from labels
+    union all by name
+    select * from income_labels
+
+),
+
 label_checks as (
 
     select
         document_id,
         'LBL-SUBJECT-NAME' as rule_id,
-        concat_ws('|', coalesce(functional_subject_code, ''), coalesce(economic_subject_code, ''), subject_name)
+        concat_ws('|', case when source_table = 'income' then 'income' end,
+            coalesce(functional_subject_code, ''), coalesce(economic_subject_code, ''), subject_name)
             as check_key,
         '科目名称 ' || concat_ws(' × ', functional_subject_code, economic_subject_code) as check_name,
         concat_ws(' × ', functional_subject_code, economic_subject_code) as scope,
@@ -52,7 +134,8 @@ label_checks as (
         expense_type,
         fund_source,
         case when is_label_mismatch then 'fail' else 'pass' end as status,
-        'Line ' || concat_ws(' × ', functional_subject_code, economic_subject_code) || ' is printed as “'
+        'Line ' || concat_ws(' × ', functional_subject_code, economic_subject_code)
+            || case when source_table = 'income' then ' of the income table' else '' end || ' is printed as “'
             || subject_name || '” (' || source_locator
             || case when line_count > 1 then ' and ' || (line_count - 1) || ' more' else '' end || ')'
             || case
@@ -66,7 +149,7 @@ label_checks as (
         source_locator as actual_source_locator,
         source_text as actual_source_text,
         [line_item_id] as fact_ids
-    from labels
+    from all_labels
 
 ),
 

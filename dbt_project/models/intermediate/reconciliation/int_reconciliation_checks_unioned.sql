@@ -26,6 +26,8 @@
     'int_cross_table_checks_evaluated',
     'int_procurement_checks_evaluated',
     'int_budget_comparison_checks_evaluated',
+    'int_income_expenditure_checks_evaluated',
+    'int_prose_subject_name_checks_evaluated',
 ] %}
 
 with

@@ -108,3 +108,24 @@ def test_economic_enumeration():
         ("30217", "public", "actual"): "0.096万元",
     }
     assert items_of(facts)[("30217", "public", "actual")][1] == Decimal("960.00")
+
+
+def test_coded_mentions_with_and_without_amounts():
+    from ingestion.extract.narrative.subject_names import coded_mentions
+    from ingestion.extract.narrative.text import normalize
+
+    def mentions(text: str) -> list[tuple[str, str]]:
+        return [(code, name) for _, code, name in coded_mentions(normalize(text))]
+
+    assert mentions("1、2010301 行政运行：主要用于机关运行。") == [("2010301", "行政运行")]
+    assert mentions("（3）30201办公费10万元，30211差旅费5万元。") == [("30201", "办公费"), ("30211", "差旅费")]
+    assert mentions("因公出国（境）费用（30212）主要用于出访。") == [("30212", "因公出国(境)费用")]
+    # every level of a path whose full code it prints; the 项 code alone (no 类 code) is not a full code
+    assert mentions("7、社会保障和就业支出（208类）行政事业单位养老支出（05款）行政单位离退休（01项）57.8万元。") == [
+        ("208", "社会保障和就业支出"),
+        ("20805", "行政事业单位养老支出"),
+        ("2080501", "行政单位离退休"),
+    ]
+    assert mentions("司法（06款）行政运行（01项）5万元") == []
+    # amounts, counts, years and longer numbers are not codes
+    assert mentions("安排302万元，聘用300人，2024年度，购置200套，共3000余篇，20230元。") == []
