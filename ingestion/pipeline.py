@@ -37,9 +37,10 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-# 0.7.0: the stated_comparisons frame; 0.6.0: canonical agency (bump too when admin_divisions.csv
-# changes); 0.5.0: income line items; 0.4.0: document_sections and sentence_flags frames
-PARSER_VERSION = "0.7.0"
+# 0.8.0: the procurement_line_items frame (政府采购 item tables); 0.7.0: the stated_comparisons frame;
+# 0.6.0: canonical agency (bump too when admin_divisions.csv changes); 0.5.0: income line items; 0.4.0:
+# document_sections and sentence_flags frames
+PARSER_VERSION = "0.8.0"
 __all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
 logger = logging.getLogger(__name__)
 

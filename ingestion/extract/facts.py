@@ -75,6 +75,23 @@ class ThreePublicFact:
 
 
 @dataclass(frozen=True)
+class ProcurementLineFact:
+    """One line of a 政府采购 item table under its kind (goods / works / services): a 专项 × 经济科目 row
+    (``line_level`` project, the sum of the items under it) or one 采购物品 with its 采购组织形式 (item).
+    Names are as printed; a name printed once over several rows (a merged cell) is carried down."""
+
+    evidence: Evidence
+    procurement_kind: str
+    line_level: str
+    project_name: str | None
+    economic_subject_name: str | None
+    item_name: str | None
+    organisation_form: str | None
+    amount_kind: str = "budget"
+    table_title: str | None = None
+
+
+@dataclass(frozen=True)
 class ProjectFact:
     project_name: str
     project_code: str | None
@@ -95,6 +112,6 @@ class IssueFact:
     source_text: str | None = None
 
 
-Fact = LineItemFact | IncomeFact | TotalFact | ThreePublicFact | ProjectFact | IssueFact
+Fact = LineItemFact | IncomeFact | TotalFact | ThreePublicFact | ProcurementLineFact | ProjectFact | IssueFact
 # The facts that carry a printed amount (an issue fact carries none).
-AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProjectFact)
+AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProcurementLineFact, ProjectFact)
