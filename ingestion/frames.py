@@ -100,6 +100,8 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
             income_line_item_id=_line_item_id(document_id, *identity),
             income_source=fact.income_source,
             parent_income_source=fact.parent_income_source,
+            unit_code=fact.unit_code,
+            unit_name=fact.unit_name,
             **_subject_row_columns(fact),
         )
         return "income_line_items", columns

@@ -149,7 +149,8 @@ class LineItemFrame(SourcedAmountFrame):
 
 
 class IncomeLineItemFrame(SourcedAmountFrame):
-    """One income amount by source, of one functional subject or (subject null) of the whole document."""
+    """One income amount by source, of one functional subject or (subject null) of the whole document or
+    (unit_name set) of one of its 单位."""
 
     income_line_item_id: Series[str] = pa.Field(unique=True)
     functional_subject_code: Series[str] = pa.Field(nullable=True, str_matches=r"^2\d{2}(\d{2}){0,2}$")
@@ -158,6 +159,10 @@ class IncomeLineItemFrame(SourcedAmountFrame):
     parent_income_source: Series[str] = pa.Field(nullable=True, isin=INCOME_SOURCES)
     amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
     table_title: Series[str] = pa.Field(nullable=True)
+    # The 单位 of a row of a table by unit (null: the department's own amount); a unit's rows are never
+    # the department's.
+    unit_code: Series[str] = pa.Field(nullable=True)
+    unit_name: Series[str] = pa.Field(nullable=True)
 
 
 class ProcurementLineItemFrame(SourcedAmountFrame):

@@ -47,8 +47,9 @@ class LineItemFact:
 @dataclass(frozen=True)
 class IncomeFact:
     """One income amount by source (财政拨款收入, 事业收入 …), of one functional subject or (subject
-    ``None``) of the whole document; ``parent_income_source`` is the source the table prints it as a
-    part of (``total``, or 财政拨款收入 for 一般公共预算), ``None`` for a total or an "of which" line."""
+    ``None``) of the whole document or of one of its 单位; ``parent_income_source`` is the source the table
+    prints it as a part of (``total``, or 财政拨款收入 for 一般公共预算), ``None`` for a total or an "of which"
+    line."""
 
     evidence: Evidence
     functional_subject_code: str | None
@@ -57,6 +58,10 @@ class IncomeFact:
     parent_income_source: str | None
     amount_kind: str = "budget"
     table_title: str | None = None
+    # The 单位 a row of a table by unit states (its printed code and name); None for the department's own
+    # amounts (its 合计 row, or the one row of a table that lists only the department).
+    unit_code: str | None = None
+    unit_name: str | None = None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def grain(fact: Fact) -> tuple | None:
                 fact.fund_source, fact.amount_kind)  # fmt: skip
     if isinstance(fact, IncomeFact):  # the parent too: each table keeps the parts it prints
         return ("income", fact.functional_subject_code, fact.income_source, fact.parent_income_source,
-                fact.amount_kind)  # fmt: skip
+                fact.amount_kind, fact.unit_name)  # fmt: skip
     if isinstance(fact, TotalFact):
         return ("total", fact.measure, fact.amount_kind, fact.fund_source)
     if isinstance(fact, ThreePublicFact):
