@@ -83,3 +83,21 @@ def test_procurement_lines_and_totals_reach_their_frames(generated):
     assert stated == {measure: Decimal(yuan) for measure, yuan in truth.procurement_totals.items()}
     issues = frames["extraction_issues"]
     assert not len(issues[issues["issue_kind"].isin(["table_not_modelled", "amount_not_read"])])
+
+
+def test_the_units_of_an_income_table_by_unit_keep_their_own_rows(generated):
+    """A 部门收入总表 by 单位 with three units: each unit's income under its code and name, the 合计 row the
+    department's (unit null)."""
+    truth, _ = generated["income_by_unit"]
+    frame = _ingest(truth)["income_line_items"]
+
+    def value(cell):
+        return None if pd.isna(cell) else cell
+
+    got = {
+        (value(row.unit_code), value(row.unit_name), row.income_source, value(row.parent_income_source)):
+            Decimal(row.amount_yuan)
+        for row in frame.itertuples()
+        if "收入总表" in row.table_title
+    }  # fmt: skip
+    assert got == {key: Decimal(yuan) for key, yuan in truth.income_units.items()}
