@@ -27,8 +27,9 @@ FACT_COLUMNS = {
     "line_items": ["functional_subject_code", "economic_subject_code", "expense_type", "fund_source",
                    "amount_kind", "amount_yuan"],
     "income_line_items": ["functional_subject_code", "income_source", "parent_income_source", "amount_kind",
-                          "amount_yuan"],
+                          "unit_name", "amount_yuan"],
     "reported_totals": ["measure", "amount_kind", "fund_source", "amount_yuan"],
+    "procurement_line_items": ["procurement_kind", "line_level", "amount_kind", "amount_yuan"],
     "three_public_expenses": ["category", "amount_kind", "amount_yuan"],
     "projects": ["project_name", "budget_yuan", "actual_yuan"],
 }  # fmt: skip

@@ -15,7 +15,16 @@ import pandera.errors
 from ingestion.document import placement, sourced
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.agency_names import PrintedName, printed_name_row
-from ingestion.extract.facts import Evidence, Fact, IncomeFact, IssueFact, LineItemFact, ProjectFact, TotalFact
+from ingestion.extract.facts import (
+    Evidence,
+    Fact,
+    IncomeFact,
+    IssueFact,
+    LineItemFact,
+    ProcurementLineFact,
+    ProjectFact,
+    TotalFact,
+)
 from ingestion.extract.narrative.comparisons import StatedComparisonFact, stated_comparison_row
 from ingestion.extract.narrative.ratios import StatedRatioFact, stated_ratio_row
 from ingestion.extract.statements import Corroborated, grain
@@ -104,9 +113,23 @@ def _fact_row(document_id: str, item: Fact | Corroborated) -> tuple[str, dict] |
             income_line_item_id=_line_item_id(document_id, *identity),
             income_source=fact.income_source,
             parent_income_source=fact.parent_income_source,
+            unit_code=fact.unit_code,
+            unit_name=fact.unit_name,
             **_subject_row_columns(fact),
         )
         return "income_line_items", columns
+    if isinstance(fact, ProcurementLineFact):
+        columns.update(
+            procurement_kind=fact.procurement_kind,
+            line_level=fact.line_level,
+            project_name=fact.project_name,
+            economic_subject_name=fact.economic_subject_name,
+            item_name=fact.item_name,
+            organisation_form=fact.organisation_form,
+            amount_kind=fact.amount_kind,
+            table_title=fact.table_title,
+        )
+        return "procurement_line_items", columns
     if isinstance(fact, TotalFact):
         columns.update(measure=fact.measure, amount_kind=fact.amount_kind, fund_source=fact.fund_source)
         return "reported_totals", columns

@@ -37,7 +37,8 @@ from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
 from ingestion.schemas import STAGING_FRAMES
 
-# 0.8.0: line_items.prose_expense_scope / prose_fund_source, subject_mention sentence flags, every county
+# 0.8.0: line_items.prose_expense_scope / prose_fund_source, subject_mention sentence flags, the
+# procurement_line_items frame (政府采购 item tables), income by 单位 (unit_code / unit_name), every county
 # of China in admin_divisions.csv, agency_place_ambiguous issues; 0.7.0: the stated_comparisons frame;
 # 0.6.0: canonical agency (bump too when admin_divisions.csv changes); 0.5.0: income line items; 0.4.0:
 # document_sections and sentence_flags frames

@@ -20,6 +20,7 @@ from ingestion.vocabulary import (
     measures,
     numerals,
     percentages,
+    procurement,
     standard_tables,
     wording,
 )
@@ -30,6 +31,8 @@ EXPENSE_TYPES = measures.EXPENSE_TYPES
 PROSE_SCOPES = measures.PROSE_SCOPES
 FUND_SOURCES = fund_sources.KEYS
 INCOME_SOURCES = income_sources.KEYS
+PROCUREMENT_KINDS = procurement.KINDS
+PROCUREMENT_LINE_LEVELS = procurement.LINE_LEVELS
 DOC_KINDS = ["budget", "final_account"]
 ADMIN_LEVELS = ["province", "city", "county", "central"]
 AGENCY_NAME_ROLES = ["title", "label", "table", "prose"]
@@ -150,7 +153,8 @@ class LineItemFrame(SourcedAmountFrame):
 
 
 class IncomeLineItemFrame(SourcedAmountFrame):
-    """One income amount by source, of one functional subject or (subject null) of the whole document."""
+    """One income amount by source, of one functional subject or (subject null) of the whole document or
+    (unit_name set) of one of its 单位."""
 
     income_line_item_id: Series[str] = pa.Field(unique=True)
     functional_subject_code: Series[str] = pa.Field(nullable=True, str_matches=r"^2\d{2}(\d{2}){0,2}$")
@@ -159,6 +163,27 @@ class IncomeLineItemFrame(SourcedAmountFrame):
     parent_income_source: Series[str] = pa.Field(nullable=True, isin=INCOME_SOURCES)
     amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
     table_title: Series[str] = pa.Field(nullable=True)
+    # The 单位 of a row of a table by unit (null: the department's own amount); a unit's rows are never
+    # the department's.
+    unit_code: Series[str] = pa.Field(nullable=True)
+    unit_name: Series[str] = pa.Field(nullable=True)
+
+
+class ProcurementLineItemFrame(SourcedAmountFrame):
+    """One line of a 政府采购 item table: a 专项 × 经济科目 row or one 采购物品 under it, names as printed."""
+
+    procurement_kind: Series[str] = pa.Field(isin=PROCUREMENT_KINDS)
+    line_level: Series[str] = pa.Field(isin=PROCUREMENT_LINE_LEVELS)
+    project_name: Series[str] = pa.Field(nullable=True)
+    economic_subject_name: Series[str] = pa.Field(nullable=True)
+    item_name: Series[str] = pa.Field(nullable=True)
+    organisation_form: Series[str] = pa.Field(nullable=True)
+    amount_kind: Series[str] = pa.Field(isin=AMOUNT_KINDS)
+    table_title: Series[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(error="an item line names its item, a project line none")
+    def item_lines_name_their_item(cls, frame: pd.DataFrame) -> pd.Series:
+        return (frame["line_level"] == "item") == frame["item_name"].notna()
 
 
 class ReportedTotalFrame(SourcedAmountFrame):
@@ -329,6 +354,7 @@ STAGING_FRAMES: dict[str, type[pa.DataFrameModel]] = {
     "line_items": LineItemFrame,
     "income_line_items": IncomeLineItemFrame,
     "reported_totals": ReportedTotalFrame,
+    "procurement_line_items": ProcurementLineItemFrame,
     "three_public_expenses": ThreePublicExpenseFrame,
     "projects": ProjectFrame,
     "extraction_issues": ExtractionIssueFrame,

@@ -22,7 +22,13 @@ from ingestion.extract.narrative.text import normalize
 from ingestion.extract.tables import document_unit
 from ingestion.vocabulary.numerals import UNIT_FACTORS
 
-AMOUNT_FRAMES = ("line_items", "income_line_items", "reported_totals", "three_public_expenses")
+AMOUNT_FRAMES = (
+    "line_items",
+    "income_line_items",
+    "reported_totals",
+    "procurement_line_items",
+    "three_public_expenses",
+)
 # Issues that cover a whole column from the row they are recorded at (the table reader reports a skipped
 # column once, at its first data cell).
 COLUMN_ISSUES = {"column_not_extracted"}
@@ -109,6 +115,7 @@ def _row_label(frame: str, row: pd.Series) -> str:
         "line_items": ("functional_subject_code", "economic_subject_code", "subject_name", "amount_kind"),
         "income_line_items": ("functional_subject_code", "income_source", "amount_kind"),
         "reported_totals": ("measure", "fund_source", "amount_kind"),
+        "procurement_line_items": ("procurement_kind", "line_level", "project_name", "item_name", "amount_kind"),
         "three_public_expenses": ("category", "amount_kind"),
         "projects": ("project_name",),
     }[frame]

@@ -51,8 +51,9 @@ class LineItemFact:
 @dataclass(frozen=True)
 class IncomeFact:
     """One income amount by source (财政拨款收入, 事业收入 …), of one functional subject or (subject
-    ``None``) of the whole document; ``parent_income_source`` is the source the table prints it as a
-    part of (``total``, or 财政拨款收入 for 一般公共预算), ``None`` for a total or an "of which" line."""
+    ``None``) of the whole document or of one of its 单位; ``parent_income_source`` is the source the table
+    prints it as a part of (``total``, or 财政拨款收入 for 一般公共预算), ``None`` for a total or an "of which"
+    line."""
 
     evidence: Evidence
     functional_subject_code: str | None
@@ -61,6 +62,10 @@ class IncomeFact:
     parent_income_source: str | None
     amount_kind: str = "budget"
     table_title: str | None = None
+    # The 单位 a row of a table by unit states (its printed code and name); None for the department's own
+    # amounts (its 合计 row, or the one row of a table that lists only the department).
+    unit_code: str | None = None
+    unit_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,23 @@ class ThreePublicFact:
     evidence: Evidence
     category: str  # see ingestion.schemas.THREE_PUBLIC_CATEGORIES
     amount_kind: str = "budget"
+
+
+@dataclass(frozen=True)
+class ProcurementLineFact:
+    """One line of a 政府采购 item table under its kind (goods / works / services): a 专项 × 经济科目 row
+    (``line_level`` project, the sum of the items under it) or one 采购物品 with its 采购组织形式 (item).
+    Names are as printed; a name printed once over several rows (a merged cell) is carried down."""
+
+    evidence: Evidence
+    procurement_kind: str
+    line_level: str
+    project_name: str | None
+    economic_subject_name: str | None
+    item_name: str | None
+    organisation_form: str | None
+    amount_kind: str = "budget"
+    table_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +121,6 @@ class IssueFact:
     source_text: str | None = None
 
 
-Fact = LineItemFact | IncomeFact | TotalFact | ThreePublicFact | ProjectFact | IssueFact
+Fact = LineItemFact | IncomeFact | TotalFact | ThreePublicFact | ProcurementLineFact | ProjectFact | IssueFact
 # The facts that carry a printed amount (an issue fact carries none).
-AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProjectFact)
+AMOUNT_FACTS = (LineItemFact, IncomeFact, TotalFact, ThreePublicFact, ProcurementLineFact, ProjectFact)

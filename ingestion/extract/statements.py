@@ -26,8 +26,9 @@ def grain(fact: Fact) -> tuple | None:
         return ("line", fact.functional_subject_code, fact.economic_subject_code, fact.expense_type,
                 fact.fund_source, fact.amount_kind)  # fmt: skip
     if isinstance(fact, IncomeFact):  # the parent too: each table keeps the parts it prints
+        unit = (fact.unit_name,) if fact.unit_name else ()  # a unit's rows are its own (department's: none)
         return ("income", fact.functional_subject_code, fact.income_source, fact.parent_income_source,
-                fact.amount_kind)  # fmt: skip
+                fact.amount_kind, *unit)  # fmt: skip
     if isinstance(fact, TotalFact):
         return ("total", fact.measure, fact.amount_kind, fact.fund_source)
     if isinstance(fact, ThreePublicFact):

@@ -189,6 +189,8 @@ def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
         ("fct_line_item", "reported_unit", schemas.REPORTED_UNITS),
         ("fct_reported_total", "measure", schemas.MEASURES),
         ("fct_income_line_item", "income_source", schemas.INCOME_SOURCES),
+        ("fct_procurement_line_item", "procurement_kind", schemas.PROCUREMENT_KINDS),
+        ("fct_procurement_line_item", "line_level", schemas.PROCUREMENT_LINE_LEVELS),
         ("fct_three_public_expense", "category", schemas.THREE_PUBLIC_CATEGORIES),
         ("dim_document", "doc_kind", schemas.DOC_KINDS),
         ("dim_document", "status", schemas.DOCUMENT_STATUSES),

@@ -13,6 +13,7 @@ from ingestion.staging_store import read_frame, write_frames
 from tests.conftest import SAMPLES
 
 TIMES = ["ingested_at", "file_modified_at"]  # when, not what: differ between two reads of the same file
+NOT_IN_SAMPLES = {"procurement_line_items"}  # no sample prints a 政府采购 item table (the generated PDFs do)
 
 
 def _canonical(frame: pd.DataFrame) -> pd.DataFrame:
@@ -37,7 +38,7 @@ def test_parallel_staging_equals_the_serial_reference(both, name):
     root, _, _ = both
     serial, parallel = read_frame(root / "serial", name), read_frame(root / "parallel", name)
     assert list(parallel.columns) == list(serial.columns)
-    assert len(serial) > 0
+    assert len(serial) > 0 or name in NOT_IN_SAMPLES
     pd.testing.assert_frame_equal(_canonical(parallel), _canonical(serial))
 
 

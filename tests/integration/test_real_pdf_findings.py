@@ -127,3 +127,19 @@ def test_findings_rest_on_the_printed_text():
     assert round(Decimal("208.8") / Decimal("198.34") * 100 - 100, 2) == Decimal("5.27")
     assert round(Decimal("183.95") / Decimal("156.34") * 100 - 100, 2) == Decimal("17.66")
     assert sum(map(Decimal, ["71.73", "11.11", "2.07", "15.16"])) == Decimal("100.07")
+
+
+def test_procurement_item_tables_reach_their_mart_and_add_up(warehouse):
+    """The four 江苏 政府采购预算表 (012 p20-22, 014 p12, 015 p20-23, 019 p12) are read line by line; their
+    project lines add up to each kind's printed total and their items to each project line (PROC-LINES)."""
+    lines = dict(
+        warehouse.query(
+            "select left(d.source_file, 3), count(*) from marts.fct_procurement_line_item f "
+            "join marts.dim_document d using (document_id) group by 1"
+        )
+    )
+    assert lines == {"012": 23, "014": 23, "015": 49, "019": 26}
+    statuses = warehouse.query(
+        "select status, count(*) from marts.audit_reconciliation where rule_id = 'PROC-LINES' group by 1"
+    )
+    assert statuses == [("pass", 11 + 12 + 17 + 8)]  # per document: its project lines and its two kinds

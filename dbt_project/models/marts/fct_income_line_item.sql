@@ -20,6 +20,8 @@ final as (
         income_source,
         parent_income_source,
         amount_kind,
+        unit_code,
+        unit_name,
         {{ printed_figure_columns() | indent(8) }},
         table_title,
         other_source_locators,

@@ -69,21 +69,28 @@ def _column_sources(labels: list[str]) -> dict[int, tuple[str, str | None]]:
 
 def income_subject_facts(table: Table, labels: list[str], header_rows: int, context: TableContext) -> list[Fact]:
     """A table with one amount column per source: coded rows by functional subject, the 合计 row for the
-    whole document. Rows by 单位 are read only when the table lists one unit (the department itself):
-    the rows of a multi-unit department are its units', not the document's."""
+    whole document. In a table by 单位 (its first column headed 单位), a table listing one unit states the
+    department's own amounts; a table listing several keeps each unit's rows under that unit (never the
+    department's), and only its 合计 row states the department's."""
     sources = _column_sources(labels)
     facts: list[Fact] = []
     skipped: set[int] = set()
     rows = [index for index in range(header_rows, len(table.rows)) if not is_column_number_row(table.rows[index])]
-    by_unit = bool(labels) and _UNIT_COLUMN in labels[0] and len(rows) == 1
+    by_unit = bool(labels) and _UNIT_COLUMN in labels[0]
     for row_index in rows:
         row = table.rows[row_index]
         codes = find_row_codes(row)
-        if codes.code and codes.code.startswith("2") and not by_unit:
+        unit: tuple[str | None, str] | None = None
+        is_total_row = any(SUBTOTAL_ROW.match(clean_cell(cell)) for cell in row[: codes.first_amount_column])
+        if by_unit:
+            subject, name = None, None
+            if len(rows) > 1 and not is_total_row:
+                unit = _unit_of(row, codes.first_amount_column)
+                if unit is None:  # a row naming no unit: its amounts stay unread (amount_not_read)
+                    continue
+        elif codes.code and codes.code.startswith("2"):
             subject, name = codes.code, codes.name
-        elif by_unit or (
-            not codes.code and any(SUBTOTAL_ROW.match(clean_cell(cell)) for cell in row[: codes.first_amount_column])
-        ):
+        elif not codes.code and is_total_row:
             subject, name = None, None
         else:
             continue
@@ -96,8 +103,19 @@ def income_subject_facts(table: Table, labels: list[str], header_rows: int, cont
                 continue
             source, parent = sources[column]
             kind = amount_kind(labels[column], context) if column < len(labels) else _kind(context)
-            facts.append(IncomeFact(evidence, subject, name, source, parent, kind, context.title))
+            facts.append(
+                IncomeFact(evidence, subject, name, source, parent, kind, context.title, *(unit or (None, None)))
+            )
     return facts + [_column_issue(table, labels, header_rows, column, context) for column in sorted(skipped)]
+
+
+def _unit_of(row: tuple[str, ...], first_amount_column: int) -> tuple[str | None, str] | None:
+    """(单位代码, 单位名称) of a row of a table by unit: the code is a cell of digits, the name the text
+    nearest the amounts; None when the row names no unit."""
+    cells = [clean_cell(cell) for cell in row[:first_amount_column]]
+    code = next((cell for cell in cells if cell.isdigit()), None)
+    name = next((cell for cell in reversed(cells) if cell and not cell.isdigit()), None)
+    return (code, name) if name else None
 
 
 def _column_issue(table: Table, labels: list[str], header_rows: int, column: int, context: TableContext) -> Fact:

@@ -20,7 +20,7 @@ from ingestion.extract.tables.layout import (
     find_row_codes,
     header_row_count,
 )
-from ingestion.extract.tables.procurement import procurement_facts
+from ingestion.extract.tables.procurement import procurement_facts, procurement_line_facts
 from ingestion.extract.tables.projects import form_project, list_projects
 from ingestion.extract.tables.summary import label_value_facts, summary_subject_facts
 from ingestion.extract.tables.three_public import three_public_facts
@@ -45,7 +45,11 @@ def interpret_table(table: Table, context: TableContext) -> list[Fact]:
     if context.scope.is_unmodelled:
         projects = form_project(table, context.unit) if PERFORMANCE in title else []
         procurement = procurement_facts(table, context) if PROCUREMENT in title else []
-        return label_value_facts(table, context) + projects + procurement + _not_modelled(table, context)
+        lines = procurement_line_facts(table, labels, header_rows, context) if PROCUREMENT in title else None
+        facts = label_value_facts(table, context) + projects + procurement
+        if lines is not None:  # an item table read line by line: what it still leaves out is listed
+            return facts + lines + _amounts_left_unread(table, labels, header_rows, facts + lines, context)
+        return facts + _not_modelled(table, context)
     header_text = " ".join(labels)
     if THREE_PUBLIC in title or THREE_PUBLIC in header_text:
         return three_public_facts(table, labels, header_rows, context)

@@ -64,3 +64,40 @@ def test_income_tables_by_subject_and_by_label_reach_the_income_frame(generated)
     assert got == {key: Decimal(yuan) for key, yuan in truth.income.items()}
     assert set(frame[frame["functional_subject_code"].notna()]["reported_unit"]) == {"元"}
     assert set(frame[frame["functional_subject_code"].isna()]["reported_unit"]) == {"万元"}
+
+
+def test_procurement_lines_and_totals_reach_their_frames(generated):
+    """江苏's 政府采购预算表: every 专项 × 经济科目 line and item under its kind, the kinds and 合计 as totals."""
+    truth, _ = generated["procurement_table"]
+    frames = _ingest(truth)
+    lines = frames["procurement_line_items"]
+    got = [
+        (row.procurement_kind, row.line_level, row.project_name, row.economic_subject_name,
+         None if pd.isna(row.item_name) else row.item_name,
+         None if pd.isna(row.organisation_form) else row.organisation_form, Decimal(row.amount_yuan))
+        for row in lines.itertuples()
+    ]  # fmt: skip
+    assert got == [(*line[:-1], Decimal(line[-1])) for line in truth.procurement_lines]
+    totals = frames["reported_totals"]
+    stated = {row.measure: Decimal(row.amount_yuan) for row in totals.itertuples() if row.measure.startswith("proc")}
+    assert stated == {measure: Decimal(yuan) for measure, yuan in truth.procurement_totals.items()}
+    issues = frames["extraction_issues"]
+    assert not len(issues[issues["issue_kind"].isin(["table_not_modelled", "amount_not_read"])])
+
+
+def test_the_units_of_an_income_table_by_unit_keep_their_own_rows(generated):
+    """A 部门收入总表 by 单位 with three units: each unit's income under its code and name, the 合计 row the
+    department's (unit null)."""
+    truth, _ = generated["income_by_unit"]
+    frame = _ingest(truth)["income_line_items"]
+
+    def value(cell):
+        return None if pd.isna(cell) else cell
+
+    got = {
+        (value(row.unit_code), value(row.unit_name), row.income_source, value(row.parent_income_source)):
+            Decimal(row.amount_yuan)
+        for row in frame.itertuples()
+        if "收入总表" in row.table_title
+    }  # fmt: skip
+    assert got == {key: Decimal(yuan) for key, yuan in truth.income_units.items()}

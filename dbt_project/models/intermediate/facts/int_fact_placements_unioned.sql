@@ -8,6 +8,7 @@
     'stg_ingested__line_items',
     'stg_ingested__income_line_items',
     'stg_ingested__reported_totals',
+    'stg_ingested__procurement_line_items',
     'stg_ingested__three_public_expenses',
     'stg_ingested__projects',
     'stg_ingested__stated_ratios',

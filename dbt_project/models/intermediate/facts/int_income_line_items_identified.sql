@@ -29,6 +29,8 @@ final as (
         income_line_items.income_source,
         income_line_items.parent_income_source,
         income_line_items.amount_kind,
+        income_line_items.unit_code,
+        income_line_items.unit_name,
         {{ printed_figure_columns('income_line_items') | indent(8) }},
         income_line_items.table_title,
         income_line_items.other_source_locators,

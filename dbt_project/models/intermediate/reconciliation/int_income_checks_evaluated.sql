@@ -2,7 +2,7 @@
     Rule family `income` (INC-PARTS, INC-TOTAL; what each rule says is in the reconciliation_rules seed).
 
     INC-PARTS: within one printed table, the sources printed as parts of another (parent_income_source)
-    add up to it, per functional subject (or for the whole document) and amount kind: 合计 = 财政拨款收入 +
+    add up to it, per functional subject (or for the whole document, or one of its 单位) and amount kind: 合计 = 财政拨款收入 +
     事业收入 + 其他收入 …, 财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算. A statement printed in
     several tables (merged, other_source_locators) counts in each of them. A difference beyond rounding
     in a table where some printed amount was left unread (amount_not_read / column_not_extracted) is
@@ -66,6 +66,7 @@ parts as (
         document_id,
         table_number,
         functional_subject_code,
+        unit_name,
         amount_kind,
         parent_income_source,
         sum(amount_yuan) as parts_yuan,
@@ -86,10 +87,10 @@ parts_checked as (
         parent.document_id,
         'INC-PARTS' as rule_id,
         concat_ws('|', parent.table_number, coalesce(parent.functional_subject_code, 'document'),
-            parent.amount_kind, parent.income_source) as check_key,
+            parent.amount_kind, parent.income_source, parent.unit_name) as check_key,
         {{ vocabulary_label('income_source', 'parent.income_source', 'parent.income_source') }}
             || ' = 其组成部分之和' as check_name,
-        coalesce('subject ' || parent.functional_subject_code, 'document') || ' · '
+        coalesce('subject ' || parent.functional_subject_code, 'unit ' || parent.unit_name, 'document') || ' · '
             || parent.income_source || ' · t' || parent.table_number as scope,
         parent.amount_kind,
         parent.amount_yuan as expected_yuan,
@@ -115,6 +116,7 @@ parts_checked as (
         on parent.document_id = parts.document_id
         and parent.table_number = parts.table_number
         and parent.functional_subject_code is not distinct from parts.functional_subject_code
+        and parent.unit_name is not distinct from parts.unit_name
         and parent.amount_kind = parts.amount_kind
         and parent.income_source = parts.parent_income_source
     left join tables_with_unread_amounts as unread
@@ -164,6 +166,7 @@ income_totals as (
         on income.document_id = by_document.document_id
         and income.amount_kind = by_document.amount_kind
     where income.functional_subject_code is null
+        and income.unit_name is null  -- a unit's total is not the department's
         and income.income_source in ('total', 'grand_total')
 
 ),

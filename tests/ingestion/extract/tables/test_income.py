@@ -117,15 +117,59 @@ BY_UNIT = [
 ]
 
 
+def _by_unit(facts):
+    return {
+        (f.unit_code, f.unit_name, f.income_source, f.parent_income_source, f.evidence.reported_amount)
+        for f in facts
+        if isinstance(f, IncomeFact)
+    }
+
+
 def test_an_income_table_by_unit_is_the_document_only_when_it_lists_one_unit():
     one = sample_facts(table_document("部门收入总表", BY_UNIT))
     assert _income(one) == {
         (None, "grand_total", None, "472.74"),  # 总计 beside a 上年结转 column counts the carry-over
         (None, "general_public_budget", "grand_total", "472.74"),
     }
+    assert {f.unit_name for f in one if isinstance(f, IncomeFact)} == {None}
+
+
+def test_the_units_of_a_table_by_unit_keep_their_own_rows_and_only_its_total_is_the_department():
+    rows = [
+        *BY_UNIT[:2],
+        ["合计", "", "482.74", "472.74", "10.00", ""],
+        BY_UNIT[2],
+        ["152002", "株洲市网络安全应急指挥中心", "10.00", "", "10.00", ""],
+    ]
+    facts = sample_facts(table_document("部门收入总表", rows))
+    assert _by_unit(facts) == {
+        (None, None, "grand_total", None, "482.74"),  # the 合计 row: the department
+        (None, None, "general_public_budget", "grand_total", "472.74"),
+        (None, None, "other", "grand_total", "10.00"),
+        ("152001", "中共株洲市委网络安全和信息化委员会办公室", "grand_total", None, "472.74"),
+        ("152001", "中共株洲市委网络安全和信息化委员会办公室", "general_public_budget", "grand_total", "472.74"),
+        ("152002", "株洲市网络安全应急指挥中心", "grand_total", None, "10.00"),
+        ("152002", "株洲市网络安全应急指挥中心", "other", "grand_total", "10.00"),
+    }
+    assert not [
+        f for f in facts if isinstance(f, IssueFact) and f.issue_kind in ("table_not_modelled", "amount_not_read")
+    ]
+
+
+def test_units_without_a_total_row_state_nothing_for_the_department():
     two = sample_facts(table_document("部门收入总表", [*BY_UNIT, ["152002", "下属中心", "10.00", "10.00", "", ""]]))
-    assert not _income(two)
-    assert [f for f in two if isinstance(f, IssueFact) and f.issue_kind == "table_not_modelled"]
+    assert {(f.unit_code, f.evidence.reported_amount) for f in two if f.income_source == "grand_total"} == {
+        ("152001", "472.74"),
+        ("152002", "10.00"),
+    }
+    assert all(f.unit_name for f in two if isinstance(f, IncomeFact))
+
+
+def test_a_row_of_a_unit_table_that_names_no_unit_is_left_unread():
+    rows = [*BY_UNIT, ["152002", "", "10.00", "10.00", "", ""]]
+    facts = sample_facts(table_document("部门收入总表", rows))
+    assert {f.unit_code for f in facts if isinstance(f, IncomeFact)} == {"152001"}
+    assert [f for f in facts if isinstance(f, IssueFact) and f.issue_kind == "amount_not_read"]
 
 
 def test_nested_source_columns_are_parts_of_the_source_above_them():

@@ -1,0 +1,1 @@
+{{ staged_frame('procurement_line_items') }}
