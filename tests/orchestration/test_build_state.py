@@ -10,7 +10,7 @@ import pytest
 
 from ingestion import config
 from orchestration import build_state
-from orchestration.build_state import FULL_BUILD_ONLY, dbt_build_arguments
+from orchestration.build_state import FULL_BUILD_ONLY, UNIT_TESTS, dbt_build_arguments
 from orchestration.dbt_manifest import DBT_PROJECT_DIR
 
 
@@ -24,17 +24,26 @@ def test_a_changed_reference_list_makes_the_next_build_a_full_refresh(tmp_path, 
     assert len({empty, listed, build_state.models_fingerprint()}) == 3
 
 
-def test_full_refresh_builds_everything_and_an_increment_excludes_only_full_build_checks():
+def test_full_refresh_builds_all_but_unit_tests_and_an_increment_excludes_only_full_build_checks():
     from dagster_dbt.asset_utils import extract_runtime_selection_from_args
 
-    assert dbt_build_arguments(True) == ["build", "--full-refresh"]
     # what dagster-dbt passes on to dbt: every selector, none taken for a positional argument
-    assert extract_runtime_selection_from_args(dbt_build_arguments(False)) == (["build"], [], list(FULL_BUILD_ONLY))
+    assert extract_runtime_selection_from_args(dbt_build_arguments(True)) == (
+        ["build", "--full-refresh"],
+        [],
+        [UNIT_TESTS],
+    )
+    assert extract_runtime_selection_from_args(dbt_build_arguments(False)) == (
+        ["build"],
+        [],
+        [UNIT_TESTS, *FULL_BUILD_ONLY],
+    )
 
 
 @pytest.fixture(scope="module")
-def incremental_selection() -> tuple[set[str], set[str], set[str]]:
-    """(every node `dbt build` runs, the nodes an incremental build runs, the marts' tests), as dbt selects them."""
+def incremental_selection() -> tuple[set[str], set[str], set[str], set[str]]:
+    """(every node of the project, the nodes a full build runs, the nodes an incremental build runs, the
+    marts' tests), as dbt selects them."""
     from dbt.cli.main import dbtRunner
 
     saved = dict(os.environ)
@@ -49,14 +58,23 @@ def incremental_selection() -> tuple[set[str], set[str], set[str]]:
 
     try:
         mart_tests = listed("--select", "path:models/marts,resource_type:test")
-        return listed(), listed(*dbt_build_arguments(False)[1:]), mart_tests
+        full, increment = listed(*dbt_build_arguments(True)[2:]), listed(*dbt_build_arguments(False)[1:])
+        return listed(), full, increment, mart_tests
     finally:
         os.environ.clear()
         os.environ.update(saved)
 
 
+def test_no_warehouse_build_runs_the_unit_tests_the_test_suite_runs(incremental_selection):
+    everything, full, increment, _ = incremental_selection
+    unit_tests = {node for node in everything if node.startswith("unit_test.")}
+    assert len(unit_tests) > 30  # tests/dbt builds with a plain `dbt build`, so `make test` runs them all
+    assert full == everything - unit_tests
+    assert not unit_tests & increment
+
+
 def test_an_increment_builds_every_model_and_runs_every_mart_test(incremental_selection):
-    everything, increment, mart_tests = incremental_selection
+    _, everything, increment, mart_tests = incremental_selection
     models = {node for node in everything if node.startswith("model.")}
     assert models and models <= increment
     assert len(mart_tests) > 100
@@ -66,11 +84,11 @@ def test_an_increment_builds_every_model_and_runs_every_mart_test(incremental_se
             and "__ref_cross_document_rules_" not in node} <= increment  # fmt: skip
 
 
-def test_an_increment_leaves_seeds_unit_tests_and_staging_tests_to_full_builds(incremental_selection):
-    everything, increment, _ = incremental_selection
+def test_an_increment_leaves_seeds_and_staging_tests_to_full_builds(incremental_selection):
+    _, everything, increment, _ = incremental_selection
     skipped = everything - increment
-    assert {node.split(".")[0] for node in skipped} == {"seed", "unit_test", "test"}
-    assert not any(node.startswith(("seed.", "unit_test.")) for node in increment)
+    assert {node.split(".")[0] for node in skipped} == {"seed", "test"}
+    assert not any(node.startswith("seed.") for node in increment)
     assert any("stg_ingested__line_items" in node for node in skipped)
     assert any("int_reconciliation_checks_unioned" in node for node in skipped)
 
