@@ -141,9 +141,9 @@ def record_step(step: str, staging_dir: Path, build_database: Path) -> None:
 # changed during a build makes the next state differ, never the reverse.
 
 
-def inbox_state(paths: list[Path]) -> str:
-    """The inbox as ``stat`` shows it, with the models and the reviews (no file is read)."""
-    digest = hashlib.sha256(f"{models_fingerprint()}|{reviews_fingerprint()}\n".encode())
+def files_state(paths: list[Path], prefix: str = "") -> str:
+    """The files as ``stat`` shows them (no file is read): what the inbox sensor compares between ticks."""
+    digest = hashlib.sha256(prefix.encode())
     for path in paths:
         try:
             stat = path.lstat()
@@ -151,6 +151,11 @@ def inbox_state(paths: list[Path]) -> str:
         except OSError:
             digest.update(f"{path}|unreadable\n".encode())
     return digest.hexdigest()
+
+
+def inbox_state(paths: list[Path]) -> str:
+    """The inbox as ``stat`` shows it, with the models and the reviews (no file is read)."""
+    return files_state(paths, prefix=f"{models_fingerprint()}|{reviews_fingerprint()}\n")
 
 
 def record_inbox_state(staging_dir: Path, state: str) -> None:

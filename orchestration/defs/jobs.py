@@ -7,12 +7,11 @@ parsing documents — fans out over a process pool inside the ingestion asset (i
 
 from __future__ import annotations
 
-import hashlib
-
 import dagster as dg
 
 from ingestion import config
 from ingestion.pipeline import discover_documents
+from orchestration import build_state
 
 warehouse_job = dg.define_asset_job(
     "warehouse_job",
@@ -37,15 +36,6 @@ warehouse_schedule = dg.ScheduleDefinition(
 )
 
 
-def inbox_state() -> str:
-    """A digest of every inbox file's path, size and modification time (no file is read)."""
-    digest = hashlib.sha256()
-    for path in discover_documents(config.inbox_dirs()):
-        stat = path.stat()
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 @dg.sensor(
     job=warehouse_job,
     minimum_interval_seconds=60,
@@ -54,7 +44,7 @@ def inbox_state() -> str:
     "removed. Off by default: turn it on in the UI (Automation) or with `dagster sensor start inbox_sensor`.",
 )
 def inbox_sensor(context: dg.SensorEvaluationContext):
-    state = inbox_state()
+    state = build_state.files_state(discover_documents(config.inbox_dirs()))
     if state == context.cursor:
         return dg.SkipReason("no file added, changed or removed in the inbox folders")
     context.update_cursor(state)
