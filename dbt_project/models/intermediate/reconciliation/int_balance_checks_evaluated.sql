@@ -15,35 +15,9 @@ reported_totals as (
 
 ),
 
-stated as (
-
-    select *
-    from reported_totals
-    where measure in ('grand_total', 'income_total', 'expenditure_total', 'carry_over_income', 'carry_forward')
-    qualify row_number() over (
-        partition by document_id, amount_kind, fund_source, measure
-        order by case when extraction_method = 'table' then 0 else 1 end, source_locator
-    ) = 1
-
-),
-
 pivoted as (
 
-    select
-        document_id,
-        any_value(doc_kind) as doc_kind,
-        amount_kind,
-        fund_source,
-        {%- for measure in ['grand_total', 'income_total', 'expenditure_total', 'carry_over_income', 'carry_forward'] %}
-        max(amount_yuan) filter (where measure = '{{ measure }}') as {{ measure }}_yuan,
-        max(reported_total_id) filter (where measure = '{{ measure }}') as {{ measure }}_id,
-        max(source_locator) filter (where measure = '{{ measure }}') as {{ measure }}_locator,
-        max(source_text) filter (where measure = '{{ measure }}') as {{ measure }}_text,
-        max({{ printed_rounding_yuan() }}) filter (where measure = '{{ measure }}') as {{ measure }}_rounding_yuan
-        {{- ',' if not loop.last }}
-        {%- endfor %}
-    from stated
-    group by document_id, amount_kind, fund_source
+    {{ balance_terms('reported_totals') }}
 
 ),
 

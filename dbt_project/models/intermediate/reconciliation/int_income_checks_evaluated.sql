@@ -51,12 +51,7 @@ placed as (
 
 tables_with_unread_amounts as (
 
-    select distinct
-        document_id,
-        regexp_extract(source_locator, '\bt(\d+)\b', 1) as table_number
-    from extraction_issues
-    where issue_kind in ('amount_not_read', 'column_not_extracted')
-        and regexp_matches(source_locator, '\bt\d+\b')
+    {{ tables_with_unread_amounts('extraction_issues') }}
 
 ),
 

@@ -141,31 +141,9 @@ expenditure_by_subject as (
 
 ),
 
-stated as (
-
-    select *
-    from reported_totals
-    where measure in ('grand_total', 'income_total', 'expenditure_total', 'carry_over_income', 'carry_forward')
-    qualify row_number() over (
-        partition by document_id, amount_kind, fund_source, measure
-        order by case when extraction_method = 'table' then 0 else 1 end, source_locator
-    ) = 1
-
-),
-
 stated_by_fund as (
 
-    select
-        document_id,
-        amount_kind,
-        fund_source,
-        {%- for measure in ['grand_total', 'income_total', 'expenditure_total', 'carry_over_income', 'carry_forward'] %}
-        max(amount_yuan) filter (where measure = '{{ measure }}') as {{ measure }}_yuan,
-        max({{ printed_rounding_yuan() }}) filter (where measure = '{{ measure }}') as {{ measure }}_rounding_yuan
-        {{- ',' if not loop.last }}
-        {%- endfor %}
-    from stated
-    group by all
+    {{ balance_terms('reported_totals') }}
 
 ),
 
@@ -262,6 +240,12 @@ compared as (
 
 ),
 
+tables_with_unread_amounts as (
+
+    {{ tables_with_unread_amounts('extraction_issues') }}
+
+),
+
 {#- The carry of the compared fund and of every fund containing it (chain above). -#}
 with_carries as (
 
@@ -276,11 +260,9 @@ with_carries as (
         {%- endfor %}
         exists (
             select 1
-            from extraction_issues
-            where extraction_issues.document_id = compared.document_id
-                and extraction_issues.issue_kind in ('amount_not_read', 'column_not_extracted')
-                and regexp_extract(extraction_issues.source_locator, '\bt(\d+)\b', 1)
-                    in (compared.income_table_number, compared.expenditure_table_number)
+            from tables_with_unread_amounts as unread
+            where unread.document_id = compared.document_id
+                and unread.table_number in (compared.income_table_number, compared.expenditure_table_number)
         ) as has_unread_amounts
     from compared
     {%- for level in range(3) %}

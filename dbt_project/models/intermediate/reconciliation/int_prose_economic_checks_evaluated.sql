@@ -33,29 +33,28 @@ line_items as (
 
 ),
 
-prose as (
+{#- Amounts by economic subject only (no functional code), printed in prose or in a table. -#}
+economic_amounts as (
 
     select
         *,
         {{ printed_rounding_yuan() }} as rounding_yuan
     from line_items
-    where extraction_method = 'narrative'
-        and economic_subject_code is not null
+    where economic_subject_code is not null
         and functional_subject_code is null
         and amount_yuan is not null
 
 ),
 
+prose as (
+
+    select * from economic_amounts where extraction_method = 'narrative'
+
+),
+
 tables as (
 
-    select
-        *,
-        {{ printed_rounding_yuan() }} as rounding_yuan
-    from line_items
-    where extraction_method = 'table'
-        and economic_subject_code is not null
-        and functional_subject_code is null
-        and amount_yuan is not null
+    select * from economic_amounts where extraction_method = 'table'
 
 ),
 
