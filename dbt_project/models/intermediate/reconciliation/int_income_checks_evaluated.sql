@@ -68,7 +68,7 @@ parts as (
         count(*) as addend_count,
         sum({{ printed_rounding_yuan() }}) as parts_rounding_yuan,
         string_agg(income_source || ': ' || place, '; ' order by place) as parts_locator,
-        string_agg(distinct source_text, ' ‖ ') as parts_text,
+        string_agg(distinct source_text, ' ‖ ' order by source_text) as parts_text,  -- in a stable order
         list(income_line_item_id order by place) as part_ids
     from placed
     where parent_income_source is not null
