@@ -7,21 +7,9 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install cjk-font lock run test dev report lint bench bench-corpus coverage clean
+.PHONY: install lock run test dev report lint bench bench-corpus coverage clean
 
-install: $(VENV)/.installed cjk-font
-
-# Chart labels are Chinese: install a CJK font (Debian fonts-wqy-microhei) once, when apt-get can;
-# elsewhere warn — the pages still render, with a fallback font (see orchestration/defs/reports/charts.py).
-CJK_FONTS := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
-cjk-font:
-	@for font in $(CJK_FONTS); do [ -e "$$font" ] && exit 0; done; \
-	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		{ apt-get install -y -q fonts-wqy-microhei || { apt-get update -q && apt-get install -y -q fonts-wqy-microhei; }; } >/dev/null 2>&1 \
-			|| echo "warning: could not install fonts-wqy-microhei; chart labels will fall back to a non-CJK font"; \
-	else \
-		echo "warning: no CJK font found; install fonts-wqy-microhei (Debian) for readable chart labels"; \
-	fi
+install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)

@@ -1,14 +1,13 @@
-"""Agency pages over constructed documents: charts drawn as SVG with CJK labels, the completeness grid and
-the cross-document findings on the page; and the chart module's font fallback."""
+"""Agency pages over constructed documents: charts written as SVG with CJK labels, the completeness grid and
+the cross-document findings on the page; pages rewritten only for agencies whose rows changed."""
 
 from __future__ import annotations
 
-import logging
 import shutil
+import xml.etree.ElementTree as ET
 
 import pytest
 
-from orchestration.defs.agency_pages import charts
 from orchestration.defs.agency_pages.assets import read_marts
 from orchestration.defs.agency_pages.pages import completeness_grid, subject_lines, write_agency_pages
 from tests.fixtures.across_documents import BAZHONG_NEW, FINANCE, across_warehouse  # noqa: F401
@@ -42,8 +41,12 @@ def test_agency_page_shows_budget_against_actual_and_the_three_public_trend(page
     charts_dir = page.parent / "charts"
     assert f'src="charts/{agency["agency_id"]}_three_public.svg"' in text
     svg = (charts_dir / f"{agency['agency_id']}_three_public.svg").read_text(encoding="utf-8")
-    assert svg.startswith("<?xml") and "<svg" in svg
+    trend = ET.fromstring(svg.encode("utf-8"))
+    labels = {"".join(element.itertext()) for element in trend.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"“三公”经费合计 预算", "“三公”经费合计 决算", "2023", "2024"} <= labels
     assert f'src="charts/{agency["agency_id"]}_2023_subjects.svg"' in text  # 项 lines: no 类 printed
+    bars = ET.fromstring((charts_dir / f"{agency['agency_id']}_2023_subjects.svg").read_bytes())
+    assert [rect.get("class") for rect in bars.iter("{http://www.w3.org/2000/svg}rect") if rect.get("class")]
     assert "106.0%" in text  # 本年支出合计: 159 of 150万元
     assert "XDOC-PRINTED-BUDGET" in text
 
@@ -75,16 +78,6 @@ def test_subject_lines_pick_the_best_covered_fund_source():
 
 def test_completeness_grid_says_when_nothing_was_published():
     assert "Nothing published" in completeness_grid([])
-
-
-def test_charts_fall_back_with_a_warning_without_a_cjk_font(monkeypatch, caplog):
-    monkeypatch.setattr(charts, "_font_checked", None)
-    monkeypatch.setattr(charts, "CJK_FONT_FILES", [])
-    monkeypatch.setattr(charts, "CJK_FONT_NAMES", ["No Such Font"])
-    with caplog.at_level(logging.WARNING):
-        svg = charts.budget_actual_bars("行政运行", [{"label": "201", "budget": 100, "actual": 90}])
-    assert "<svg" in svg and "no CJK font" in caplog.text
-    monkeypatch.setattr(charts, "_font_checked", None)
 
 
 def test_a_second_build_rewrites_only_the_agencies_whose_rows_changed(pages, tmp_path):
