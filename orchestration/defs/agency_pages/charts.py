@@ -123,11 +123,11 @@ def _legend(svg: _Svg, x: float, y: float, right: float, items: list[tuple[str, 
     """Legend entries (label, swatch markup at 0,0) from ``x``, wrapping before ``right``; returns the next y."""
     left = x
     for label, swatch in items:
-        width = 22 + text_width(label) + 16
+        width = 28 + text_width(label) + 16
         if x > left and x + width > right:
             x, y = left, y + 18
         svg.parts.append(f'<g transform="translate({_n(x)},{_n(y)})">{swatch}</g>')
-        svg.text(x + 22, y + 4, label)
+        svg.text(x + 28, y + 4, label)
         x += width
     return y + 18
 
@@ -159,8 +159,8 @@ def budget_actual_bars(title: str, lines: Iterable[Mapping]) -> str:
         42,
         plot_right,
         [
-            ("预算 budget", f'<rect x="0" y="-6" width="16" height="10" fill="{BUDGET_COLOUR}"/>'),
-            ("决算 actual", f'<rect x="0" y="-6" width="16" height="10" fill="{ACTUAL_COLOUR}"/>'),
+            ("预算 budget", f'<rect x="0" y="-6" width="20" height="10" fill="{BUDGET_COLOUR}"/>'),
+            ("决算 actual", f'<rect x="0" y="-6" width="20" height="10" fill="{ACTUAL_COLOUR}"/>'),
         ],
     )
     band, bar = 30.0, 11.0
@@ -234,8 +234,8 @@ def trend_lines(title: str, series: Mapping[str, Mapping[int, object]]) -> str:
     for name in names:
         dash = ' stroke-dasharray="5 3"' if "决算" in name else ""
         legend.append(
-            (name, f'<line x1="0" y1="0" x2="16" y2="0" stroke="{colours[name]}" stroke-width="2"{dash}/>'
-                   f'<circle cx="8" cy="0" r="3" fill="{colours[name]}"/>')
+            (name, f'<line x1="0" y1="0" x2="22" y2="0" stroke="{colours[name]}" stroke-width="2"{dash}/>'
+                   f'<circle cx="11" cy="0" r="3" fill="{colours[name]}"/>')
         )  # fmt: skip
     top = _legend(svg, plot_left, 42, plot_right, legend) + 12
     bottom = top + 200.0
