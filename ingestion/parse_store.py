@@ -16,6 +16,8 @@ Layout, under ``<warehouse dir>/parse_store/`` (gitignored)::
     documents/<parser version>/<sha[:2]>/<sha256>/document.json    the documents row (status, metadata)
     documents/<parser version>/<sha[:2]>/<sha256>/<frame>.parquet  typed rows of each non-empty frame
     file_index.json                                                  path → (size, mtime, inode, sha256)
+    assembled/                                                       the last staging files and their manifest
+                                                                     (ingestion/staging_assembly.py)
 
 An entry is written in a temporary folder and renamed into place, so a crashed worker never leaves
 half an entry behind. ``file_index.json`` lets a run skip re-hashing files whose size, mtime and inode
