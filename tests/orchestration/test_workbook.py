@@ -17,6 +17,8 @@ ROWS = [
     ("  leading and trailing  ", Decimal("-0.01"), datetime.date(2019, 12, 31), False, 2**40),
     (None, 1.5, datetime.time(8, 15), None, Decimal("12345678901234567.89")),
     ("", None, None, None, "a, b"),
+    ("trailing empty values", 1, None, None, None),
+    ("a trailing empty text", 2, None, None, ""),
     ("line\nbreak\ttab", 0, datetime.datetime(1900, 1, 1), True, Decimal("1E+3")),
 ]
 
@@ -66,10 +68,10 @@ def test_a_sheet_of_many_rows_and_a_wide_row(tmp_path):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (None, '<c r="A1"/>'),
-        ("", '<c r="A1"/>'),
-        (float("nan"), '<c r="A1"/>'),
-        (Decimal("NaN"), '<c r="A1"/>'),
+        (None, ""),
+        ("", '<c r="A1" t="inlineStr"/>'),
+        (float("nan"), '<c r="A1" t="n"/>'),
+        (Decimal("NaN"), '<c r="A1" t="n"/>'),
         ("a\x01b", '<c r="A1" t="inlineStr"><is><t>ab</t></is></c>'),  # XML 1.0 cannot hold \x01
         ("=SUM(A1)", '<c r="A1" t="inlineStr"><is><t>=SUM(A1)</t></is></c>'),  # text, never a formula
         (["a", 1], '<c r="A1" t="inlineStr"><is><t>[&apos;a&apos;, 1]</t></is></c>'.replace("&apos;", "'")),

@@ -6,7 +6,7 @@ mart it holds gains a row). A worksheet of values needs none of that: this modul
 cells as openpyxl's write-only mode does (inline strings, numbers, booleans, dates as serial numbers
 with a date format), as text, in a fraction of the time. What it writes, for each Python value:
 
-- ``None`` and ``""``: an empty cell;
+- ``None``: no cell; ``""``: an empty cell;
 - ``bool``: a boolean cell; ``int``, ``float``, ``Decimal``: a number to 16 significant digits, as openpyxl
   writes it (``NaN`` and infinities: an empty cell);
 - ``datetime`` / ``date`` / ``time`` (naive): a number (Excel's serial day, 1900 date system) with the
@@ -98,13 +98,13 @@ _SHEET_END = "</sheetData></worksheet>"
 
 
 def cell(reference: str, value) -> str:
-    """The ``<c>`` element of one value at ``reference`` (``B7``); an empty one for no value (as openpyxl writes
-    it: a reader then sees every row as wide as the header)."""
+    """The ``<c>`` element of one value at ``reference`` (``B7``): none for ``None``, an empty one for ``""``, as
+    openpyxl's write-only mode does (a reader that does not pad rows sees the same row lengths)."""
     if value is None:
-        return f'<c r="{reference}"/>'
+        return ""
     if isinstance(value, str):
         if not value:
-            return f'<c r="{reference}"/>'
+            return f'<c r="{reference}" t="inlineStr"/>'
         text = escape(_ILLEGAL.sub("", value))
         space = ' xml:space="preserve"' if value.strip() and value != value.strip() else ""
         return f'<c r="{reference}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
@@ -112,7 +112,7 @@ def cell(reference: str, value) -> str:
         return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float | Decimal):
         if not math.isfinite(value):
-            return f'<c r="{reference}"/>'
+            return f'<c r="{reference}" t="n"/>'
         return f'<c r="{reference}" t="n"><v>{float(value):.16g}</v></c>'
     if isinstance(value, datetime.datetime):
         return f'<c r="{reference}" s="{DATETIME_STYLE}" t="n"><v>{to_excel(value):.16g}</v></c>'
