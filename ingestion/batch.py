@@ -19,6 +19,7 @@ Progress (documents done / total, rate, ETA) goes to a callback at most every fe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -226,13 +227,16 @@ def write_staging(batch: BatchResult, store: ParseStore, directory: Path) -> Sta
     assemblies: dict[str, Assembly] = {}
     assembled = AssembledStaging(store.root / ASSEMBLED_DIR, store.parser_version)
     assembled.begin([row["sha256"] for row in _parsed(batch.rows)])
+    frame_rows = functools.cache(store.frame_rows)  # one read per document, not one per frame
     with duckdb.connect(":memory:", config={"memory_limit": "1GB"}) as connection:
         written["documents"] = write_frame(connection, documents_frame(batch.rows), directory / "documents.parquet")
         for name in STAGING_FRAMES:
             if name == "documents":
                 continue
             target = directory / f"{name}.parquet"
-            assembly = assembled.assemble(connection, name, lambda sha256, name=name: store.frame_file(sha256, name))
+            assembly = assembled.assemble(
+                connection, name, lambda sha256, name=name: store.locate_frame(sha256, name, frame_rows(sha256))
+            )
             assemblies[name] = assembly
             if assembly.path is None:
                 written[name] = write_frame(connection, empty_frame(name), target)

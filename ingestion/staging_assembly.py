@@ -40,7 +40,8 @@ ASSEMBLED_DIR = "assembled"
 MANIFEST = "manifest.json"
 FORMAT = 1  # bump when the manifest's meaning changes: an old manifest then means a full assembly
 
-FrameFile = Callable[[str], Path | None]  # document key → its Parquet of the frame (None: no rows)
+# document key → its Parquet of the frame (None: no rows) and its rows when known without reading the file
+FrameFile = Callable[[str], tuple[Path | None, int | None]]
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,18 @@ class _Frame:
 
 def _quoted(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def _located(
+    connection: duckdb.DuckDBPyConnection, frame_file: FrameFile, keys: list[str]
+) -> dict[str, tuple[Path | None, int]]:
+    """Each document's file and rows; the footers are read only of files whose rows the store did not record."""
+    found = {key: frame_file(key) for key in keys}
+    counts = row_counts(connection, [path for path, rows in found.values() if path is not None and rows is None])
+    return {
+        key: (path, rows if rows is not None else counts.get(path, 0) if path is not None else 0)
+        for key, (path, rows) in found.items()
+    }
 
 
 def row_counts(connection: duckdb.DuckDBPyConnection, files: list[Path]) -> dict[Path, int]:
@@ -154,12 +167,8 @@ class AssembledStaging:
         new = [key for key in self._keys if key not in old_rows]
         if previous is None or len(new) * 2 > len(self._keys):
             return self._full(connection, name, frame_file)
-        files = {key: frame_file(key) for key in new}
-        counts = row_counts(connection, [file for file in files.values() if file is not None])
-        current = [
-            (key, files.get(key), old_rows[key] if key in old_rows else counts.get(files[key], 0) if files[key] else 0)
-            for key in self._keys
-        ]
+        located = _located(connection, frame_file, new)
+        current = [(key, *located[key]) if key in located else (key, None, old_rows[key]) for key in self._keys]
         rows = [count for _, _, count in current]
         pieces = segments(list(zip(self._documents, previous.rows, strict=True)), current)
         total = sum(previous.rows)
@@ -182,10 +191,9 @@ class AssembledStaging:
         return Assembly(target, "incremental", len(new))
 
     def _full(self, connection: duckdb.DuckDBPyConnection, name: str, frame_file: FrameFile) -> Assembly:
-        files = {key: frame_file(key) for key in self._keys}
-        counts = row_counts(connection, [file for file in files.values() if file is not None])
-        rows = [counts.get(files[key], 0) if files[key] else 0 for key in self._keys]
-        present = [files[key] for key, count in zip(self._keys, rows, strict=True) if count]
+        located = _located(connection, frame_file, self._keys)
+        rows = [located[key][1] for key in self._keys]
+        present = [located[key][0] for key in self._keys if located[key][1]]
         target = None
         if present:
             columns = ", ".join(f'"{column}"' for column in frame_columns(name))

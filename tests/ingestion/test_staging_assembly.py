@@ -26,22 +26,30 @@ def _document_file(folder: Path, key: str, rows: int) -> Path | None:
 
 
 class Documents:
-    """Documents and their Parquet files; ``files`` is what the parse store answers for a key."""
+    """Documents and their Parquet files; ``locate`` answers as the parse store does, with the rows of the
+    documents in ``recorded`` (the others' rows are read from their files' footers)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files: dict[str, Path | None] = {}
+        self.rows: dict[str, int] = {}
+        self.recorded: set[str] = set()
 
-    def add(self, key: str, rows: int) -> str:
-        self.files[key] = _document_file(self.folder, key, rows)
+    def add(self, key: str, rows: int, recorded: bool = False) -> str:
+        self.files[key], self.rows[key] = _document_file(self.folder, key, rows), rows
+        if recorded:
+            self.recorded.add(key)
         return key
+
+    def locate(self, key: str) -> tuple[Path | None, int | None]:
+        return self.files[key], self.rows[key] if key in self.recorded else None
 
 
 def _assemble(root: Path, keys: list[str], documents: Documents, parser_version: str = "1") -> tuple[str, Path]:
     staging = AssembledStaging(root, parser_version)
     staging.begin(keys)
     with duckdb.connect() as connection:
-        assembly = staging.assemble(connection, FRAME, documents.files.get)
+        assembly = staging.assemble(connection, FRAME, documents.locate)
     staging.commit()
     return assembly.how, assembly.path
 
@@ -67,7 +75,7 @@ def documents(tmp_path):
     folder.mkdir()
     found = Documents(folder)
     for index, rows in enumerate([3, 0, 2, 4, 1, 5, 2, 3]):
-        found.add(f"d{index}", rows)
+        found.add(f"d{index}", rows, recorded=index % 2 == 0)  # rows known from the store, or from the footers
     return found
 
 
