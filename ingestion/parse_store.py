@@ -15,7 +15,10 @@ Layout, under ``<warehouse dir>/parse_store/`` (gitignored)::
 
     documents/<parser version>/<sha[:2]>/<sha256>/document.json    the documents row (status, metadata)
     documents/<parser version>/<sha[:2]>/<sha256>/<frame>.parquet  typed rows of each non-empty frame
+    documents/<parser version>/<sha[:2]>/<sha256>/frame_rows.json  how many rows each of those holds
     file_index.json                                                  path → (size, mtime, inode, sha256)
+    assembled/                                                       the last staging files and their manifest
+                                                                     (ingestion/staging_assembly.py)
 
 An entry is written in a temporary folder and renamed into place, so a crashed worker never leaves
 half an entry behind. ``file_index.json`` lets a run skip re-hashing files whose size, mtime and inode
@@ -37,6 +40,7 @@ from ingestion.readers import file_sha256
 from ingestion.staging_store import scratch_connection, write_frame
 
 ROW_FILE = "document.json"
+ROWS_FILE = "frame_rows.json"  # rows of each frame file, so that assembling staging need not read the footers
 
 
 class ParseStore:
@@ -62,9 +66,12 @@ class ParseStore:
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         connection = scratch_connection()
+        rows = {}
         for name, frame in result.frames.items():
             if name != "documents" and len(frame):
                 write_frame(connection, frame, partial / f"{name}.parquet")
+                rows[name] = len(frame)
+        (partial / ROWS_FILE).write_text(json.dumps(rows), encoding="utf-8")
         (partial / ROW_FILE).write_text(json.dumps(result.document_row, ensure_ascii=False), encoding="utf-8")
         final.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -79,6 +86,22 @@ class ParseStore:
     def frame_file(self, sha256: str, name: str) -> Path | None:
         path = self.entry(sha256) / f"{name}.parquet"
         return path if path.exists() else None
+
+    def frame_rows(self, sha256: str) -> dict[str, int] | None:
+        """Rows of each frame file of the entry (frames without rows have no file); ``None`` for an entry
+        stored before the store recorded them."""
+        try:
+            return json.loads((self.entry(sha256) / ROWS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def locate_frame(self, sha256: str, name: str, rows: dict[str, int] | None) -> tuple[Path | None, int | None]:
+        """The entry's file of frame ``name`` and its rows, given the entry's ``frame_rows`` (no file is
+        touched when they are known)."""
+        if rows is not None:
+            count = rows.get(name, 0)
+            return (self.entry(sha256) / f"{name}.parquet", count) if count else (None, 0)
+        return self.frame_file(sha256, name), None
 
     def hash_files(self, paths: Iterable[Path]) -> dict[Path, str]:
         """``sha256`` of each file, re-reading only files whose size, mtime or inode changed.

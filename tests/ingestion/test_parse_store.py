@@ -79,3 +79,22 @@ def test_a_rejected_file_is_stored_and_not_read_again(tmp_path):
     first = _run(inbox, store)
     assert first.rejected and first.rejected[0]["rejection_reason"] == "not_a_disclosure"
     assert _run(inbox, store).parsed == 0
+
+
+def test_the_store_records_the_rows_of_each_frame_file(inbox, tmp_path):
+    import duckdb
+
+    store = ParseStore(tmp_path / "store")
+    batch = _run(inbox, store)
+    sha256 = batch.rows[0]["sha256"]
+    recorded = store.frame_rows(sha256)
+    files = {path.stem: path for path in store.entry(sha256).glob("*.parquet")}
+    with duckdb.connect() as connection:
+        count = lambda path: connection.execute(f"select count(*) from '{path}'").fetchone()[0]  # noqa: E731
+        actual = {name: count(path) for name, path in files.items()}
+    assert recorded == actual and recorded["line_items"] > 0
+    assert store.locate_frame(sha256, "line_items", recorded) == (files["line_items"], recorded["line_items"])
+    assert store.locate_frame(sha256, "procurement_line_items", recorded) == (None, 0)
+    (store.entry(sha256) / "frame_rows.json").unlink()  # an entry stored before the rows were recorded
+    assert store.frame_rows(sha256) is None
+    assert store.locate_frame(sha256, "line_items", None) == (files["line_items"], None)

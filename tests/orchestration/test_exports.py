@@ -35,6 +35,16 @@ def test_csv_starts_with_a_bom_and_keeps_chinese(exported):
     assert FINANCE in raw.decode("utf-8-sig")
 
 
+def test_each_csv_is_a_bom_and_then_exactly_what_duckdb_writes_of_the_mart(exported, across_warehouse, tmp_path):  # noqa: F811
+    with duckdb.connect(str(across_warehouse.database), read_only=True) as connection:
+        for name, path in exported.items():
+            if not name.startswith("csv/"):
+                continue
+            plain = tmp_path / f"{name[4:]}.csv"
+            connection.execute(f"copy (select * from marts.\"{name[4:]}\") to '{plain}' (format csv, header)")
+            assert path.read_bytes() == BOM + plain.read_bytes(), name
+
+
 def test_parquet_keeps_exact_decimal_amounts(exported):
     path = exported["parquet/fct_budget_execution"]
     with duckdb.connect() as connection:

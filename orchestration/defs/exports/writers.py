@@ -10,8 +10,8 @@ Adding one document to ten thousand must not rewrite every export. The exports f
 published one (hard links, ``WarehouseBuild.working_folder``), and a mart whose rows are those its files
 were written from (row count and a hash of every row, computed by DuckDB) keeps its files. Every file
 is written to a temporary name and renamed, never rewritten in place: that is what makes the hard
-links safe, and a reader never sees half a file. A spreadsheet sheet costs seconds per hundred
-thousand cells and Excel stops at 1,048,576 rows, so the workbook holds the marts, smallest first,
+links safe, and a reader never sees half a file. A spreadsheet sheet costs ~3 CPU seconds per million
+cells (:mod:`.workbook`) and Excel stops at 1,048,576 rows, so the workbook holds the marts, smallest first,
 while it stays under ``WORKBOOK_CELL_BUDGET`` cells; its README sheet names the CSV and Parquet files
 of the others.
 """
@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import datetime
 import json
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import openpyxl
 
 from orchestration.defs.build.reuse import OutputMemo, digest
+from orchestration.defs.exports.workbook import Workbook
 
 MART_SCHEMA = "marts"
 EXCEL_SHEET_NAME_LIMIT = 31
 EXCEL_CELL_LIMIT = 32767  # characters; longer snippets are cut with a marker
-WORKBOOK_CELL_BUDGET = 500_000  # rows × columns in the workbook (~5 CPU seconds); the rest are CSV/Parquet only
+WORKBOOK_CELL_BUDGET = 500_000  # rows × columns in the workbook (~1.5 CPU seconds); the rest are CSV/Parquet only
 BOM = b"\xef\xbb\xbf"
 
 
@@ -101,14 +100,15 @@ def _fingerprint(connection: duckdb.DuckDBPyConnection, table: str) -> tuple[lis
     return columns, digest([columns, types, count, str(total), str(xor)]), int(count)
 
 
-def _write_csv(connection: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
-    """``COPY`` to CSV, behind a byte-order mark."""
-    plain, temporary = path.with_suffix(".plain.tmp"), path.with_suffix(".tmp")
-    connection.execute(f"copy (select * from {MART_SCHEMA}.\"{table}\") to '{plain}' (format csv, header)")
-    with temporary.open("wb") as output, plain.open("rb") as source:
-        output.write(BOM)
-        shutil.copyfileobj(source, output, 1 << 20)
-    plain.unlink()
+def _write_csv(connection: duckdb.DuckDBPyConnection, table: str, path: Path, columns: list[str]) -> None:
+    """``COPY`` to CSV, behind a byte-order mark: the first column's header name starts with it, so DuckDB
+    writes the whole file at once (no second copy of a file of hundreds of MB to put three bytes in front)."""
+    temporary = path.with_suffix(".tmp")
+    names = [f'"{column}"' for column in columns]
+    if names:
+        names[0] = f'"{columns[0]}" as "{BOM.decode()}{columns[0]}"'
+    select = ", ".join(names) or "*"
+    connection.execute(f"copy (select {select} from {MART_SCHEMA}.\"{table}\") to '{temporary}' (format csv, header)")
     temporary.replace(path)
 
 
@@ -140,20 +140,24 @@ def _write_workbook(
     columns: Mapping[str, list[str]],
     rows: Mapping[str, int],
 ) -> None:
-    workbook = openpyxl.Workbook(write_only=True)
-    readme = workbook.create_sheet("README")
-    readme.append(["sheet", "column", "meaning"])
+    """The README sheet, then one sheet per mart of ``sheets`` (through :mod:`.workbook`, not openpyxl)."""
     left_out = {table: rows[table] for table in tables if table not in sheets}
-    for row in readme_rows(tables, meanings, columns, left_out):
-        readme.append(list(row))
-    for table in sheets:
-        sheet = workbook.create_sheet(table[:EXCEL_SHEET_NAME_LIMIT])
-        sheet.append(columns[table])
-        for row in connection.execute(f'select * from {MART_SCHEMA}."{table}"').fetchall():
-            sheet.append([_cell(value) for value in row])
     temporary = path.with_suffix(".xlsx.tmp")
-    workbook.save(temporary)
+    workbook = Workbook(temporary)
+    workbook.add_sheet("README", [("sheet", "column", "meaning"), *readme_rows(tables, meanings, columns, left_out)])
+    for table in sheets:
+        workbook.add_sheet(table[:EXCEL_SHEET_NAME_LIMIT], _sheet_rows(connection, table, columns[table]))
+    workbook.close()
     temporary.replace(path)
+
+
+def _sheet_rows(connection: duckdb.DuckDBPyConnection, table: str, columns: list[str]):
+    """The header, then every row of the mart as values Excel can hold, fetched a batch at a time."""
+    yield columns
+    result = connection.execute(f'select * from {MART_SCHEMA}."{table}"')
+    while batch := result.fetchmany(10_000):
+        for row in batch:
+            yield [_cell(value) for value in row]
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,7 @@ def write_exports(database: Path, directory: Path, meanings: Mapping[str, Mappin
             columns[table], fingerprints[table], rows[table] = _fingerprint(connection, table)
             files = [f"csv/{table}.csv", f"parquet/{table}.parquet"]
             if memo.recall(table, fingerprints[table], directory) is None:
-                _write_csv(connection, table, directory / files[0])
+                _write_csv(connection, table, directory / files[0], columns[table])
                 _write_parquet(connection, table, directory / files[1])
                 memo.remember(table, fingerprints[table], files)
                 rewritten.append(table)

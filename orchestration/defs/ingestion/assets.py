@@ -125,11 +125,12 @@ def ingested(context: AssetExecutionContext, raw_documents: list[dict]):
         [Path(record["path"]) for record in raw_documents], store, workers=config.parse_workers(), progress=report
     )
     staging_dir = context.resources.warehouse_build.build.staging_dir
-    written = write_staging(batch, store, staging_dir)
+    staging = write_staging(batch, store, staging_dir)
+    context.log.info(f"staging assembled from the parse store: {staging.describe()}")
     build_state.record_staged(staging_dir, build_state.inputs_fingerprint(batch.fingerprint))
-    batch_metadata = _batch_metadata(batch)
+    batch_metadata = _batch_metadata(batch) | {"staging_assembly": staging.describe()}
     for name, key in STAGING_KEYS.items():
-        metadata = {"path": dg.MetadataValue.path(str(written[name]))}
+        metadata = {"path": dg.MetadataValue.path(str(staging.files[name]))}
         yield dg.MaterializeResult(asset_key=key, metadata=metadata | (batch_metadata if name == "documents" else {}))
     yield from _checks(batch)
 
