@@ -75,13 +75,26 @@ UNIT_TESTS = "resource_type:unit_test"
 # reloading the seeds, the data tests of the staging views and intermediate tables (their rows reach
 # the marts) and the relationship tests to seeds. Every other data test of the marts still runs on every
 # build, the findings counts of the run summary included. dbt's cost is per node, not per row, so these
-# ~120 nodes were most of an incremental run.
+# ~170 nodes were most of an incremental run.
+FULL_BUILD_ONLY_TEST_PATHS = ("seeds", "models/staging", "models/intermediate")
 FULL_BUILD_ONLY = (
     "resource_type:seed",
-    "resource_type:test,path:seeds",
-    "resource_type:test,path:models/staging",
-    "resource_type:test,path:models/intermediate",
+    *(f"resource_type:test,path:{path}" for path in FULL_BUILD_ONLY_TEST_PATHS),
 )
+
+
+def runs_on_full_builds_only(node: dict) -> bool:
+    """True for a dbt test of the manifest that only full builds run (``FULL_BUILD_ONLY``: its file is under
+    one of those paths, or it tests against a seed, which dbt's exclusion of the seeds takes with it).
+    Such a test is no Dagster asset check (orchestration/defs/dbt/assets.py): a check is planned on every
+    run that selects its asset, and one planned on every add-one run but run on none of them would cost
+    an event-log write each time for nothing and show as never executed."""
+    if node.get("resource_type") != "test":
+        return False
+    path = node.get("original_file_path", "")
+    in_path = any(path == folder or path.startswith(folder + "/") for folder in FULL_BUILD_ONLY_TEST_PATHS)
+    on_seed = any(parent.startswith("seed.") for parent in node.get("depends_on", {}).get("nodes", []))
+    return in_path or on_seed
 
 
 def dbt_build_arguments(full_refresh: bool) -> list[str]:

@@ -93,6 +93,19 @@ def test_an_increment_leaves_seeds_and_staging_tests_to_full_builds(incremental_
     assert any("int_reconciliation_checks_unioned" in node for node in skipped)
 
 
+def test_the_tests_that_are_no_asset_checks_are_exactly_those_an_increment_leaves_out(incremental_selection):
+    """runs_on_full_builds_only (which dbt tests the translator makes no asset check) says what dbt's
+    selection of an increment does, test by test: no check is planned that an add-one run does not run."""
+    _, full, increment, _ = incremental_selection
+    manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
+    tests = {unique_id: node for unique_id, node in manifest["nodes"].items() if node["resource_type"] == "test"}
+    full_only = {unique_id for unique_id, node in tests.items() if build_state.runs_on_full_builds_only(node)}
+    assert full_only == {unique_id for unique_id in full - increment if unique_id.startswith("test.")}
+    assert len(full_only) > 150 and len(set(tests) - full_only) > 150
+    assert not any(build_state.runs_on_full_builds_only(node) for node in manifest["nodes"].values()
+                   if node["resource_type"] != "test")  # fmt: skip
+
+
 def test_a_review_changes_the_inputs_and_a_reference_list_the_models(tmp_path, monkeypatch):
     reviews, reference = tmp_path / "reviews", tmp_path / "reference"
     reviews.mkdir()
