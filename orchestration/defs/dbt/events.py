@@ -4,7 +4,7 @@ Every Dagster event of a run is a write to the instance's event log (on the SQLi
 machine, a connection opened, committed and closed: 15-100 ms each, whatever the CPU), so an add-one
 run's dbt step cost more in events than in SQL. Two things keep that to what the run does:
 
-- The dbt tests that only full builds run (``build_state.runs_on_full_builds_only``: the tests of the
+- The dbt tests that only full builds run (``build_state.is_full_build_only_test``: the tests of the
   seeds, the staging views and the intermediate tables) are no asset checks, so no run plans them; on a
   full build dbt still runs them (an ``error`` failure still fails the step), and instead of one
   observation and one warning event per test dagster-dbt would record for a test that is no check, the
@@ -27,7 +27,7 @@ from typing import Any
 from dagster_dbt import DbtCliResource
 from packaging import version
 
-from orchestration.build_state import runs_on_full_builds_only
+from orchestration.build_state import is_full_build_only_test
 
 
 class BudgetDbtCliResource(DbtCliResource):
@@ -57,7 +57,7 @@ def dagster_events(invocation: Any, manifest: Mapping[str, Any], context: Any, l
     nodes = manifest["nodes"]
     for event in invocation.stream_raw_events():
         unique_id = _unique_id(event)
-        if event.is_result_event and unique_id in nodes and runs_on_full_builds_only(nodes[unique_id]):
+        if event.is_result_event and unique_id in nodes and is_full_build_only_test(nodes[unique_id]):
             status = _node_status(event)
             outcomes[status] += 1
             if status != "pass":
