@@ -112,6 +112,41 @@ def test_asset_checks_are_the_tests_every_build_runs():
     assert not any("__ref_reconciliation_rules_" in name for _, name in checks), "tests against seeds go with seeds"
 
 
+@dataclass
+class LoggedLine:
+    unique_id: str
+    message: str
+    is_result_event: bool = False
+
+    @property
+    def raw_event(self) -> dict:
+        node_info = {"unique_id": self.unique_id}
+        return {"info": {"name": "JinjaLogInfo", "msg": self.message}, "data": {"node_info": node_info}}
+
+    def to_default_asset_events(self, **_) -> list:
+        raise AssertionError("a reported line is no Dagster event")
+
+
+@dataclass
+class ModelResult(FakeEvent):
+    def to_default_asset_events(self, **_) -> list:
+        return [dg.Output(None, output_name="fct_line_item", metadata={"unique_id": self.unique_id})]
+
+
+def test_a_mart_goes_out_with_the_row_count_and_columns_its_post_hook_logged():
+    columns = '[["line_item_id", "VARCHAR", false], ["amount_yuan", "DECIMAL(20,2)", true]]'
+    line = f'relation metadata: {{"row_count": 2, "columns": {columns}}}'
+    invocation = FakeInvocation([LoggedLine("model.p.fct_line_item", line), ModelResult("model.p.fct_line_item")])
+    (output,) = dagster_events(invocation, MANIFEST, context=None)
+    assert output.metadata["unique_id"].value == "model.p.fct_line_item"
+    assert output.metadata["dagster/row_count"].value == 2
+    schema = output.metadata["dagster/column_schema"].value
+    assert [(column.name, column.type, column.constraints.nullable) for column in schema.columns] == [
+        ("line_item_id", "VARCHAR", False),
+        ("amount_yuan", "DECIMAL(20,2)", True),
+    ]
+
+
 def test_the_dbt_resource_starts_no_version_process_and_no_adapter(monkeypatch):
     import dagster_dbt.core.resource as dagster_dbt_resource
 
