@@ -76,9 +76,9 @@ def test_no_warehouse_build_runs_the_unit_tests_the_test_suite_runs(incremental_
 def test_an_increment_builds_every_model_but_the_staging_views_and_runs_every_mart_test(incremental_selection):
     _, everything, increment, mart_tests = incremental_selection
     models = {node for node in everything if node.startswith("model.")}
-    views = {node for node in models if node.split(".")[-1].startswith("stg_")}
+    views = {node for node in models if node.split(".")[-1].startswith("stg_ingested__")}
     assert len(views) > 10 and not views & increment  # they read this run's files as they are
-    assert models - views <= increment
+    assert models - views <= increment and "model.budget_warehouse.stg_reviews__reviews" in increment
     assert len(mart_tests) > 100
     assert {node for node in mart_tests if "has_no" in node}, "the findings checks the run summary counts"
     # a relationship test to a seed goes with the seed (the seed's rows did not change)
@@ -90,9 +90,11 @@ def test_an_increment_leaves_seeds_staging_views_and_their_tests_to_full_builds(
     _, everything, increment, _ = incremental_selection
     skipped = everything - increment
     assert {node.split(".")[0] for node in skipped} == {"seed", "model", "test"}
-    assert all(node.split(".")[-1].startswith("stg_") for node in skipped if node.startswith("model."))
+    assert all(node.split(".")[-1].startswith("stg_ingested__") for node in skipped if node.startswith("model."))
     assert not any(node.startswith("seed.") for node in increment)
     assert any("stg_ingested__line_items" in node for node in skipped)
+    review_file_tests = {node for node in everything if ".reviews_are_complete" in node or ".reviews_name_a" in node}
+    assert len(review_file_tests) == 2 and review_file_tests <= increment  # a review file may be all that changed
     assert any("int_reconciliation_checks_unioned" in node for node in skipped)
 
 
@@ -102,10 +104,11 @@ def test_the_tests_that_are_no_asset_checks_are_exactly_those_an_increment_leave
     _, full, increment, _ = incremental_selection
     manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
     tests = {unique_id: node for unique_id, node in manifest["nodes"].items() if node["resource_type"] == "test"}
-    full_only = {unique_id for unique_id, node in tests.items() if build_state.is_full_build_only_test(node)}
+    nodes = manifest["nodes"]
+    full_only = {unique_id for unique_id, node in tests.items() if build_state.is_full_build_only_test(node, nodes)}
     assert full_only == {unique_id for unique_id in full - increment if unique_id.startswith("test.")}
     assert len(full_only) > 150 and len(set(tests) - full_only) > 150
-    assert not any(build_state.is_full_build_only_test(node) for node in manifest["nodes"].values()
+    assert not any(build_state.is_full_build_only_test(node, nodes) for node in nodes.values()
                    if node["resource_type"] != "test")  # fmt: skip
 
 

@@ -39,7 +39,7 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
     def get_asset_check_spec(
         self, asset_spec: AssetSpec, manifest: Mapping[str, Any], unique_id: str, project: DbtProject | None
     ) -> AssetCheckSpec | None:
-        if build_state.is_full_build_only_test(manifest["nodes"].get(unique_id, {})):
+        if build_state.is_full_build_only_test(manifest["nodes"].get(unique_id, {}), manifest["nodes"]):
             return None
         spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
         if spec is None:

@@ -5,7 +5,7 @@ machine, a connection opened, committed and closed: 15-100 ms each, whatever the
 run's dbt step cost more in events than in SQL. Two things keep that to what the run does:
 
 - The dbt tests that only full builds run (``build_state.is_full_build_only_test``: the tests of the
-  seeds, the staging views and the intermediate tables) are no asset checks, so no run plans them; on a
+  seeds, the documents' staging views and the intermediate tables) are no asset checks, so no run plans them; on a
   full build dbt still runs them (an ``error`` failure still fails the step), and instead of one
   observation and one warning event per test dagster-dbt would record for a test that is no check, the
   step logs one line with their outcome and names those that did not pass.
@@ -81,7 +81,7 @@ def dagster_events(invocation: Any, manifest: Mapping[str, Any], context: Any, l
         if metadata is not None and unique_id:
             reported[unique_id] = metadata
             continue
-        if event.is_result_event and unique_id in nodes and is_full_build_only_test(nodes[unique_id]):
+        if event.is_result_event and unique_id in nodes and is_full_build_only_test(nodes[unique_id], nodes):
             status = _node_status(event)
             outcomes[status] += 1
             if status != "pass":
@@ -100,4 +100,4 @@ def dagster_events(invocation: Any, manifest: Mapping[str, Any], context: Any, l
     if outcomes and log is not None:
         counts = ", ".join(f"{count} {status}" for status, count in sorted(outcomes.items()))
         listed = f"; not passed: {', '.join(not_passed)}" if not_passed else ""
-        log.info(f"dbt tests of the seeds, staging views and intermediate tables (full builds only): {counts}{listed}")
+        log.info(f"dbt tests of the seeds, staging and intermediate tables (full builds only): {counts}{listed}")

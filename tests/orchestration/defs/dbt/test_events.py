@@ -15,6 +15,7 @@ from orchestration.defs.dbt.events import dagster_events
 MANIFEST = {
     "nodes": {
         "model.p.fct_line_item": {"resource_type": "model", "original_file_path": "models/marts/fct_line_item.sql"},
+        "seed.p.reconciliation_rules": {"resource_type": "seed", "original_file_path": "seeds/rules.csv"},
         "test.p.unique_fct": {
             "resource_type": "test",
             "name": "unique_fct",
@@ -89,7 +90,7 @@ def test_results_of_full_build_only_tests_become_one_log_line_and_the_rest_pass_
         "dagster event of test.p.not_null_stg",
     ]
     assert log.lines == [
-        "dbt tests of the seeds, staging views and intermediate tables (full builds only): 1 pass, 1 warn; "
+        "dbt tests of the seeds, staging and intermediate tables (full builds only): 1 pass, 1 warn; "
         "not passed: relationships_audit_rule (warn)"
     ]
 
@@ -108,7 +109,8 @@ def test_asset_checks_are_the_tests_every_build_runs():
     targets = {asset for asset, _ in checks}
     assert ("audit_reconciliation", "audit_reconciliation_has_no_error_findings") in checks
     assert ("fct_line_item", "unique_fct_line_item_line_item_id") in checks
-    assert not any(asset.startswith(("stg_", "int_")) for asset in targets), "intermediate tests are full-build only"
+    assert not any(asset.startswith(("stg_ingested__", "int_")) for asset in targets), "full-build only"
+    assert ("stg_reviews__reviews", "reviews_are_complete") in checks  # a review file may be all a run brings
     assert not any("__ref_reconciliation_rules_" in name for _, name in checks), "tests against seeds go with seeds"
 
 
