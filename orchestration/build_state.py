@@ -43,8 +43,10 @@ def _csv_files(directory: Path) -> list[Path]:
 
 def models_fingerprint() -> str:
     """The content of every dbt project file, of the user's classification lists (they decide subject
-    names in the incremental facts), and the parser version the staging rows come from."""
+    names in the incremental facts), the parser version the staging rows come from, and the folders the
+    staging views read (their SQL names them, and an increment does not recreate them)."""
     digest = hashlib.sha256(PARSER_VERSION.encode())
+    digest.update(f"|{config.staging_dir()}|{config.reviews_dir()}|".encode())
     _update_with_files(digest, project_files(), DBT_PROJECT_DIR)
     _update_with_files(digest, _csv_files(config.reference_dir()), config.reference_dir())
     return digest.hexdigest()
@@ -70,18 +72,40 @@ def inputs_fingerprint(staging_fingerprint: str) -> str:
 # full build of the samples (32 of 59 thread-seconds).
 UNIT_TESTS = "resource_type:unit_test"
 
-# What only a change of the seeds, the SQL or the parser can break is checked by every full build and
-# skipped on an incremental run (build_state makes the run a --full-refresh when any of them changed):
-# reloading the seeds, the data tests of the staging views and intermediate tables (their rows reach
-# the marts) and the relationship tests to seeds. Every other data test of the marts still runs on every
-# build, the findings counts of the run summary included. dbt's cost is per node, not per row, so these
-# ~120 nodes were most of an incremental run.
+# What only a change of the seeds, the SQL, the parser or the warehouse's folder can break is done by
+# every full build and skipped on an incremental run (build_state makes the run a --full-refresh when any
+# of them changed): reloading the seeds, recreating the staging views (a view names its Parquet or CSV
+# files and DuckDB reads them when queried, so the same view reads this run's new files), the data tests
+# of the documents' staging views and of the intermediate tables (their rows reach the marts) and the
+# relationship tests to seeds. Every other data test still runs on every build: those of the marts, the
+# findings counts of the run summary included, and those of the review files (a person's input, which
+# a run may bring with no change of the SQL). dbt's cost is per node, not per row, so these ~190 nodes
+# were most of an increment.
+DOCUMENT_VIEWS = "models/staging/ingested"
+FULL_BUILD_ONLY_TEST_PATHS = ("seeds", DOCUMENT_VIEWS, "models/intermediate")
 FULL_BUILD_ONLY = (
     "resource_type:seed",
-    "resource_type:test,path:seeds",
-    "resource_type:test,path:models/staging",
-    "resource_type:test,path:models/intermediate",
+    f"resource_type:model,path:{DOCUMENT_VIEWS}",
+    *(f"resource_type:test,path:{path}" for path in FULL_BUILD_ONLY_TEST_PATHS),
 )
+
+
+def _under(path: str, folders: tuple[str, ...]) -> bool:
+    return any(path == folder or path.startswith(folder + "/") for folder in folders)
+
+
+def is_full_build_only_test(node: dict, nodes: dict) -> bool:
+    """True for a dbt test of the manifest (``nodes``: its nodes) that only full builds run, as dbt selects
+    ``FULL_BUILD_ONLY``: its file is under one of those paths, or so is one of the nodes it tests (dbt's
+    eager indirect selection takes a test with any node it depends on). Such a test is no Dagster asset
+    check (orchestration/defs/dbt/assets.py): a check is planned on every run that selects its asset, and
+    one planned on every add-one run but run on none would cost an event-log write each time for nothing
+    and show as never executed."""
+    if node.get("resource_type") != "test":
+        return False
+    parents = [nodes.get(parent, {}) for parent in node.get("depends_on", {}).get("nodes", [])]
+    paths = [node.get("original_file_path", ""), *(parent.get("original_file_path", "") for parent in parents)]
+    return any(_under(path, FULL_BUILD_ONLY_TEST_PATHS) for path in paths)
 
 
 def dbt_build_arguments(full_refresh: bool) -> list[str]:

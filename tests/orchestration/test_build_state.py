@@ -73,10 +73,12 @@ def test_no_warehouse_build_runs_the_unit_tests_the_test_suite_runs(incremental_
     assert not unit_tests & increment
 
 
-def test_an_increment_builds_every_model_and_runs_every_mart_test(incremental_selection):
+def test_an_increment_builds_every_model_but_the_staging_views_and_runs_every_mart_test(incremental_selection):
     _, everything, increment, mart_tests = incremental_selection
     models = {node for node in everything if node.startswith("model.")}
-    assert models and models <= increment
+    views = {node for node in models if node.split(".")[-1].startswith("stg_ingested__")}
+    assert len(views) > 10 and not views & increment  # they read this run's files as they are
+    assert models - views <= increment and "model.budget_warehouse.stg_reviews__reviews" in increment
     assert len(mart_tests) > 100
     assert {node for node in mart_tests if "has_no" in node}, "the findings checks the run summary counts"
     # a relationship test to a seed goes with the seed (the seed's rows did not change)
@@ -84,13 +86,40 @@ def test_an_increment_builds_every_model_and_runs_every_mart_test(incremental_se
             and "__ref_cross_document_rules_" not in node} <= increment  # fmt: skip
 
 
-def test_an_increment_leaves_seeds_and_staging_tests_to_full_builds(incremental_selection):
+def test_an_increment_leaves_seeds_staging_views_and_their_tests_to_full_builds(incremental_selection):
     _, everything, increment, _ = incremental_selection
     skipped = everything - increment
-    assert {node.split(".")[0] for node in skipped} == {"seed", "test"}
+    assert {node.split(".")[0] for node in skipped} == {"seed", "model", "test"}
+    assert all(node.split(".")[-1].startswith("stg_ingested__") for node in skipped if node.startswith("model."))
     assert not any(node.startswith("seed.") for node in increment)
     assert any("stg_ingested__line_items" in node for node in skipped)
+    review_file_tests = {node for node in everything if ".reviews_are_complete" in node or ".reviews_name_a" in node}
+    assert len(review_file_tests) == 2 and review_file_tests <= increment  # a review file may be all that changed
     assert any("int_reconciliation_checks_unioned" in node for node in skipped)
+
+
+def test_the_tests_that_are_no_asset_checks_are_exactly_those_an_increment_leaves_out(incremental_selection):
+    """is_full_build_only_test (which dbt tests the translator makes no asset check) says what dbt's
+    selection of an increment does, test by test: no check is planned that an add-one run does not run."""
+    _, full, increment, _ = incremental_selection
+    manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
+    tests = {unique_id: node for unique_id, node in manifest["nodes"].items() if node["resource_type"] == "test"}
+    nodes = manifest["nodes"]
+    full_only = {unique_id for unique_id, node in tests.items() if build_state.is_full_build_only_test(node, nodes)}
+    assert full_only == {unique_id for unique_id in full - increment if unique_id.startswith("test.")}
+    assert len(full_only) > 150 and len(set(tests) - full_only) > 150
+    assert not any(build_state.is_full_build_only_test(node, nodes) for node in nodes.values()
+                   if node["resource_type"] != "test")  # fmt: skip
+
+
+def test_a_warehouse_in_another_folder_makes_the_next_build_a_full_refresh(tmp_path, monkeypatch):
+    """An increment keeps the staging views, whose SQL names the staging and review folders."""
+    monkeypatch.setenv("BUDGET_DUCKDB_PATH", str(tmp_path / "a" / "budget.duckdb"))
+    here = build_state.models_fingerprint()
+    monkeypatch.setenv("BUDGET_DUCKDB_PATH", str(tmp_path / "b" / "budget.duckdb"))
+    moved = build_state.models_fingerprint()
+    monkeypatch.setenv("BUDGET_REVIEWS_DIR", str(tmp_path / "reviews"))
+    assert len({here, moved, build_state.models_fingerprint()}) == 3
 
 
 def test_a_review_changes_the_inputs_and_a_reference_list_the_models(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dagster import AssetCheckSpec, AssetExecutionContext, AssetSpec, ResourceParam
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DbtProject, dbt_assets
 
 from ingestion import config
 from ingestion.process_guard import guarded_executable
@@ -22,6 +22,7 @@ from orchestration import build_state
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, ensure_manifest, put_dbt_on_path
 from orchestration.defs.build.resources import ActiveBuild
 from orchestration.defs.dbt.check_descriptions import describe_test
+from orchestration.defs.dbt.events import BudgetDbtCliResource, dagster_events
 from orchestration.defs.dbt.mart_metadata import with_mart_metadata
 
 config.export_environment()
@@ -32,11 +33,14 @@ ensure_manifest()
 
 class BudgetDbtTranslator(DagsterDbtTranslator):
     """Groups follow the dbt folders (staging / intermediate / marts); seeds form a reference group; every
-    dbt test's asset check is described (its own description, else one generated from its arguments)."""
+    dbt test that runs on every build is an asset check, described (its own description, else one
+    generated from its arguments); the tests only full builds run are none (``events``)."""
 
     def get_asset_check_spec(
         self, asset_spec: AssetSpec, manifest: Mapping[str, Any], unique_id: str, project: DbtProject | None
     ) -> AssetCheckSpec | None:
+        if build_state.is_full_build_only_test(manifest["nodes"].get(unique_id, {}), manifest["nodes"]):
+            return None
         spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
         if spec is None:
             return None
@@ -51,7 +55,9 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
 
 
 @dbt_assets(manifest=budget_dbt_project.manifest_path, dagster_dbt_translator=BudgetDbtTranslator())
-def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse_build: ResourceParam[ActiveBuild]):
+def budget_dbt_models(
+    context: AssetExecutionContext, dbt: BudgetDbtCliResource, warehouse_build: ResourceParam[ActiveBuild]
+):
     """``dbt build``: seeds, models and tests in dependency order; failing `warn` tests do not stop it.
 
     dbt writes this run's private copy (``BUDGET_BUILD_DUCKDB_PATH``, set by the ``warehouse_build``
@@ -72,13 +78,14 @@ def budget_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, wareh
     context.log.info(f"dbt builds {build.build_database}")
     manifest = json.loads(budget_dbt_project.manifest_path.read_text(encoding="utf-8"))
     arguments = build_state.dbt_build_arguments(full_refresh)
-    events = dbt.cli(arguments, context=context, target_path=build.dbt_target_dir).stream()  # parses only changes
+    invocation = dbt.cli(arguments, context=context, target_path=build.dbt_target_dir)  # parses only changes
+    events = dagster_events(invocation, manifest, context, context.log)
     yield from with_mart_metadata(events, manifest, str(build.build_database), context.log)
     build_state.record_step("dbt", build.staging_dir, build.build_database)
     build_state.record_models(build.build_database)
 
 
-def dbt_resource() -> DbtCliResource:
+def dbt_resource() -> BudgetDbtCliResource:
     # dbt runs through a wrapper that dies with the run's process (a killed build leaves no dbt behind).
     guarded = guarded_executable(dbt_executable(), DBT_PROJECT_DIR / "target" / "bin")
-    return DbtCliResource(project_dir=budget_dbt_project, dbt_executable=guarded)
+    return BudgetDbtCliResource(project_dir=budget_dbt_project, dbt_executable=guarded)
