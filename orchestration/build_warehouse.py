@@ -164,7 +164,7 @@ def _print_summary(result, seconds: float) -> None:
             print(f"{'counts':>20}: unavailable ({str(error).splitlines()[0]})")
     if result is not None:
         checks = _check_outcomes(result)
-        print(f"{'dbt tests':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
+        print(f"{'asset checks':>20}: {checks['passed']} passed, {checks['warned']} warned, {checks['failed']} failed")
     print(f"{'DuckDB file':>20}: {config.duckdb_path()}")
     print(f"{'audit report':>20}: {config.reports_dir() / 'index.html'}")
     print("Example queries: warehouse/queries/*.sql (open the file read-only with the duckdb CLI or Python)")

@@ -54,7 +54,10 @@ def exports_dir():
 )
 @once_per_build("exports", "the exports already hold the warehouse as built")
 def marts_export(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
-    meanings = column_meanings(DBT_PROJECT_DIR / "target" / "manifest.json")
+    # the manifest of this warehouse's own dbt runs (written under the build lock), not the project's
+    # target/, which any other process (the UI, a test) may be re-parsing while this step reads it
+    manifest = build.dbt_target_dir / "manifest.json"
+    meanings = column_meanings(manifest if manifest.exists() else DBT_PROJECT_DIR / "target" / "manifest.json")
     exports = write_exports(build.build_database, build.working_folder("exports", linked=True), meanings)
     written = exports.files
     marts = sum(1 for name in written if name.startswith("csv/"))
