@@ -1,6 +1,13 @@
 from decimal import Decimal
 
-from orchestration.defs.audit.report_pages import document_page, index_page, page_name, wan_yuan, write_reports
+from orchestration.defs.audit.report_pages import (
+    document_page,
+    index_page,
+    ordered_findings,
+    page_name,
+    wan_yuan,
+    write_reports,
+)
 
 DOCUMENT = {
     "document_id": "af6d64db84e4bf22", "source_file": "004 那曲.txt", "agency_name": "那曲市委网信办",
@@ -93,3 +100,17 @@ def test_the_index_counts_checks_by_family_and_lists_failures_under_their_family
     assert f'href="{page_name(DOCUMENT)}#finding-1">那曲市委网信办</a> #1' in index
     assert f'href="{page_name(DOCUMENT)}#finding-2">那曲市委网信办</a> #2' in index
     assert "dismissed by 王审" in index.split('id="family-hierarchy"')[1] and "<td>open</td>" in index
+
+
+def test_findings_are_numbered_the_same_whatever_order_they_are_read_in():
+    """Fails first, largest difference first, then rule and check id: ties never follow the read order."""
+    rows = [
+        {"check_id": "c3", "rule_id": "TOT-SUM", "status": "fail", "difference_yuan": Decimal("5")},
+        {"check_id": "c1", "rule_id": "TOT-SUM", "status": "fail", "difference_yuan": Decimal("-5")},
+        {"check_id": "c2", "rule_id": "HIER-SUM", "status": "fail", "difference_yuan": Decimal("5")},
+        {"check_id": "c4", "rule_id": "HIER-SUM", "status": "unverified", "difference_yuan": None},
+        {"check_id": "c5", "rule_id": "TOT-SUM", "status": "fail", "difference_yuan": Decimal("9")},
+    ]
+    expected = ["c5", "c2", "c1", "c3", "c4"]
+    assert [row["check_id"] for row in ordered_findings(rows)] == expected
+    assert [row["check_id"] for row in ordered_findings(list(reversed(rows)))] == expected

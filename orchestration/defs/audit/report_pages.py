@@ -102,8 +102,20 @@ def _finding_row(number: int, finding: Mapping, images: Mapping[int, str]) -> st
 
 
 def ordered_findings(findings: Iterable[Mapping]) -> list[Mapping]:
-    """Fails first, largest difference first: the order (and so the numbers) findings have on their page."""
-    return sorted(findings, key=lambda f: (f["status"] != "fail", -abs(Decimal(str(f.get("difference_yuan") or 0)))))
+    """Fails first, largest difference first: the order (and so the numbers) findings have on their page.
+
+    Ties are broken by rule and check id, never by the order the rows were read in (DuckDB returns an
+    unordered select in a different order from build to build): otherwise a finding's number, and with
+    it the page images drawn for it, would change on every build and every PDF's pages be redrawn."""
+    return sorted(
+        findings,
+        key=lambda f: (
+            f["status"] != "fail",
+            -abs(Decimal(str(f.get("difference_yuan") or 0))),
+            str(f.get("rule_id") or ""),
+            str(f.get("check_id") or ""),
+        ),
+    )
 
 
 def document_page(
