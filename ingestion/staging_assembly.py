@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,6 +78,17 @@ def _located(
         key: (path, rows if rows is not None else counts.get(path, 0) if path is not None else 0)
         for key, (path, rows) in found.items()
     }
+
+
+def _select(name: str, source: str) -> str:
+    """``select`` of frame ``name``'s columns, in the frame's order, from ``source``."""
+    columns = ", ".join(f'"{column}"' for column in frame_columns(name))
+    return f"select {columns} from {source}"
+
+
+def _parquet_files(files: list[Path]) -> str:
+    """The rows of several documents' Parquet, in the files' order (a document may lack a column)."""
+    return f"read_parquet([{', '.join(_quoted(file) for file in files)}], union_by_name = true)"
 
 
 def row_counts(connection: duckdb.DuckDBPyConnection, files: list[Path]) -> dict[Path, int]:
@@ -175,17 +187,15 @@ class AssembledStaging:
         if pieces == ([("range", 0, total)] if total else []):
             self._written[name] = _Frame(previous.file, previous.columns, rows)
             return Assembly(self.root / previous.file if previous.file else None, "reused")
-        columns = ", ".join(f'"{column}"' for column in frame_columns(name))
         parts = []
         for piece in pieces:
             if piece[0] == "range":
+                source = f"read_parquet({_quoted(self.root / previous.file)}, file_row_number = true)"
                 parts.append(
-                    f"select {columns} from read_parquet({_quoted(self.root / previous.file)}, file_row_number = true) "
-                    f"where file_row_number >= {piece[1]} and file_row_number < {piece[2]}"
+                    f"{_select(name, source)} where file_row_number >= {piece[1]} and file_row_number < {piece[2]}"
                 )
             else:
-                listed = ", ".join(_quoted(file) for file in piece[1])
-                parts.append(f"select {columns} from read_parquet([{listed}], union_by_name = true)")
+                parts.append(_select(name, _parquet_files(piece[1])))
         target = self._copy(connection, name, " union all ".join(parts)) if parts else None
         self._written[name] = _Frame(target.name if target else None, frame_columns(name), rows)
         return Assembly(target, "incremental", len(new))
@@ -196,10 +206,7 @@ class AssembledStaging:
         present = [located[key][0] for key in self._keys if located[key][1]]
         target = None
         if present:
-            columns = ", ".join(f'"{column}"' for column in frame_columns(name))
-            listed = ", ".join(_quoted(file) for file in present)
-            query = f"select {columns} from read_parquet([{listed}], union_by_name = true)"
-            target = self._copy(connection, name, query)
+            target = self._copy(connection, name, _select(name, _parquet_files(present)))
         self._written[name] = _Frame(target.name if target else None, frame_columns(name), rows)
         return Assembly(target, "full", len(self._keys))
 
@@ -238,6 +245,6 @@ def link_or_copy(source: Path, target: Path) -> Path:
     try:
         os.link(source, partial)
     except OSError:
-        partial.write_bytes(source.read_bytes())
+        shutil.copyfile(source, partial)  # streamed: a staging file can be hundreds of MB
     partial.replace(target)
     return target

@@ -2,7 +2,7 @@
 
 Every Dagster event of a run is a write to the instance's event log (on the SQLite instance of a single
 machine, a connection opened, committed and closed: 15-100 ms each, whatever the CPU), so an add-one
-run's dbt step cost more in events than in SQL. Two things keep that to what the run does:
+run's dbt step cost more in events than in SQL. Three things keep that to what the run does:
 
 - The dbt tests that only full builds run (``build_state.is_full_build_only_test``: the tests of the
   seeds, the documents' staging views and the intermediate tables) are no asset checks, so no run plans them; on a
@@ -15,8 +15,8 @@ run's dbt step cost more in events than in SQL. Two things keep that to what the
 - ``BudgetDbtCliResource`` skips what dagster-dbt does before each dbt command for features this project
   does not use: ``dbt --version`` in a subprocess (the installed dbt-core's version is the same answer),
   and an in-process dbt adapter with the project's macros loaded, which only serves dagster-dbt's
-  ``fetch_row_counts`` / ``fetch_column_metadata`` (the marts' metadata is read after the build instead,
-  ``mart_metadata``). Together several seconds of CPU per run.
+  ``fetch_row_counts`` / ``fetch_column_metadata`` (the marts report theirs through the post-hook above;
+  ``mart_metadata`` reads any a mart did not report after the build). Together several seconds of CPU per run.
 """
 
 from __future__ import annotations
