@@ -7,6 +7,7 @@ import csv
 import json
 import shutil
 
+import duckdb
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
@@ -15,7 +16,8 @@ from pypdf import PdfReader
 
 from ingestion.document import format_box
 from ingestion.readers.pdf import read_pdf
-from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
+from orchestration.defs.audit.finding_exports import register_marked, write_finding_exports
+from orchestration.defs.audit.finding_tables import create_finding_tables
 from orchestration.defs.audit.page_marks import (
     DPI,
     SIDES,
@@ -29,6 +31,7 @@ from orchestration.defs.audit.page_marks import (
 )
 from orchestration.defs.audit.report_pages import document_page, ordered_findings, write_reports
 from tests.corpus import corpus_file
+from tests.orchestration import report_warehouse
 from tools.fixtures.disclosure_pdf import render_disclosure
 
 DOCUMENT_ID = "feedfacecafebeef"
@@ -109,10 +112,13 @@ def test_report_links_each_side_to_its_page_image(marked_pdf):
     assert marked[DOCUMENT_ID]["annotated"] in page and 'id="finding-1"' in page
 
 
-def test_exports_hold_one_row_per_finding_with_boxes(marked_pdf):
-    _, reports, _, finding, marked, _ = marked_pdf
-    rows = finding_rows({DOCUMENT_ID: [finding]}, ordered_findings, marked)
-    csv_path, json_path = write_finding_exports(reports, rows)
+def test_exports_hold_one_row_per_finding_with_boxes(marked_pdf, tmp_path):
+    _, reports, row, finding, marked, _ = marked_pdf
+    database = report_warehouse.build(tmp_path / "w.duckdb", [row], [finding], [])
+    with duckdb.connect(str(database), read_only=True) as connection:
+        create_finding_tables(connection)
+        register_marked(connection, marked)
+        csv_path, json_path = write_finding_exports(connection, tmp_path / "exports")
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     with csv_path.open(encoding="utf-8-sig", newline="") as handle:
         (exported,) = list(csv.DictReader(handle))
@@ -120,6 +126,7 @@ def test_exports_hold_one_row_per_finding_with_boxes(marked_pdf):
     assert exported["actual_source_locator"] == finding["actual_source_locator"]
     assert exported["status"] == "fail" and exported["finding_number"] == "1"
     assert exported["expected_page_image"].endswith(f"p{finding['expected_source_page']}.png")
+    assert exported["annotated_pdf"] == marked[DOCUMENT_ID]["annotated"]
     (as_json,) = json.loads(json_path.read_text(encoding="utf-8"))
     assert as_json["rule_label"] == "总计 = 合计" and as_json["expected_source_page"] == finding["expected_source_page"]
 
@@ -179,9 +186,6 @@ def test_a_summing_side_is_marked_at_every_source_it_names():
     assert [(m.side, m.page) for m in marks] == [("expected", 3), ("actual", 3), ("actual", 4)]
     assert marks[2].box == (72.0, 80.0, 180.25, 91.5)
     images = {3: "pages/x/p3.png", 4: "pages/x/p4.png"}
-    (row,) = finding_rows({DOCUMENT_ID: [finding]}, ordered_findings, {DOCUMENT_ID: {"images": images}})
-    assert row["actual_source_boxes"] == "p3 72.00,355.00,180.25,366.50; p4 72.00,80.00,180.25,91.50"
-    assert row["actual_page_image"] == "pages/x/p3.png; pages/x/p4.png"
     page = document_page(
         {"agency_name": "那曲", "fiscal_year": 2023, "doc_kind": "budget", "source_file": "x.pdf", "checks_run": 1,
          "checks_passed": 0, "checks_rounding": 0, "checks_failed": 1},
@@ -206,3 +210,19 @@ def test_a_second_build_keeps_the_files_of_a_document_whose_marks_did_not_change
     image.unlink()  # a file the memo lists is gone
     _, cost = mark_documents(again, [row], {DOCUMENT_ID: [changed]}, ordered_findings)
     assert (cost.reused, cost.documents) == (0, 1) and image.is_file()
+
+
+def test_an_unchanged_document_keeps_its_files_unread_and_a_deleted_one_loses_them(marked_pdf, tmp_path):
+    """The report passes the findings of changed documents only: the others keep what the last build made;
+    a document that is gone (or has no placed finding any more) leaves no page image behind."""
+    _, reports, _, finding, marked, _ = marked_pdf
+    again = tmp_path / "reports"
+    shutil.copytree(reports, again)
+    kept, cost = mark_documents(again, [], {}, ordered_findings, unchanged=[DOCUMENT_ID])
+    assert kept == marked and (cost.reused, cost.pages) == (1, 0)
+    image = again / marked[DOCUMENT_ID]["images"][finding["expected_source_page"]]
+    annotated = again / marked[DOCUMENT_ID]["annotated"]
+    assert image.is_file() and annotated.is_file()
+    gone, _ = mark_documents(again, [], {}, ordered_findings)
+    assert gone == {} and not image.exists() and not annotated.exists()
+    assert not (again / "pages" / DOCUMENT_ID).exists()

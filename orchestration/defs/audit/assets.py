@@ -10,34 +10,39 @@ beside them.
 """
 
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from time import perf_counter
 
 import dagster as dg
 import duckdb
 
 from ingestion import config
 from orchestration.defs.audit.finding_counts import FindingCounts, family_table_lines, read_counts
-from orchestration.defs.audit.finding_exports import finding_rows, write_finding_exports
-from orchestration.defs.audit.page_marks import attach_part_places, mark_documents
-from orchestration.defs.audit.report_pages import ordered_findings, page_name, write_reports
+from orchestration.defs.audit.finding_exports import register_marked, write_finding_exports
+from orchestration.defs.audit.finding_tables import (
+    FINDING_ORDER,
+    FINDINGS,
+    create_finding_tables,
+    document_digests,
+    read_documents,
+    read_findings,
+)
+from orchestration.defs.audit.page_marks import MarkingCost, mark_documents
+from orchestration.defs.audit.report_pages import (
+    ordered_findings,
+    page_name,
+    stale_documents,
+    write_document_pages,
+    write_index,
+)
 from orchestration.defs.build_steps import once_per_build
 
 AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["marts", "audit_document_quality"])]
 # Where `make report` serves the reports folder (python -m http.server, bound to localhost).
 REPORTS_URL = os.environ.get("BUDGET_REPORTS_URL", "http://127.0.0.1:8765/")
 TOP_DOCUMENTS = 10
-
-
-# Every placed fact of the documents with findings: the sources a summing side names by locator.
-_PLACES = " union all ".join(
-    f"select document_id, source_locator, source_page, source_bbox from marts.{mart} where source_bbox is not null"
-    for mart in ("fct_line_item", "fct_reported_total", "fct_three_public_expense", "fct_project")
-)
-
-
-def read_finding_counts(database: str) -> FindingCounts:
-    """The audit table's counts by status, rule family and review state (one short read-only connection)."""
-    with duckdb.connect(database, read_only=True) as connection:
-        return read_counts(connection)
 
 
 def counts_metadata(counts: FindingCounts) -> dict:
@@ -51,28 +56,29 @@ def counts_metadata(counts: FindingCounts) -> dict:
     }
 
 
-def read_audit_rows(database: str) -> tuple[list[dict], list[dict]]:
-    """Documents (quality summary, with the file's path and format) and their non-passing checks, each
-    side that sums several sources given their boxes (``page_marks.attach_part_places``)."""
-    with duckdb.connect(database, read_only=True) as connection:
-        documents = connection.execute(
-            "select quality.*, document.source_path, document.source_format "
-            "from marts.audit_document_quality as quality "
-            "left join marts.dim_document as document using (document_id) "
-            "where quality.document_status = 'parsed'"
-        ).df()
-        findings = connection.execute("select * from marts.audit_reconciliation where status <> 'pass'").df()
-        places = {
-            (document_id, locator): (page, box)
-            for document_id, locator, page, box in connection.execute(
-                f"select * from ({_PLACES}) where document_id in "
-                "(select document_id from marts.audit_reconciliation where status <> 'pass')"
-            ).fetchall()
-        }
-    clean = lambda frame: frame.astype(object).where(frame.notna(), None).to_dict("records")  # noqa: E731
-    findings = clean(findings)
-    attach_part_places(findings, places)
-    return clean(documents), findings
+def failed_rows(connection: duckdb.DuckDBPyConnection, batch: int = 5000) -> Iterator[tuple[str, dict]]:
+    """Every failed check as (rule family, row with its number), families in name order and findings in
+    page order: the index's lists, streamed in batches so that they are never all in Python at once.
+    Needs ``finding_tables.create_finding_tables``."""
+    family = "coalesce(nullif(rule_family, ''), 'unknown')"
+    cursor = connection.execute(
+        f"select {family} as family, * from {FINDINGS} where status = 'fail' order by family, {FINDING_ORDER}"
+    )
+    names = [column[0] for column in cursor.description]
+    while rows := cursor.fetchmany(batch):
+        for row in rows:
+            record = dict(zip(names, row, strict=True))
+            yield record.pop("family"), record
+
+
+def family_sizes(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Failed checks per rule family (the index's headings)."""
+    return dict(
+        connection.execute(
+            f"select coalesce(nullif(rule_family, ''), 'unknown'), count(*) from {FINDINGS} "
+            "where status = 'fail' group by all"
+        ).fetchall()
+    )
 
 
 def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.TableMetadataValue:
@@ -108,6 +114,43 @@ def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.Tab
     return dg.MetadataValue.table(records=records, schema=schema)
 
 
+@dataclass
+class Report:
+    """What :func:`write_report` wrote and what it cost."""
+
+    documents: list[dict]
+    counts: FindingCounts
+    rewritten: set[str]  # documents whose page was written (new or changed since the last build)
+    pages: list[Path]  # every document's page (index apart)
+    index: Path
+    exports: tuple[Path, Path]
+    marking: MarkingCost
+    seconds: float
+
+
+def write_report(database: str, directory: Path) -> Report:
+    """Write the report into ``directory`` (a copy of the last one, or empty) from ``database``: the index,
+    the pages of the documents whose findings changed (only they are read into Python), their marked PDF
+    pages, and findings.csv / findings.json (written by DuckDB)."""
+    started = perf_counter()
+    with duckdb.connect(database, read_only=True) as connection:
+        create_finding_tables(connection)
+        counts = read_counts(connection)
+        documents = read_documents(connection)
+        digests = document_digests(connection)
+        stale = stale_documents(directory, digests)
+        by_document: dict[str, list[dict]] = {}
+        for finding in read_findings(connection, stale):
+            by_document.setdefault(finding["document_id"], []).append(finding)
+        changed = [document for document in documents if document["document_id"] in stale]
+        marked, cost = mark_documents(directory, changed, by_document, ordered_findings, set(digests) - stale)
+        pages = write_document_pages(directory, documents, by_document, marked, digests)
+        index = write_index(directory, documents, family_sizes(connection), failed_rows(connection), counts)
+        register_marked(connection, marked)
+        exports = write_finding_exports(connection, directory)
+    return Report(documents, counts, stale, pages, index, exports, cost, perf_counter() - started)
+
+
 @dg.asset(
     key=["reports", "audit_report"],
     deps=AUDIT_MARTS,
@@ -121,31 +164,28 @@ def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.Tab
 )
 @once_per_build("report", "the report pages already show the warehouse as built")
 def audit_report(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
-    directory = build.working_folder("reports", linked=True)
-    documents, findings = read_audit_rows(str(build.build_database))
-    counts = read_finding_counts(str(build.build_database))
-    by_document: dict[str, list[dict]] = {}
-    for finding in findings:
-        by_document.setdefault(finding["document_id"], []).append(finding)
-    marked, cost = mark_documents(directory, documents, by_document, ordered_findings)
-    written = write_reports(directory, documents, findings, marked, counts)
-    csv_path, json_path = write_finding_exports(directory, finding_rows(by_document, ordered_findings, marked))
+    report = write_report(str(build.build_database), build.working_folder("reports", linked=True))
+    cost, statuses = report.marking, report.counts.by_status()
     context.log.info(
-        f"wrote {len(written)} report pages, published with the warehouse to {config.reports_dir()}; rendered "
-        f"{cost.pages} pages of {cost.documents} documents with findings in {cost.seconds:.2f}s "
-        f"({cost.seconds_per_page:.3f}s per page); {cost.reused} documents' pages unchanged since the last build"
+        f"{len(report.rewritten)} of {len(report.documents)} documents' findings changed: only their pages were "
+        f"written; {len(report.pages) + 1} report pages published with the warehouse to {config.reports_dir()} "
+        f"({report.seconds:.2f}s); rendered {cost.pages} pages of {cost.documents} documents with findings in "
+        f"{cost.seconds:.2f}s ({cost.seconds_per_page:.3f}s per page); {cost.reused} documents' page images "
+        "unchanged since the last build"
     )
+    csv_path, json_path = report.exports
     return dg.MaterializeResult(
         metadata={
             "index": dg.MetadataValue.url(REPORTS_URL + "index.html"),
-            "index_path": dg.MetadataValue.path(str(config.reports_dir() / written[0].name)),
+            "index_path": dg.MetadataValue.path(str(config.reports_dir() / report.index.name)),
             "findings_csv": dg.MetadataValue.url(REPORTS_URL + csv_path.name),
             "findings_json": dg.MetadataValue.url(REPORTS_URL + json_path.name),
-            "top_documents": top_documents_table(documents),
-            "documents": len(documents),
-            "findings": len(findings),
-            "failed_checks": sum(1 for finding in findings if finding["status"] == "fail"),
-            **counts_metadata(counts),
+            "top_documents": top_documents_table(report.documents),
+            "documents": len(report.documents),
+            "documents_rewritten": len(report.rewritten),
+            "findings": sum(count for status, count in statuses.items() if status != "pass"),
+            "failed_checks": statuses["fail"],
+            **counts_metadata(report.counts),
             "pages_rendered": cost.pages,
             "documents_reused": cost.reused,
             "marking_seconds": round(cost.seconds, 3),

@@ -16,7 +16,7 @@ it), so images need no conversion; annotations live in the page's unrotated user
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
@@ -216,18 +216,29 @@ class MarkingCost:
 
 
 def mark_documents(
-    directory: Path, documents: list[Mapping], findings_by_document: Mapping[str, list[Mapping]], order
+    directory: Path,
+    documents: list[Mapping],
+    findings_by_document: Mapping[str, list[Mapping]],
+    order,
+    unchanged: Iterable[str] = (),
 ) -> tuple[dict[str, dict], MarkingCost]:
     """Page images and an annotated PDF for every PDF document with a placed finding.
 
-    ``order`` numbers a document's findings as its report page does. Returns, per document id, the
-    images (page → path relative to ``directory``) and the annotated PDF, and what it cost. A PDF that
-    has moved or no longer opens is skipped (its report page keeps the locators).
+    ``order`` numbers a document's findings as its report page does. The ``unchanged`` documents (their
+    findings and places are those of the last build: ``finding_tables.document_digests``) keep what the
+    last build made for them without their findings being read. Returns, per document id, the images
+    (page → path relative to ``directory``) and the annotated PDF, and what it cost. A PDF that has
+    moved or no longer opens is skipped (its report page keeps the locators). Files made for documents
+    that no longer have them (deleted, or no placed finding any more) are removed.
     """
     started = perf_counter()
     marked: dict[str, dict] = {}
     cost = MarkingCost()
     memo = OutputMemo(directory, "page_marks")  # a document (its content) with the same marks keeps its files
+    for document_id in unchanged:
+        earlier = memo.carry(document_id, directory)
+        if earlier is not None:
+            marked[document_id] = _result(earlier)
     for document in documents:
         path = Path(str(document.get("source_path") or ""))
         findings = findings_by_document.get(document["document_id"], [])
@@ -239,7 +250,7 @@ def mark_documents(
         inputs = digest([marks, path.name])
         earlier = memo.recall(document["document_id"], inputs, directory)
         if earlier is not None:
-            marked[document["document_id"]] = {**earlier, "images": {int(p): i for p, i in earlier["images"].items()}}
+            marked[document["document_id"]] = _result(earlier)
             continue
         folder = Path("pages") / str(document["document_id"])
         try:
@@ -255,10 +266,21 @@ def mark_documents(
             "images": {page: (folder / image.name).as_posix() for page, image in images.items()},
             "annotated": annotated.relative_to(directory).as_posix(),
         }
-        memo.remember(document["document_id"], inputs, [*result["images"].values(), result["annotated"]], result)
+        memo.remember(document["document_id"], inputs, marked_files(result), result)
         cost.documents += 1
         cost.pages += len(images)
     memo.save()
+    memo.remove_forgotten(directory)
     cost.reused = memo.reused
     cost.seconds = perf_counter() - started
     return marked, cost
+
+
+def _result(earlier: Mapping) -> dict:
+    """A remembered result as ``mark_documents`` returns it (JSON made the page numbers strings)."""
+    return {**earlier, "images": {int(page): image for page, image in earlier["images"].items()}}
+
+
+def marked_files(result: Mapping) -> list[str]:
+    """The files (relative to the reports folder) of one document's marks."""
+    return [*result["images"].values(), result["annotated"]]

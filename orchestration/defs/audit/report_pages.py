@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 
 from orchestration.defs.audit.finding_counts import ALL_FAMILIES, STATUSES, FindingCounts
-from orchestration.defs.audit.page_marks import side_pages
-from orchestration.defs.build.reuse import write_new
+from orchestration.defs.audit.page_marks import marked_files, side_pages
+from orchestration.defs.build.reuse import OutputMemo, digest, new_file, write_new
+
+PAGES_MEMO = "report_pages"  # <reports>/.report_pages.json: which digest each document's page was written from
 
 STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;max-width:72rem;color:#222}
@@ -53,11 +55,18 @@ def page_name(document: Mapping) -> str:
     return f"{document['document_id']}_{stem}.html"
 
 
-def _page(title: str, body: str) -> str:
+def _page_start(title: str) -> str:
     return (
         f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{_text(title)}</title>'
-        f"<style>{STYLE}</style></head><body>{body}</body></html>"
+        f"<style>{STYLE}</style></head><body>"
     )
+
+
+_PAGE_END = "</body></html>"
+
+
+def _page(title: str, body: str) -> str:
+    return _page_start(title) + body + _PAGE_END
 
 
 def _page_link(finding: Mapping, side: str, images: Mapping[int, str]) -> str:
@@ -175,42 +184,63 @@ def index_page(
     counts: FindingCounts | None = None,
     numbers: Mapping[str, int] | None = None,
 ) -> str:
-    """Documents ranked by failed checks, then by the largest unexplained difference; then the checks by
-    rule family and status (the run summary's numbers) and every failed check under its rule family,
-    linked to its place (``numbers``: check id → its number on its document's page) with its review."""
-    ranked = sorted(
-        documents,
-        key=lambda d: (-(d["checks_failed"] or 0), -abs(Decimal(str(d.get("largest_difference_yuan") or 0)))),
-    )
-    rows = "".join(
-        f'<tr><td><a href="{page_name(d)}">{_text(d["agency_name"])}</a></td><td>{_text(d["fiscal_year"])}</td>'
-        f"<td>{_text(d['doc_kind'])}</td><td class=num>{d['checks_failed']}</td>"
-        f"<td class=num>{d['checks_rounding']}</td>"
-        f"<td class=num>{d['checks_passed']}</td><td class=num>{wan_yuan(d.get('largest_difference_yuan'))}</td></tr>"
-        for d in ranked
-    )
-    body = (
-        "<h1>Budget disclosures: reconciliation findings</h1><p>Each document's arithmetic re-checked: "
-        "sums of subjects, totals, 三公, prose against tables. Amounts in 万元.</p><table><tr><th>agency</th>"
-        "<th>year</th><th>kind</th><th>failed</th><th>rounding</th><th>passed</th><th>largest difference</th></tr>"
-        + rows
-        + "</table>"
-        + families_section(documents, findings, counts, numbers or {})
-    )
-    return _page("Reconciliation findings", body)
-
-
-def families_section(
-    documents: list[Mapping], findings: Iterable[Mapping], counts: FindingCounts | None, numbers: Mapping[str, int]
-) -> str:
-    """Checks by rule family × status, the review states of the failed ones, and each failed check listed
-    under its family."""
-    pages = {d["document_id"]: d for d in documents}
+    """The index of ``documents`` and their ``findings`` (``numbers``: check id → its number on its
+    document's page), built in Python: :func:`index_parts` with the failed checks grouped here."""
     failed: dict[str, list[Mapping]] = {}
     for finding in findings:
         if finding["status"] == "fail":
             failed.setdefault(str(finding.get("rule_family") or "unknown"), []).append(finding)
-    html_parts = ["<h2>Checks by rule family</h2>"]
+    rows = (
+        (family, {**finding, "finding_number": (numbers or {}).get(str(finding.get("check_id")))})
+        for family in sorted(failed)
+        for finding in ordered_findings(failed[family])
+    )
+    return "".join(index_parts(documents, {family: len(rows) for family, rows in failed.items()}, rows, counts))
+
+
+def index_parts(
+    documents: list[Mapping],
+    family_sizes: Mapping[str, int],
+    failed: Iterable[tuple[str, Mapping]],
+    counts: FindingCounts | None = None,
+) -> Iterator[str]:
+    """The index page in pieces, so that its failed checks can stream from the warehouse: documents ranked
+    by failed checks, then by the largest unexplained difference; then the checks by rule family and
+    status (the run summary's numbers) and every failed check under its rule family (``failed``:
+    (family, finding with its ``finding_number``), families in name order, findings in page order;
+    ``family_sizes``: failed checks per family), linked to its place with its review."""
+    ranked = sorted(
+        documents,
+        key=lambda d: (-(d["checks_failed"] or 0), -abs(Decimal(str(d.get("largest_difference_yuan") or 0)))),
+    )
+    yield _page_start("Reconciliation findings")
+    yield (
+        "<h1>Budget disclosures: reconciliation findings</h1><p>Each document's arithmetic re-checked: "
+        "sums of subjects, totals, 三公, prose against tables. Amounts in 万元.</p><table><tr><th>agency</th>"
+        "<th>year</th><th>kind</th><th>failed</th><th>rounding</th><th>passed</th><th>largest difference</th></tr>"
+    )
+    for d in ranked:
+        yield (
+            f'<tr><td><a href="{page_name(d)}">{_text(d["agency_name"])}</a></td><td>{_text(d["fiscal_year"])}</td>'
+            f"<td>{_text(d['doc_kind'])}</td><td class=num>{d['checks_failed']}</td>"
+            f"<td class=num>{d['checks_rounding']}</td><td class=num>{d['checks_passed']}</td>"
+            f"<td class=num>{wan_yuan(d.get('largest_difference_yuan'))}</td></tr>"
+        )
+    yield "</table>"
+    yield from families_section(documents, family_sizes, failed, counts)
+    yield _PAGE_END
+
+
+def families_section(
+    documents: list[Mapping],
+    family_sizes: Mapping[str, int],
+    failed: Iterable[tuple[str, Mapping]],
+    counts: FindingCounts | None,
+) -> Iterator[str]:
+    """Checks by rule family × status, the review states of the failed ones, and each failed check listed
+    under its family."""
+    pages = {d["document_id"]: d for d in documents}
+    yield "<h2>Checks by rule family</h2>"
     if counts is not None:
         header = "".join(f"<th>{status}</th>" for status in STATUSES)
         lines = "".join(
@@ -222,23 +252,29 @@ def families_section(
         totals = counts.by_status()
         total = f"<tr><th>{ALL_FAMILIES}</th>" + "".join(f"<th class=num>{totals[s]}</th>" for s in STATUSES) + "</tr>"
         reviews = ", ".join(f"{n} {state}" for state, n in counts.fail_reviews().items())
-        html_parts.append(
+        yield (
             f"<table><tr><th>rule family</th>{header}</tr>{lines}{total}</table><p>Failed checks: {reviews} "
             "(reviews: <code>warehouse/reviews/</code>, <code>python -m tools.review</code>).</p>"
         )
-    for family in sorted(failed):
-        rows = "".join(_family_row(finding, pages, numbers) for finding in ordered_findings(failed[family]))
-        html_parts.append(
-            f'<h3 id="family-{_text(family)}">{_text(family)}: {len(failed[family])} failed</h3><table><tr>'
-            "<th>document</th><th>rule and scope</th><th>expected</th><th>actual</th><th>difference</th>"
-            f"<th>review</th></tr>{rows}</table>"
-        )
-    return "".join(html_parts)
+    current = None
+    for family, finding in failed:
+        if family != current:
+            if current is not None:
+                yield "</table>"
+            current = family
+            yield (
+                f'<h3 id="family-{_text(family)}">{_text(family)}: {family_sizes[family]} failed</h3><table><tr>'
+                "<th>document</th><th>rule and scope</th><th>expected</th><th>actual</th><th>difference</th>"
+                "<th>review</th></tr>"
+            )
+        yield _family_row(finding, pages)
+    if current is not None:
+        yield "</table>"
 
 
-def _family_row(finding: Mapping, pages: Mapping[str, Mapping], numbers: Mapping[str, int]) -> str:
+def _family_row(finding: Mapping, pages: Mapping[str, Mapping]) -> str:
     document = pages.get(finding["document_id"])
-    number = numbers.get(str(finding.get("check_id")))
+    number = finding.get("finding_number")
     name = _text(document["agency_name"]) if document else _text(finding.get("source_file"))
     anchor = f"#finding-{number}" if number else ""
     link = f'<a href="{page_name(document)}{anchor}">{name}</a>' if document else name
@@ -257,12 +293,13 @@ def write_reports(
     marked: Mapping[str, Mapping] | None = None,
     counts: FindingCounts | None = None,
 ) -> list[Path]:
-    """Write the index and one page per document; returns the paths written (index first).
+    """Write the index and one page per document from rows in Python; returns the paths (index first).
 
     ``marked`` maps a document id to its page images and annotated PDF (``page_marks.mark_documents``);
-    ``counts`` are the audit table's counts the index prints by rule family (``finding_counts``).
+    ``counts`` are the audit table's counts the index prints by rule family (``finding_counts``). The
+    report asset streams the index from the warehouse instead (:func:`write_index`) and passes only
+    the changed documents' findings to :func:`write_document_pages`.
     """
-    directory.mkdir(parents=True, exist_ok=True)
     by_document: dict[str, list[Mapping]] = {}
     for finding in findings:
         by_document.setdefault(finding["document_id"], []).append(finding)
@@ -271,14 +308,63 @@ def write_reports(
         for document_findings in by_document.values()
         for number, finding in enumerate(ordered_findings(document_findings), start=1)
     }
-    written = [directory / "index.html"]
-    write_new(written[0], index_page(documents, findings, counts, numbers))
+    directory.mkdir(parents=True, exist_ok=True)
+    index = directory / "index.html"
+    write_new(index, index_page(documents, findings, counts, numbers))
+    return [index, *write_document_pages(directory, documents, by_document, marked)]
+
+
+def write_index(
+    directory: Path,
+    documents: list[Mapping],
+    family_sizes: Mapping[str, int],
+    failed: Iterable[tuple[str, Mapping]],
+    counts: FindingCounts | None = None,
+) -> Path:
+    """index.html, written piece by piece as ``failed`` streams in (:func:`index_parts`)."""
+    path = directory / "index.html"
+    with new_file(path) as partial, partial.open("w", encoding="utf-8") as handle:
+        handle.writelines(index_parts(documents, family_sizes, failed, counts))
+    return path
+
+
+def page_digest(document: Mapping, findings: list[Mapping], extras: Mapping | None) -> str:
+    """What a page is written from, for callers without ``finding_tables.document_digests``."""
+    return digest([sorted(document.items()), sorted(repr(sorted(f.items())) for f in findings), extras])
+
+
+def stale_documents(directory: Path, digests: Mapping[str, str]) -> set[str]:
+    """The documents whose page must be written again: new, changed (by digest) or with a file missing."""
+    memo = OutputMemo(directory, PAGES_MEMO)
+    return {
+        document_id for document_id, inputs in digests.items() if memo.recall(document_id, inputs, directory) is None
+    }
+
+
+def write_document_pages(
+    directory: Path,
+    documents: list[Mapping],
+    findings_by_document: Mapping[str, list[Mapping]],
+    marked: Mapping[str, Mapping] | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> list[Path]:
+    """One page per document; returns their paths. A document whose digest (``digests``, else one computed
+    from its rows here) is the one its page was written from keeps its page, so ``findings_by_document``
+    needs only the findings of the documents :func:`stale_documents` names. Pages of documents no longer
+    in ``documents`` are removed."""
+    directory.mkdir(parents=True, exist_ok=True)
+    memo = OutputMemo(directory, PAGES_MEMO)
+    written = []
     for document in documents:
+        document_id = document["document_id"]
         path = directory / page_name(document)
-        extras = (marked or {}).get(document["document_id"], {})
-        page = document_page(
-            document, by_document.get(document["document_id"], []), extras.get("images"), extras.get("annotated")
-        )
-        write_new(path, page)
+        extras = (marked or {}).get(document_id, {})
+        findings = findings_by_document.get(document_id, [])
+        inputs = digests[document_id] if digests is not None else page_digest(document, findings, extras)
+        if memo.recall(document_id, inputs, directory) is None:
+            write_new(path, document_page(document, findings, extras.get("images"), extras.get("annotated")))
+            memo.remember(document_id, inputs, [path.name, *(marked_files(extras) if extras else [])])
         written.append(path)
+    memo.save()
+    memo.remove_forgotten(directory)
     return written

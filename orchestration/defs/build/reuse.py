@@ -69,6 +69,16 @@ class OutputMemo:
         self.reused += 1
         return entry["result"]
 
+    def carry(self, key: str, folder: Path) -> Any | None:
+        """What writing ``key`` returned last time, kept for this run without comparing inputs (the caller
+        knows they did not change), if its files still exist; ``None`` when there is nothing to keep."""
+        entry = self._previous.get(key)
+        if entry is None or not all((folder / name).is_file() for name in entry["files"]):
+            return None
+        self._current[key] = entry
+        self.reused += 1
+        return entry["result"]
+
     def remember(self, key: str, inputs_digest: str, files: Iterable[str], result: Any = True) -> None:
         """Record that ``key``'s ``files`` (relative to the folder) were written from ``inputs_digest``."""
         self._current[key] = {"digest": inputs_digest, "files": sorted(files), "result": result}
@@ -77,3 +87,19 @@ class OutputMemo:
         """Write the memo of this run: the items written or reused now (items gone since are forgotten)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_new(self.path, json.dumps(self._current, ensure_ascii=False, sort_keys=True))
+
+    def remove_forgotten(self, folder: Path) -> int:
+        """Delete the files of the last run's items that no item of this run wrote or kept (a deleted
+        document's page, a page no finding is on any more), and folders left empty; returns how many.
+
+        In a working folder (hard links to the published files) this removes the links only."""
+        kept = {name for entry in self._current.values() for name in entry["files"]}
+        gone = {name for entry in self._previous.values() for name in entry["files"]} - kept
+        for name in sorted(gone):
+            path = folder / name
+            path.unlink(missing_ok=True)
+            parent = path.parent
+            while parent != folder and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        return len(gone)
