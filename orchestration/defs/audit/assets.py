@@ -43,6 +43,12 @@ AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["mar
 # Where `make report` serves the reports folder (python -m http.server, bound to localhost).
 REPORTS_URL = os.environ.get("BUDGET_REPORTS_URL", "http://127.0.0.1:8765/")
 TOP_DOCUMENTS = 10
+# What the index shows of a failed check (``report_pages._family_row``).
+INDEX_COLUMNS = [
+    "document_id", "check_id", "finding_number", "status", "rule_id", "scope", "source_file",
+    *(f"{side}_{unit}" for side in ("expected", "actual", "difference") for unit in ("yuan", "percent")),
+    "review_state", "review_decision", "review_reason", "reviewed_by", "reviewed_at", "reviewed_figures_fingerprint",
+]  # fmt: skip
 
 
 def counts_metadata(counts: FindingCounts) -> dict:
@@ -62,7 +68,8 @@ def failed_rows(connection: duckdb.DuckDBPyConnection, batch: int = 5000) -> Ite
     Needs ``finding_tables.create_finding_tables``."""
     family = "coalesce(nullif(rule_family, ''), 'unknown')"
     cursor = connection.execute(
-        f"select {family} as family, * from {FINDINGS} where status = 'fail' order by family, {FINDING_ORDER}"
+        f"select {family} as family, {', '.join(INDEX_COLUMNS)} from {FINDINGS} "
+        f"where status = 'fail' order by family, {FINDING_ORDER}"
     )
     names = [column[0] for column in cursor.description]
     while rows := cursor.fetchmany(batch):
