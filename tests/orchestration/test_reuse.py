@@ -47,3 +47,25 @@ def test_a_new_file_replaces_a_hard_link_and_never_writes_through_it(tmp_path):
         pass
     assert published.read_text() == "published" and working.read_text() == "published"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["published.html", "working.html"]
+
+
+def test_an_unchanged_item_is_carried_and_a_forgotten_one_loses_its_files(tmp_path):
+    for name in ("a.html", "pages/b/p1.png", "pages/b/p2.png", "c.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    memo = OutputMemo(tmp_path, "pages")
+    memo.remember("a", "da", ["a.html"], "kept")
+    memo.remember("b", "db", ["pages/b/p1.png", "pages/b/p2.png"])
+    memo.remember("c", "dc", ["c.html"])
+    memo.save()
+
+    later = OutputMemo(tmp_path, "pages")
+    assert later.carry("a", tmp_path) == "kept"  # no inputs compared: the caller knows they did not change
+    later.remember("b", "db2", ["pages/b/p2.png"])  # b now has one page; c is gone
+    later.save()
+    assert later.remove_forgotten(tmp_path) == 2
+    assert (tmp_path / "a.html").is_file() and (tmp_path / "pages/b/p2.png").is_file()
+    assert not (tmp_path / "pages/b/p1.png").exists() and not (tmp_path / "c.html").exists()
+    assert OutputMemo(tmp_path, "pages").carry("c", tmp_path) is None
+    (tmp_path / "pages/b/p2.png").unlink()
+    assert OutputMemo(tmp_path, "pages").carry("b", tmp_path) is None  # a file it lists is missing

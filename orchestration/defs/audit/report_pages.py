@@ -195,7 +195,7 @@ def index_page(
         for family in sorted(failed)
         for finding in ordered_findings(failed[family])
     )
-    return "".join(index_parts(documents, {family: len(rows) for family, rows in failed.items()}, rows, counts))
+    return "".join(index_parts(documents, {family: len(listed) for family, listed in failed.items()}, rows, counts))
 
 
 def index_parts(
