@@ -147,22 +147,32 @@ def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str,
     return select, kinds
 
 
+EXPORT = "report_export"
+
+
 def write_finding_exports(connection: duckdb.DuckDBPyConnection, directory: Path) -> tuple[Path, Path]:
-    """findings.csv and findings.json in ``directory``, written by DuckDB."""
+    """findings.csv and findings.json in ``directory``, written by DuckDB from one temporary table of the
+    rows as text, numbered in file order (``export_row``)."""
     directory.mkdir(parents=True, exist_ok=True)
     select, kinds = export_select(connection)
+    connection.execute(
+        f"create or replace temp table {EXPORT} as "
+        f"select row_number() over (order by {ORDER}) as export_row, * from ({select})"
+    )
     csv_path, json_path = directory / "findings.csv", directory / "findings.json"
     names = [
         f'nullif("{name}", \'\') as "{BOM if index == 0 else ""}{name}"' for index, name in enumerate(FINDING_COLUMNS)
     ]
     with new_file(csv_path) as partial:
         connection.execute(
-            f"copy (select {', '.join(names)} from ({select}) order by {ORDER}) to '{partial}' "
+            f"copy (select {', '.join(names)} from {EXPORT} order by export_row) to '{partial}' "
             "(format csv, header, new_line e'\\r\\n', comment '')"
         )
     connection.create_function("python_json", lambda text: json.dumps(text, ensure_ascii=False), ["VARCHAR"], "VARCHAR")
+    # One concat() of every piece: a chain of `||` keeps each intermediate string of a chunk alive, which
+    # measured 300 MB for 9,000 findings.
     values = [
-        f"'  \"{name}\": ' || coalesce("
+        f"'  \"{name}\": ', coalesce("
         + (
             f'"{name}"'
             if kinds[name] == "number"
@@ -172,15 +182,14 @@ def write_finding_exports(connection: duckdb.DuckDBPyConnection, directory: Path
         + ", 'null')"
         for name in FINDING_COLUMNS
     ]
-    block = " || ',\n' || ".join(values)
+    block = ", ',\n', ".join(values)
     with new_file(json_path) as partial:
         connection.execute(
             "copy (select line from ("
-            "select 0 as part, 0 as row, '[' as line "
-            f"union all select 1, row_number() over (order by {ORDER}), ' {{\n' || {block} || '\n }}' "
-            f"|| case when row_number() over (order by {ORDER}) < count(*) over () then ',' else '' end "
-            f"from ({select}) "
-            "union all select 2, 0, ']') order by part, row) "
+            "select 0 as export_row, '[' as line "
+            f"union all select export_row, concat(' {{\n', {block}, '\n }}', "
+            f"case when export_row < (select count(*) from {EXPORT}) then ',' else '' end) from {EXPORT} "
+            f"union all select (select count(*) + 1 from {EXPORT}), ']') order by export_row) "
             f"to '{partial}' (format csv, header false, quote '', escape '', delimiter e'\\x01', new_line e'\\n')"
         )
         _finish_json(partial)
