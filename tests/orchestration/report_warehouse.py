@@ -65,7 +65,7 @@ def rows() -> tuple[list[dict], list[dict], list[tuple]]:
         # ties in the difference (the sign does not count): broken by rule id, then check id
         finding(a, "a-03", rule_id="TOT-SUM"),
         finding(a, "a-01", rule_id="TOT-SUM", difference_yuan=Decimal("-5.00")),
-        finding(a, "a-02", rule_id="HIER-SUM"),
+        finding(a, "a-02", rule_id="HIER-SUM", check_name="text \\u001F and \\ with \x1b / \u2028"),
         finding(a, "a-04", difference_yuan=Decimal("123456789012.34"), rule_family=None),
         finding(a, "a-05", status="rounding", difference_yuan=Decimal("0.01"), detail='a "quoted", text\nover lines'),
         finding(a, "a-06", status="unverified", difference_yuan=None, expected_yuan=None, actual_yuan=None,

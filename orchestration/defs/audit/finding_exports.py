@@ -17,8 +17,8 @@ lines ending in CRLF and quoted only where needed; the tests compare both writer
 
 from __future__ import annotations
 
-import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -69,7 +69,19 @@ DERIVED = {"expected_source_boxes", "actual_source_boxes", "expected_page_image"
 BOM = "\ufeff"
 IMAGES, ANNOTATED = "report_marked_images", "report_marked_pdfs"
 _INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"}
-_CONTROL = "[\\x00-\\x1f]"  # strings DuckDB's to_json escapes with upper-case hex, Python with lower-case
+_HEX_ESCAPE = re.compile(r"(\\\\)|\\u(00[0-9A-F]{2})")  # an escaped backslash, or a \u00XX escape
+
+
+def python_escapes(line: str) -> str:
+    """DuckDB's ``to_json`` escapes a control character without a short form as ``\\u001F``, Python's
+    ``json.dumps`` as ``\\u001f``: lower the hex digits of such escapes in a line of JSON (an escaped
+    backslash followed by "u001F" is text and stays as it is)."""
+    return _HEX_ESCAPE.sub(lambda match: match.group(1) or "\\u" + match.group(2).lower(), line)
+
+
+def _json_value(name: str, kind: str) -> str:
+    """A column as JSON text: a number as it is, text through ``to_json``."""
+    return f'"{name}"' if kind == "number" else f'to_json("{name}")::varchar'
 
 
 def register_marked(connection: duckdb.DuckDBPyConnection, marked: Mapping[str, Mapping]) -> None:
@@ -168,27 +180,18 @@ def write_finding_exports(connection: duckdb.DuckDBPyConnection, directory: Path
             f"copy (select {', '.join(names)} from {EXPORT} order by export_row) to '{partial}' "
             "(format csv, header, new_line e'\\r\\n', comment '')"
         )
-    connection.create_function("python_json", lambda text: json.dumps(text, ensure_ascii=False), ["VARCHAR"], "VARCHAR")
+    connection.create_function("python_escapes", python_escapes, ["VARCHAR"], "VARCHAR")
     # One concat() of every piece: a chain of `||` keeps each intermediate string of a chunk alive, which
     # measured 300 MB for 9,000 findings.
-    values = [
-        f"'  \"{name}\": ', coalesce("
-        + (
-            f'"{name}"'
-            if kinds[name] == "number"
-            else f'case when regexp_matches("{name}", \'{_CONTROL}\') then python_json("{name}") '
-            f'else to_json("{name}")::varchar end'
-        )
-        + ", 'null')"
-        for name in FINDING_COLUMNS
-    ]
+    values = [f"'  \"{name}\": ', coalesce({_json_value(name, kinds[name])}, 'null')" for name in FINDING_COLUMNS]
     block = ", ',\n', ".join(values)
+    line = f"concat(' {{\n', {block}, '\n }}', case when export_row < (select count(*) from {EXPORT}) then ',' end)"
     with new_file(json_path) as partial:
         connection.execute(
             "copy (select line from ("
             "select 0 as export_row, '[' as line "
-            f"union all select export_row, concat(' {{\n', {block}, '\n }}', "
-            f"case when export_row < (select count(*) from {EXPORT}) then ',' else '' end) from {EXPORT} "
+            "union all select export_row, case when contains(line, '\\u00') then python_escapes(line) else line end "
+            f"from (select export_row, {line} as line from {EXPORT}) "
             f"union all select (select count(*) + 1 from {EXPORT}), ']') order by export_row) "
             f"to '{partial}' (format csv, header false, quote '', escape '', delimiter e'\\x01', new_line e'\\n')"
         )
