@@ -43,6 +43,9 @@ AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["mar
 # Where `make report` serves the reports folder (python -m http.server, bound to localhost).
 REPORTS_URL = os.environ.get("BUDGET_REPORTS_URL", "http://127.0.0.1:8765/")
 TOP_DOCUMENTS = 10
+# DuckDB's share of the report step: its temporary tables and cached blocks spill beyond it (the whole
+# run stays under 2 GB at 10,000 documents).
+MEMORY_LIMIT = "512MB"
 # What the index shows of a failed check (``report_pages._family_row``).
 INDEX_COLUMNS = [
     "document_id", "check_id", "finding_number", "status", "rule_id", "scope", "source_file",
@@ -140,7 +143,7 @@ def write_report(database: str, directory: Path) -> Report:
     the pages of the documents whose findings changed (only they are read into Python), their marked PDF
     pages, and findings.csv / findings.json (written by DuckDB)."""
     started = perf_counter()
-    with duckdb.connect(database, read_only=True) as connection:
+    with duckdb.connect(database, read_only=True, config={"memory_limit": MEMORY_LIMIT}) as connection:
         create_finding_tables(connection)
         counts = read_counts(connection)
         documents = read_documents(connection)

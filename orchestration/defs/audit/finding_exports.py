@@ -167,9 +167,11 @@ def write_finding_exports(connection: duckdb.DuckDBPyConnection, directory: Path
     rows as text, numbered in file order (``export_row``)."""
     directory.mkdir(parents=True, exist_ok=True)
     select, kinds = export_select(connection)
+    # Rows in file order, scanned in the order inserted (DuckDB keeps insertion order): no sort of the
+    # written text, whose size grows with the findings.
     connection.execute(
-        f"create or replace temp table {EXPORT} as "
-        f"select row_number() over (order by {ORDER}) as export_row, * from ({select})"
+        f"create or replace temp table {EXPORT} as select row_number() over (order by {ORDER}) as export_row, * "
+        f"from ({select}) order by export_row"
     )
     csv_path, json_path = directory / "findings.csv", directory / "findings.json"
     names = [
@@ -177,7 +179,7 @@ def write_finding_exports(connection: duckdb.DuckDBPyConnection, directory: Path
     ]
     with new_file(csv_path) as partial:
         connection.execute(
-            f"copy (select {', '.join(names)} from {EXPORT} order by export_row) to '{partial}' "
+            f"copy (select {', '.join(names)} from {EXPORT}) to '{partial}' "
             "(format csv, header, new_line e'\\r\\n', comment '')"
         )
     connection.create_function("python_escapes", python_escapes, ["VARCHAR"], "VARCHAR")
@@ -185,24 +187,25 @@ def write_finding_exports(connection: duckdb.DuckDBPyConnection, directory: Path
     # measured 300 MB for 9,000 findings.
     values = [f"'  \"{name}\": ', coalesce({_json_value(name, kinds[name])}, 'null')" for name in FINDING_COLUMNS]
     block = ", ',\n', ".join(values)
-    line = f"concat(' {{\n', {block}, '\n }}', case when export_row < (select count(*) from {EXPORT}) then ',' end)"
+    line = (
+        f"concat(case when export_row = 1 then '[\n' end, ' {{\n', {block}, '\n }}', "
+        f"case when export_row < (select count(*) from {EXPORT}) then ',' else '\n]' end)"
+    )
     with new_file(json_path) as partial:
         connection.execute(
-            "copy (select line from ("
-            "select 0 as export_row, '[' as line "
-            "union all select export_row, case when contains(line, '\\u00') then python_escapes(line) else line end "
-            f"from (select export_row, {line} as line from {EXPORT}) "
-            f"union all select (select count(*) + 1 from {EXPORT}), ']') order by export_row) "
+            "copy (select case when contains(line, '\\u00') then python_escapes(line) else line end "
+            f"from (select {line} as line from {EXPORT})) "
             f"to '{partial}' (format csv, header false, quote '', escape '', delimiter e'\\x01', new_line e'\\n')"
         )
         _finish_json(partial)
+    connection.execute(f"drop table {EXPORT}")
     return csv_path, json_path
 
 
 def _finish_json(path: Path) -> None:
     """``json.dumps`` writes no newline at the end, and ``[]`` for no rows; ``COPY`` ends every line."""
     size = path.stat().st_size
-    if size == len("[\n]\n"):
+    if size == 0:
         path.write_text("[]", encoding="utf-8")
         return
     with path.open("r+b") as handle:

@@ -57,7 +57,7 @@ def create_finding_tables(connection: duckdb.DuckDBPyConnection) -> None:
     )
     placed = " union all ".join(
         f"select document_id, source_locator, source_page, source_bbox from marts.{mart} "
-        "where source_bbox is not null" + (" and document_id in (select document_id from sides)")
+        "where source_bbox is not null and document_id in (select document_id from summing)"
         for mart in PLACED_MARTS
     )
     connection.execute(
