@@ -8,7 +8,9 @@ import os
 import shutil
 
 import duckdb
+import pytest
 
+from orchestration.defs.audit import assets
 from orchestration.defs.audit.assets import write_report
 from orchestration.defs.audit.finding_counts import read_counts
 from orchestration.defs.audit.finding_tables import create_finding_tables, read_documents, read_findings
@@ -39,7 +41,10 @@ def next_build(previous, folder):
     return folder
 
 
-def test_the_report_is_the_one_the_python_writer_wrote(tmp_path):
+@pytest.mark.parametrize("batch", [1, 500])
+def test_the_report_is_the_one_the_python_writer_wrote(tmp_path, monkeypatch, batch):
+    """Changed documents' findings are read ``STALE_BATCH`` documents at a time: the pages are the same."""
+    monkeypatch.setattr(assets, "STALE_BATCH", batch)
     database = report_warehouse.fixture(tmp_path / "w.duckdb")
     report = write_report(str(database), tmp_path / "reports")
     expected = reference(database, tmp_path / "reference")

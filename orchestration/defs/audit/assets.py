@@ -29,14 +29,17 @@ from orchestration.defs.audit.finding_tables import (
     read_documents,
     read_findings,
 )
+from orchestration.defs.audit.page_marks import MEMO as MARKS_MEMO
 from orchestration.defs.audit.page_marks import MarkingCost, mark_documents
 from orchestration.defs.audit.report_pages import (
+    PAGES_MEMO,
     ordered_findings,
     page_name,
     stale_documents,
     write_document_pages,
     write_index,
 )
+from orchestration.defs.build.reuse import OutputMemo
 from orchestration.defs.build_steps import once_per_build
 
 AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["marts", "audit_document_quality"])]
@@ -46,6 +49,7 @@ TOP_DOCUMENTS = 10
 # DuckDB's share of the report step: its temporary tables and cached blocks spill beyond it (the whole
 # run stays under 2 GB at 10,000 documents).
 MEMORY_LIMIT = "512MB"
+STALE_BATCH = 500  # documents whose findings are read into Python at once (~10 findings each)
 # What the index shows of a failed check (``report_pages._family_row``).
 INDEX_COLUMNS = [
     "document_id", "check_id", "finding_number", "status", "rule_id", "scope", "source_file",
@@ -149,16 +153,36 @@ def write_report(database: str, directory: Path) -> Report:
         documents = read_documents(connection)
         digests = document_digests(connection)
         stale = stale_documents(directory, digests)
-        by_document: dict[str, list[dict]] = {}
-        for finding in read_findings(connection, stale):
-            by_document.setdefault(finding["document_id"], []).append(finding)
-        changed = [document for document in documents if document["document_id"] in stale]
-        marked, cost = mark_documents(directory, changed, by_document, ordered_findings, set(digests) - stale)
-        pages = write_document_pages(directory, documents, by_document, marked, digests)
+        pages, marked, cost = _write_pages(connection, directory, documents, digests, stale)
         index = write_index(directory, documents, family_sizes(connection), failed_rows(connection), counts)
         register_marked(connection, marked)
         exports = write_finding_exports(connection, directory)
     return Report(documents, counts, stale, pages, index, exports, cost, perf_counter() - started)
+
+
+def _write_pages(connection, directory: Path, documents: list[dict], digests: dict[str, str], stale: set[str]):
+    """Keep the pages and page images of unchanged documents; mark and write those of the ``stale`` ones,
+    ``STALE_BATCH`` documents' findings in Python at a time (a full build: every document); then remove
+    what deleted documents had. Returns the pages, every document's marks and their cost."""
+    marks_memo, pages_memo = OutputMemo(directory, MARKS_MEMO), OutputMemo(directory, PAGES_MEMO)
+    unchanged = [document for document in documents if document["document_id"] not in stale]
+    marked, cost = mark_documents(
+        directory, [], {}, ordered_findings, [document["document_id"] for document in unchanged], marks_memo
+    )
+    pages = write_document_pages(directory, unchanged, {}, marked, digests, pages_memo)
+    changed = [document for document in documents if document["document_id"] in stale]
+    for start in range(0, len(changed), STALE_BATCH):
+        batch = changed[start : start + STALE_BATCH]
+        by_document: dict[str, list[dict]] = {}
+        for finding in read_findings(connection, [document["document_id"] for document in batch]):
+            by_document.setdefault(finding["document_id"], []).append(finding)
+        batch_marked, _ = mark_documents(directory, batch, by_document, ordered_findings, (), marks_memo, cost)
+        marked.update(batch_marked)
+        pages += write_document_pages(directory, batch, by_document, marked, digests, pages_memo)
+    for memo in (marks_memo, pages_memo):
+        memo.save()
+        memo.remove_forgotten(directory)
+    return pages, marked, cost
 
 
 @dg.asset(

@@ -31,6 +31,7 @@ from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 from orchestration.defs.build.reuse import OutputMemo, digest, new_file
 
 DPI = 150
+MEMO = "page_marks"  # <reports>/.page_marks.json: which marks each document's images were drawn from
 SIDES = {
     # side: (label, outline colour, highlight colour)
     "expected": ("stated / expected", (31, 111, 235), "1f6feb"),
@@ -221,6 +222,8 @@ def mark_documents(
     findings_by_document: Mapping[str, list[Mapping]],
     order,
     unchanged: Iterable[str] = (),
+    memo: OutputMemo | None = None,
+    cost: MarkingCost | None = None,
 ) -> tuple[dict[str, dict], MarkingCost]:
     """Page images and an annotated PDF for every PDF document with a placed finding.
 
@@ -230,11 +233,16 @@ def mark_documents(
     (page → path relative to ``directory``) and the annotated PDF, and what it cost. A PDF that has
     moved or no longer opens is skipped (its report page keeps the locators). Files made for documents
     that no longer have them (deleted, or no placed finding any more) are removed.
+
+    A caller that marks the documents in batches passes its ``memo`` (``OutputMemo(directory, MEMO)``;
+    it then saves it and removes the forgotten files itself, once every document is marked or kept) and
+    the ``cost`` to add to.
     """
     started = perf_counter()
     marked: dict[str, dict] = {}
-    cost = MarkingCost()
-    memo = OutputMemo(directory, "page_marks")  # a document (its content) with the same marks keeps its files
+    cost = cost if cost is not None else MarkingCost()
+    own_memo = memo is None
+    memo = memo if memo is not None else OutputMemo(directory, MEMO)  # the same marks keep their files
     for document_id in unchanged:
         earlier = memo.carry(document_id, directory)
         if earlier is not None:
@@ -269,10 +277,11 @@ def mark_documents(
         memo.remember(document["document_id"], inputs, marked_files(result), result)
         cost.documents += 1
         cost.pages += len(images)
-    memo.save()
-    memo.remove_forgotten(directory)
+    if own_memo:
+        memo.save()
+        memo.remove_forgotten(directory)
     cost.reused = memo.reused
-    cost.seconds = perf_counter() - started
+    cost.seconds += perf_counter() - started
     return marked, cost
 
 

@@ -347,13 +347,16 @@ def write_document_pages(
     findings_by_document: Mapping[str, list[Mapping]],
     marked: Mapping[str, Mapping] | None = None,
     digests: Mapping[str, str] | None = None,
+    memo: OutputMemo | None = None,
 ) -> list[Path]:
     """One page per document; returns their paths. A document whose digest (``digests``, else one computed
     from its rows here) is the one its page was written from keeps its page, so ``findings_by_document``
     needs only the findings of the documents :func:`stale_documents` names. Pages of documents no longer
-    in ``documents`` are removed."""
+    in ``documents`` are removed. A caller that writes the pages in batches passes its ``memo``
+    (``OutputMemo(directory, PAGES_MEMO)``) and saves it, and removes the forgotten pages, itself."""
     directory.mkdir(parents=True, exist_ok=True)
-    memo = OutputMemo(directory, PAGES_MEMO)
+    own_memo = memo is None
+    memo = memo if memo is not None else OutputMemo(directory, PAGES_MEMO)
     written = []
     for document in documents:
         document_id = document["document_id"]
@@ -365,6 +368,7 @@ def write_document_pages(
             write_new(path, document_page(document, findings, extras.get("images"), extras.get("annotated")))
             memo.remember(document_id, inputs, [path.name, *(marked_files(extras) if extras else [])])
         written.append(path)
-    memo.save()
-    memo.remove_forgotten(directory)
+    if own_memo:
+        memo.save()
+        memo.remove_forgotten(directory)
     return written
