@@ -121,20 +121,26 @@ def _plain(name: str, kind: str) -> tuple[str, str]:
 ORDER = "document_id, cast(finding_number as integer)"  # documents in id order, findings by number
 
 
-def _derived(side: str) -> dict[str, str]:
-    """A side's boxes (each placed source, in the order the side names them) and page images (each page
-    once, in page order, where ``mark_documents`` rendered it)."""
-    boxes = (
-        f"(select string_agg('p' || places.page || ' ' || places.bbox, '; ' order by places.position) "
-        f"from {PLACES} as places where places.check_id = findings.check_id and places.side = '{side}')"
+def _derived() -> str:
+    """Per check, each side's boxes (every placed source, in the order the side names them) and page
+    images (each page once, in page order, where ``mark_documents`` rendered it): grouped once, joined
+    by check id."""
+    boxes = ", ".join(
+        f"string_agg('p' || page || ' ' || bbox, '; ' order by position) filter (where side = '{side}') "
+        f"as {side}_source_boxes"
+        for side in ("expected", "actual")
     )
-    images = (
-        f"(select string_agg(images.image, '; ' order by images.page) from {IMAGES} as images "
-        "where images.document_id = findings.document_id and images.page in "
-        f"(select places.page from {PLACES} as places "
-        f"where places.check_id = findings.check_id and places.side = '{side}'))"
+    images = ", ".join(
+        f"string_agg(image, '; ' order by page) filter (where side = '{side}') as {side}_page_image"
+        for side in ("expected", "actual")
     )
-    return {f"{side}_source_boxes": boxes, f"{side}_page_image": images}
+    return (
+        f"left join (select check_id, {boxes} from {PLACES} group by check_id) as boxes using (check_id) "
+        f"left join (select check_id, {images} from (select distinct places.check_id, places.side, places.page, "
+        f"images.image from {PLACES} as places join {IMAGES} as images "
+        "on images.document_id = places.document_id and images.page = places.page) group by check_id) "
+        "as images using (check_id)"
+    )
 
 
 def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, str]]:
@@ -150,11 +156,10 @@ def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str,
         else:
             expression, kinds[name] = _plain(name, types[name])
             columns.append(f'{expression} as "{name}"')
-    derived = {**_derived("expected"), **_derived("actual")}
     select = (
-        f"select {', '.join(columns)} from (select findings.*, "
-        + ", ".join(f'{expression} as "{name}"' for name, expression in derived.items())
-        + f", marked.annotated_pdf from {FINDINGS} as findings left join {ANNOTATED} as marked using (document_id))"
+        f"select {', '.join(columns)} from (select findings.*, boxes.* exclude (check_id), "
+        f"images.* exclude (check_id), marked.annotated_pdf from {FINDINGS} as findings {_derived()} "
+        f"left join {ANNOTATED} as marked using (document_id))"
     )
     return select, kinds
 
