@@ -9,7 +9,8 @@ share of PDFs from the fixture generator in the layouts seen in the wild, each w
 Every measured run is ``python -m orchestration.build_warehouse`` in a fresh process against a
 private warehouse and Dagster instance, as ``make run`` does it. Printed per run: wall seconds,
 documents per minute, CPU utilisation (CPU seconds of the whole process tree / wall seconds / cores)
-and peak memory (the process tree's summed resident set, sampled every 0.2 s).
+and peak memory (the process tree's summed resident set, sampled every 0.2 s), in all and per step
+(:mod:`tools.memory_trace`: which step, and which processes — the build, parse workers, dbt — held it).
 """
 
 from __future__ import annotations
@@ -17,17 +18,17 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.process_tree import descendants, process_stats
+from tools.memory_trace import MemoryTrace, describe_peaks, peaks_by_window, run_windows
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = PROJECT_ROOT / "warehouse" / "samples"
@@ -104,6 +105,7 @@ class Measured:
     run_seconds: float | None  # the Dagster run alone, without starting Python and importing the definitions
     load: str = ""  # the machine's load averages when the run ended (other work shares the cores)
     steps: str = ""  # seconds per step of the run, from the Dagster instance
+    memory: str = ""  # peak memory in each step (and before / after the steps), by kind of process
 
     def describe(self, label: str, documents: int | None = None) -> str:
         cores = os.cpu_count() or 1
@@ -113,36 +115,34 @@ class Measured:
         return (
             f"{label:<24} {self.wall:7.1f} s wall{run}{rate}, CPU {self.cpu / self.wall / cores:.0%} of {cores} "
             f"cores, peak {self.peak_mb:.0f} MB, load {self.load}{status}\n{'':<24} steps: {self.steps}"
+            f"\n{'':<24} peak memory by step: {self.memory}"
         )
 
 
-def step_seconds(dagster_home: Path, run_id: str) -> str:
-    """``step=seconds`` for each step of the run, read from the instance the run was recorded in."""
+def step_windows(dagster_home: Path, run_id: str) -> list[tuple[str, float, float]]:
+    """(step, start, end) of each step of the run (wall-clock seconds), read from the instance it was recorded in."""
     code = (
-        "import sys, dagster as dg\n"
+        "import sys, json, dagster as dg\n"
         "starts, out = {}, []\n"
         "T = dg.DagsterEventType\n"
         "kinds = {T.STEP_START, T.STEP_SUCCESS, T.STEP_FAILURE}\n"
         "for e in dg.DagsterInstance.get().all_logs(sys.argv[1], of_type=kinds):\n"
         "    if e.dagster_event.event_type == T.STEP_START: starts[e.step_key] = e.timestamp\n"
-        "    elif e.step_key in starts: out.append(f'{e.step_key}={e.timestamp - starts[e.step_key]:.1f}')\n"
-        "print(' '.join(out))\n"
+        "    elif e.step_key in starts: out.append((e.step_key, starts[e.step_key], e.timestamp))\n"
+        "print(json.dumps(out))\n"
     )
     environment = dict(os.environ, DAGSTER_HOME=str(dagster_home))
     done = subprocess.run([sys.executable, "-c", code, run_id], env=environment, capture_output=True, text=True)
-    return done.stdout.strip() or " ".join(done.stderr.strip().splitlines()[-1:])
-
-
-def _tree_rss_mb(root: int) -> float:
-    """Summed resident memory of ``root`` and all its descendants, from /proc."""
-    stats = process_stats()
-    tree = {root} | descendants(root, stats)
-    return sum(stats[pid].rss_bytes for pid in tree if pid in stats) / 2**20
+    try:
+        return [tuple(step) for step in json.loads(done.stdout)]
+    except ValueError:
+        print(" ".join(done.stderr.strip().splitlines()[-1:]), file=sys.stderr)
+        return []
 
 
 def run_build(environment: dict[str, str], log: Path, cwd: Path = PROJECT_ROOT) -> Measured:
     before = os.times()
-    started = time.monotonic()
+    started, started_wall = time.monotonic(), time.time()
     offset = log.stat().st_size if log.exists() else 0
     with log.open("a", encoding="utf-8") as output:
         process = subprocess.Popen(
@@ -152,18 +152,11 @@ def run_build(environment: dict[str, str], log: Path, cwd: Path = PROJECT_ROOT) 
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-        peak = [0.0]
-
-        def sample() -> None:
-            while process.poll() is None:
-                peak[0] = max(peak[0], _tree_rss_mb(process.pid))
-                time.sleep(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        trace = MemoryTrace(process.pid, lambda: process.poll() is None)
+        trace.start()
         process.wait()
-        sampler.join()
-    wall = time.monotonic() - started
+        trace.join()
+    wall, ended_wall = time.monotonic() - started, time.time()
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     with log.open(encoding="utf-8") as output:
@@ -171,8 +164,18 @@ def run_build(environment: dict[str, str], log: Path, cwd: Path = PROJECT_ROOT) 
         text = output.read()
     match, run_id = RUN_SECONDS.search(text), RUN_ID.search(text)
     load = " ".join(f"{value:.1f}" for value in os.getloadavg())
-    steps = step_seconds(Path(environment["DAGSTER_HOME"]), run_id.group(1)) if run_id else ""
-    return Measured(wall, cpu, peak[0], process.returncode, float(match.group(1)) if match else None, load, steps)
+    steps = step_windows(Path(environment["DAGSTER_HOME"]), run_id.group(1)) if run_id else []
+    peaks = peaks_by_window(trace.samples, run_windows(steps, started_wall, ended_wall))
+    return Measured(
+        wall,
+        cpu,
+        trace.peak_mb,
+        process.returncode,
+        float(match.group(1)) if match else None,
+        load,
+        " ".join(f"{name}={end - start:.1f}" for name, start, end in steps),
+        describe_peaks(peaks),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,9 @@ artifacts:
 - ``init``: the run start until the first step (the build lock, the build copy);
 - one figure per step; for dbt also its parse (``perf_info.json``) and the node seconds by kind, the
   slowest nodes named;
-- ``end``: from the last step to the process exit (the run summary); ``events``: events the run wrote.
+- ``end``: from the last step to the process exit (the run summary); ``events``: events the run wrote;
+- the peak memory of the process tree in each step (``before`` / ``after`` the steps too), split into the
+  build process, the parse workers and dbt (:mod:`tools.memory_trace`).
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ def measure(workdir: Path, label: str, project: Path) -> None:
     text = log.read_text(encoding="utf-8")
     run_ids = re.findall(r"\(run id ([0-9a-f-]+)\)", text)
     print(measured.describe(label).splitlines()[0], flush=True)
+    print(f"{'':<24} peak memory by step: {measured.memory or 'no samples'}", flush=True)
     if not run_ids or measured.returncode not in (0, 1):
         print(f"{'':<24} no run recorded", flush=True)
         return
