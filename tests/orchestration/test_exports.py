@@ -109,3 +109,28 @@ def test_the_workbook_keeps_within_its_cell_budget_and_says_where_the_other_mart
     readme = {row[0]: row[2] for row in workbook["README"].iter_rows(values_only=True) if row[1] in (None, "")}
     assert readme["big"] == "50 rows: too many for this workbook, see csv/big.csv or parquet/big.parquet. Every figure."
     assert exports.files["csv/big"].read_bytes().startswith(BOM + b"id,amount_yuan\n0,0.0")
+
+
+def test_a_mart_bigger_than_duckdbs_memory_limit_streams_to_its_files(tmp_path, monkeypatch):
+    """A 55 MB CSV under a 64 MB limit: DuckDB's multi-threaded COPY buffers the file and runs out of memory.
+    (One writer at a time: two side by side need the limit a real warehouse has, not this test's.)"""
+    database = tmp_path / "w.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("create schema marts")
+        connection.execute(
+            "create table marts.big as select i as id, repeat('财', 60) || i as note from range(300000) as r(i)"
+        )
+    monkeypatch.setenv("BUDGET_DUCKDB_MEMORY_LIMIT", "64MB")
+    monkeypatch.setattr("orchestration.defs.exports.writers.WORKBOOK_CELL_BUDGET", 0)
+    monkeypatch.setattr("orchestration.defs.exports.writers.WRITERS", 1)
+    exports = write_exports(database, tmp_path / "exports", {})
+    assert exports.rewritten == ["big", "xlsx"]
+    csv = exports.files["csv/big"]
+    assert csv.stat().st_size > 55 * 2**20
+    with csv.open(encoding="utf-8-sig") as handle:
+        assert [next(handle) for _ in range(3)] == ["id,note\n", f"0,{'财' * 60}0\n", f"1,{'财' * 60}1\n"]
+    with duckdb.connect() as connection:
+        assert connection.execute(f"select count(*), max(id) from '{exports.files['parquet/big']}'").fetchone() == (
+            300000,
+            299999,
+        )
