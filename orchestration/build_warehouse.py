@@ -114,8 +114,10 @@ def summarise_findings(
 def _findings_counts() -> FindingCounts:
     import duckdb
 
+    from orchestration.duckdb_settings import connect
+
     try:
-        with duckdb.connect(str(config.duckdb_path()), read_only=True) as connection:
+        with connect(config.duckdb_path()) as connection:
             return read_counts(connection)
     except duckdb.Error:
         return FindingCounts()
@@ -124,6 +126,8 @@ def _findings_counts() -> FindingCounts:
 def _warehouse_counts() -> dict[str, int]:
     """Row counts of the marts, read in one short read-only connection after the build was published."""
     import duckdb
+
+    from orchestration.duckdb_settings import connect
 
     queries = {
         "documents parsed": "select count(*) from marts.dim_document where status = 'parsed'",
@@ -136,7 +140,7 @@ def _warehouse_counts() -> dict[str, int]:
         "projects": "select count(*) from marts.fct_project",
     }
     counts: dict[str, int] = {}
-    with duckdb.connect(str(config.duckdb_path()), read_only=True) as connection:
+    with connect(config.duckdb_path()) as connection:
         for label, query in queries.items():
             try:
                 counts[label] = connection.execute(query).fetchone()[0]

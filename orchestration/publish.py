@@ -190,9 +190,9 @@ def _checkpoint(database: Path) -> None:
     """Fold a leftover WAL into the file, so that the file alone is the whole warehouse."""
     if not _wal(database).exists():
         return
-    import duckdb
+    from orchestration.duckdb_settings import connect
 
-    with duckdb.connect(str(database)) as connection:
+    with connect(database, read_only=False) as connection:
         connection.execute("checkpoint")
 
 

@@ -6,12 +6,12 @@ warehouse (orchestration/publish.py).
 """
 
 import dagster as dg
-import duckdb
 
 from ingestion import config
 from orchestration.defs.agency_pages.pages import stale_agencies, write_agency_pages
 from orchestration.defs.build.reuse import digest
 from orchestration.defs.build_steps import once_per_build
+from orchestration.duckdb_settings import connect
 
 PAGE_MARTS = [
     "dim_agency",
@@ -27,7 +27,7 @@ def read_marts(database: str, agencies: set[str] | None = None) -> dict[str, lis
     """The rows of the marts the pages show, as plain dicts (None for nulls): every dim_agency row, and of the
     other marts the rows of ``agencies`` (all rows when ``None``)."""
     marts = {}
-    with duckdb.connect(database, read_only=True) as connection:
+    with connect(database) as connection:
         for name in PAGE_MARTS:
             query, parameters = f"select * from marts.{name}", []
             if agencies is not None and name != "dim_agency":
@@ -54,7 +54,7 @@ def agency_digests(database: str) -> tuple[dict[str, str], dict[str, int]]:
     thousands converts only the changed agencies' rows to Python."""
     summaries = [_summary_by_agency(mart) for mart in PAGE_MARTS]
     summaries.append(_summary_by_agency("audit_agency_identity", "other_agency_id", "other_agency_id <> agency_id"))
-    with duckdb.connect(database, read_only=True) as connection:
+    with connect(database) as connection:
         rows = connection.execute(" union all ".join(summaries) + " order by all").fetchall()
         missing = connection.execute(
             "select agency_id, count(*) from marts.audit_document_completeness "
