@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from tools.process_tree import command_line, descendants, process_stats
 
-_DBT = re.compile(r"(^|/)dbt$")  # the program (or the script python runs) is dbt
+_DBT = re.compile(r"(^|/)dbt(-guarded)?$")  # the program (or the script python runs): dbt, or its guard
 KINDS = ("main", "workers", "dbt", "other")
 INTERVAL = 0.2
 
@@ -62,9 +62,12 @@ class MemoryTrace:
         for pid in tree:
             if pid not in stats:
                 continue
-            if pid not in self._kinds:  # a pid is not reused while its parent (in the tree) lives
-                self._kinds[pid] = self._inherited_kind(pid, stats) or process_kind(pid, self.root, command_line(pid))
-            megabytes[self._kinds[pid]] += stats[pid].rss_bytes / 2**20
+            kind = self._kinds.get(pid)
+            if kind is None:  # "other" is asked again: a process may exec (the dbt guard becomes dbt)
+                kind = self._inherited_kind(pid, stats) or process_kind(pid, self.root, command_line(pid))
+                if kind != "other":  # a pid is not reused while its parent (in the tree) lives
+                    self._kinds[pid] = kind
+            megabytes[kind] += stats[pid].rss_bytes / 2**20
         return Sample(time.time(), megabytes)
 
     def _inherited_kind(self, pid: int, stats) -> str | None:
