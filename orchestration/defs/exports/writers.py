@@ -4,7 +4,9 @@ Users open the warehouse in Excel more often than in SQL. Excel reads a CSV as t
 unless it starts with a byte-order mark, so the CSVs carry one and Chinese names survive a double
 click. The workbook has one sheet per mart and a README sheet with every column's meaning, taken
 from the dbt documentation, so a reader needs nothing else. CSV and Parquet are written by DuckDB
-itself (``COPY``: exact DECIMAL amounts, no pandas, no pyarrow). Plain functions: tested without Dagster.
+itself (``COPY``: exact DECIMAL amounts, no pandas, no pyarrow), each on one DuckDB thread so that it
+streams (see ``_run_in_parallel``), under the orchestration's memory limit (``orchestration/duckdb_settings.py``).
+Plain functions: tested without Dagster.
 
 Adding one document to ten thousand must not rewrite every export. The exports folder starts as the
 published one (hard links, ``WarehouseBuild.working_folder``), and a mart whose rows are those its files
