@@ -19,6 +19,7 @@ import dagster as dg
 import duckdb
 
 from ingestion import config
+from orchestration import duckdb_settings
 from orchestration.defs.audit.finding_counts import FindingCounts, family_table_lines, read_counts
 from orchestration.defs.audit.finding_exports import register_marked, write_finding_exports
 from orchestration.defs.audit.finding_tables import (
@@ -46,9 +47,6 @@ AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["mar
 # Where `make report` serves the reports folder (python -m http.server, bound to localhost).
 REPORTS_URL = os.environ.get("BUDGET_REPORTS_URL", "http://127.0.0.1:8765/")
 TOP_DOCUMENTS = 10
-# DuckDB's share of the report step: its temporary tables and cached blocks spill beyond it (the whole
-# run stays under 2 GB at 10,000 documents).
-MEMORY_LIMIT = "512MB"
 STALE_BATCH = 500  # documents whose findings are read into Python at once (~10 findings each)
 # What the index shows of a failed check (``report_pages._family_row``).
 INDEX_COLUMNS = [
@@ -147,7 +145,7 @@ def write_report(database: str, directory: Path) -> Report:
     the pages of the documents whose findings changed (only they are read into Python), their marked PDF
     pages, and findings.csv / findings.json (written by DuckDB)."""
     started = perf_counter()
-    with duckdb.connect(database, read_only=True, config={"memory_limit": MEMORY_LIMIT}) as connection:
+    with duckdb_settings.connect(database) as connection:
         create_finding_tables(connection)
         counts = read_counts(connection)
         documents = read_documents(connection)

@@ -21,6 +21,7 @@ from typing import Any
 import dagster as dg
 import duckdb
 
+from orchestration import duckdb_settings
 from orchestration.defs.audit.finding_counts import FAILED_BY_FAMILY
 
 TOP_ROWS = 10
@@ -96,7 +97,7 @@ def with_failing_rows(events: list, manifest: Mapping, database: str, log=None) 
         return events
     annotated = list(events)
     try:
-        with duckdb.connect(database, read_only=True) as connection:
+        with duckdb_settings.connect(database) as connection:
             for index, relation in relations.items():
                 extra = failing_rows_metadata(connection, relation)
                 annotated[index] = events[index].with_metadata({**events[index].metadata, **extra})

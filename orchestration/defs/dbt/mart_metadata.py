@@ -20,6 +20,7 @@ from typing import Any
 import dagster as dg
 import duckdb
 
+from orchestration import duckdb_settings
 from orchestration.defs.dbt.check_metadata import is_failing_warning, with_failing_rows
 
 MART_SCHEMA = "marts"
@@ -51,7 +52,7 @@ def relation_metadata(row_count: int, columns: list) -> dict:
 def read_relation_metadata(database: str, relations: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     """Row count and column schema of each relation, in one short read-only connection."""
     found: dict[tuple[str, str], dict] = {}
-    with duckdb.connect(database, read_only=True) as connection:
+    with duckdb_settings.connect(database) as connection:
         for schema, table in relations:
             (count,) = connection.execute(f'select count(*) from "{schema}"."{table}"').fetchone()
             columns = connection.execute(
