@@ -169,12 +169,9 @@ def _chunks(paths: list[Path], workers: int) -> list[list[Path]]:
 
 def _parse_and_store(paths: list[Path], store_root: Path, parser_version: str) -> list[str]:
     """Worker body: a few documents through the pipeline into the store (rejections are stored too)."""
-    store = ParseStore(store_root, parser_version)
-    stored = []
-    for result in ingest_documents(paths):
-        store.save(result)
-        stored.append(result.document_row["sha256"])
-    return stored
+    results = ingest_documents(paths)
+    ParseStore(store_root, parser_version).save_all(results)
+    return [result.document_row["sha256"] for result in results]
 
 
 def _current_row(store: ParseStore, sha256: str, path: Path) -> dict:
