@@ -88,6 +88,9 @@ def write_frame_parts(connection: duckdb.DuckDBPyConnection, frames: list[pd.Dat
     select = _select_list(union)
     columns = ", ".join(f'"{column}"' for column in union.columns)
     union.insert(0, "staging_position", range(len(union)))
+    # DuckDB infers an object column's type from a sample of 1,000 rows; a single frame rarely has more,
+    # the union may: every row is looked at, as when each frame was scanned alone
+    connection.execute(f"set pandas_analyze_sample = {max(len(union), 1000)}")
     connection.register("staging_frame", union)
     try:
         connection.execute(
