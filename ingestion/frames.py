@@ -31,7 +31,7 @@ from ingestion.extract.statements import Corroborated, grain
 from ingestion.extract.structure import SectionFact, section_row
 from ingestion.extract.wording import SentenceFlagFact, sentence_flag_row
 from ingestion.schemas import STAGING_FRAMES
-from ingestion.validation import validate_frame
+from ingestion.validation import validate_frame, validate_together
 
 
 def frame_columns(name: str) -> list[str]:
@@ -199,15 +199,21 @@ def _unconvertible(document_id: str, item) -> dict:
     }
 
 
-def validate_frames(frames: dict[str, pd.DataFrame], source_file: str) -> dict[str, pd.DataFrame]:
+def validate_frames(
+    frames: dict[str, pd.DataFrame], source_file: str, together: dict[str, pd.DataFrame] | None = None
+) -> dict[str, pd.DataFrame]:
     """pandera with ``lazy=True``; the error names the file, the frame, the columns and failing values.
 
     Returns the validated (dtype-coerced) frames. A valid frame takes the shortcut of
     ``ingestion.validation`` (pandera's result, a fraction of its time); any failure is pandera's own.
+    ``together``: frames of this document already validated with other documents' (:func:`validate_documents`).
     """
     problems = []
     validated: dict[str, pd.DataFrame] = {}
     for name, frame in frames.items():
+        if together and name in together:
+            validated[name] = together[name]
+            continue
         try:
             validated[name] = validate_frame(name, frame)
         except pandera.errors.SchemaErrors as errors:
@@ -217,3 +223,20 @@ def validate_frames(frames: dict[str, pd.DataFrame], source_file: str) -> dict[s
     if problems:
         raise StagingValidationFailed(source_file, "staging validation failed: " + "; ".join(problems))
     return validated
+
+
+def validate_documents(documents: list[dict[str, pd.DataFrame]]) -> list[dict[str, pd.DataFrame]]:
+    """For each document's frames, those that passed validation together with the other documents'.
+
+    One validation per frame kind over the non-empty frames of all ``documents``
+    (:func:`ingestion.validation.validate_together`); a kind whose union does not pass is left out for
+    every document, so that :func:`validate_frames` validates (and, if need be, rejects) each alone.
+    """
+    passed: list[dict[str, pd.DataFrame]] = [{} for _ in documents]
+    for name in dict.fromkeys(name for frames in documents for name in frames):
+        holders = [index for index, frames in enumerate(documents) if name in frames and len(frames[name])]
+        pieces = validate_together(name, [documents[index][name] for index in holders]) if holders else None
+        if pieces is not None:
+            for index, piece in zip(holders, pieces, strict=True):
+                passed[index][name] = piece
+    return passed

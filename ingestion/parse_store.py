@@ -34,10 +34,12 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
+
 from ingestion.discovery import skip_reason
 from ingestion.pipeline import PARSER_VERSION, DocumentResult
 from ingestion.readers import file_sha256
-from ingestion.staging_store import scratch_connection, write_frame
+from ingestion.staging_store import scratch_connection, write_frame_parts
 
 ROW_FILE = "document.json"
 ROWS_FILE = "frame_rows.json"  # rows of each frame file, so that assembling staging need not read the footers
@@ -58,27 +60,38 @@ class ParseStore:
 
     def save(self, result: DocumentResult) -> Path:
         """Write one document's row and frames; a no-op when the entry exists (same bytes, same parser)."""
-        sha256 = result.document_row["sha256"]
-        final = self.entry(sha256)
-        if self.has(sha256):
-            return final
-        partial = self.root / "tmp" / f"{sha256}.{os.getpid()}"
-        shutil.rmtree(partial, ignore_errors=True)
-        partial.mkdir(parents=True)
-        connection = scratch_connection()
-        rows = {}
-        for name, frame in result.frames.items():
-            if name != "documents" and len(frame):
-                write_frame(connection, frame, partial / f"{name}.parquet")
-                rows[name] = len(frame)
-        (partial / ROWS_FILE).write_text(json.dumps(rows), encoding="utf-8")
-        (partial / ROW_FILE).write_text(json.dumps(result.document_row, ensure_ascii=False), encoding="utf-8")
-        final.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            partial.rename(final)
-        except OSError:  # another process stored the same bytes first: theirs is as good as ours
+        return self.save_all([result])[0]
+
+    def save_all(self, results: list[DocumentResult]) -> list[Path]:
+        """:meth:`save` of each result; the frames of one kind of all of them are written with one scan
+        (:func:`~ingestion.staging_store.write_frame_parts`), each still to its document's own file."""
+        partials: dict[str, Path] = {}
+        parts: dict[str, list[tuple[pd.DataFrame, Path]]] = {}
+        for result in results:
+            sha256 = result.document_row["sha256"]
+            if self.has(sha256) or sha256 in partials:
+                continue
+            partial = partials[sha256] = self.root / "tmp" / f"{sha256}.{os.getpid()}"
             shutil.rmtree(partial, ignore_errors=True)
-        return final
+            partial.mkdir(parents=True)
+            rows = {}
+            for name, frame in result.frames.items():
+                if name != "documents" and len(frame):
+                    parts.setdefault(name, []).append((frame, partial / f"{name}.parquet"))
+                    rows[name] = len(frame)
+            (partial / ROWS_FILE).write_text(json.dumps(rows), encoding="utf-8")
+            (partial / ROW_FILE).write_text(json.dumps(result.document_row, ensure_ascii=False), encoding="utf-8")
+        connection = scratch_connection()
+        for written in parts.values():
+            write_frame_parts(connection, [frame for frame, _ in written], [target for _, target in written])
+        for sha256, partial in partials.items():
+            final = self.entry(sha256)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                partial.rename(final)
+            except OSError:  # another process stored the same bytes first: theirs is as good as ours
+                shutil.rmtree(partial, ignore_errors=True)
+        return [self.entry(result.document_row["sha256"]) for result in results]
 
     def load_row(self, sha256: str) -> dict:
         return json.loads((self.entry(sha256) / ROW_FILE).read_text(encoding="utf-8"))

@@ -31,7 +31,7 @@ from ingestion.extract.statements import merge_statements
 from ingestion.extract.structure import extract_sections
 from ingestion.extract.tables import document_unit, extract_code_lines, extract_tables
 from ingestion.extract.wording import extract_sentence_flags
-from ingestion.frames import facts_to_frames, frame_columns, validate_frames
+from ingestion.frames import facts_to_frames, frame_columns, validate_documents, validate_frames
 from ingestion.isolation import IN_PROCESS_TEXT_BYTES, read_document_isolated
 from ingestion.readers import file_sha256, read_document, sniff_format
 from ingestion.readers.web_forms import NOTES, prepare
@@ -43,7 +43,7 @@ from ingestion.schemas import STAGING_FRAMES
 # 0.6.0: canonical agency (bump too when admin_divisions.csv changes); 0.5.0: income line items; 0.4.0:
 # document_sections and sentence_flags frames
 PARSER_VERSION = "0.8.0"
-__all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document"]
+__all__ = ["DocumentResult", "IngestionResult", "discover_documents", "ingest", "ingest_document", "ingest_documents"]
 logger = logging.getLogger(__name__)
 
 
@@ -200,6 +200,42 @@ def ingest_document(path: Path) -> DocumentResult:
     or validated is ``rejected`` with the reason, and so is one on which any reader or extractor raised
     anything at all (the traceback goes to the log): one bad file never stops the batch.
     """
+    return ingest_documents([path])[0]
+
+
+def ingest_documents(paths: list[Path]) -> list[DocumentResult]:
+    """:func:`ingest_document` of each path, with the frames of all of them validated together.
+
+    The results are those of one call per path (same rows, frames and rejections): validating a frame
+    kind once for many documents only saves pandas' per-frame overhead, and a document whose frames do
+    not pass with the others' is validated alone (:func:`ingestion.frames.validate_documents`). Each
+    file is still read on its own, PDFs in their memory- and time-limited worker.
+    """
+    extracted = [_extract(path) for path in paths]
+    pending = [item for item in extracted if isinstance(item, _Extracted)]
+    together = dict(zip(map(id, pending), validate_documents([item.frames for item in pending]), strict=True))
+    return [
+        _guarded(item.row, lambda item=item: item.finish(together[id(item)])) if isinstance(item, _Extracted) else item
+        for item in extracted
+    ]
+
+
+@dataclass
+class _Extracted:
+    """A document read and turned into (unvalidated) frames, waiting for validation."""
+
+    path: Path
+    row: dict
+    frames: dict[str, pd.DataFrame]
+
+    def finish(self, together: dict[str, pd.DataFrame]) -> DocumentResult:
+        frames = validate_frames(self.frames, self.path.name, together)
+        self.row["content_fingerprint"] = content_fingerprint(self.row, frames)
+        return DocumentResult(self.row, frames)
+
+
+def _extract(path: Path) -> _Extracted | DocumentResult:
+    """The document's frames before validation, or its final (skipped or rejected) result."""
     skipped = skip_reason(path)
     if skipped is not None:
         return _skipped(path, skipped)
@@ -208,32 +244,40 @@ def ingest_document(path: Path) -> DocumentResult:
     except OSError as error:
         return _rejected(_base_row(path, path_sha256(path)), UnreadableFile(display_name(path.name), _os_detail(error)))
     row = _base_row(path, sha256, _format_of(path))
+    return _guarded(row, lambda: _Extracted(path, row, _frames(path, sha256, row)))
+
+
+def _frames(path: Path, sha256: str, row: dict) -> dict[str, pd.DataFrame]:
+    """Read, identify and extract the document, filling in ``row``; its frames, not yet validated."""
+    document, steps = prepare(_read(path, sha256))
+    row["page_count"] = document.page_count
+    metadata, missing = _identify(document, path)
+    agency = resolve_document_agency(document, metadata)
+    row.update(
+        agency_name=metadata.agency_name,
+        short_name=metadata.short_name,
+        fiscal_year=metadata.fiscal_year,
+        doc_kind=metadata.doc_kind,
+        metadata_source=metadata.source,
+        **identity_columns(agency.identity),
+    )
+    facts = merge_statements(extract_facts(document, metadata)) + _unique(agency.printed) + agency.issues
+    if missing:
+        if not _states_figures(facts):
+            raise NotADisclosure(
+                path.name,
+                f"could not find the {', '.join(missing)} of this document and it states no budget "
+                "figures; if it is a 部门预算/决算 disclosure, check that its text is readable.",
+            )
+        facts.append(_identity_issue(document, missing))
+    facts += [IssueFact(step, NOTES[step]) for step in steps]
+    return facts_to_frames(row["document_id"], facts)
+
+
+def _guarded(row: dict, step: Callable):
+    """``step()``, or the document's rejection when it raises anything at all."""
     try:
-        document, steps = prepare(_read(path, sha256))
-        row["page_count"] = document.page_count
-        metadata, missing = _identify(document, path)
-        agency = resolve_document_agency(document, metadata)
-        row.update(
-            agency_name=metadata.agency_name,
-            short_name=metadata.short_name,
-            fiscal_year=metadata.fiscal_year,
-            doc_kind=metadata.doc_kind,
-            metadata_source=metadata.source,
-            **identity_columns(agency.identity),
-        )
-        facts = merge_statements(extract_facts(document, metadata)) + _unique(agency.printed) + agency.issues
-        if missing:
-            if not _states_figures(facts):
-                raise NotADisclosure(
-                    path.name,
-                    f"could not find the {', '.join(missing)} of this document and it states no budget "
-                    "figures; if it is a 部门预算/决算 disclosure, check that its text is readable.",
-                )
-            facts.append(_identity_issue(document, missing))
-        facts += [IssueFact(step, NOTES[step]) for step in steps]
-        frames = validate_frames(facts_to_frames(row["document_id"], facts), path.name)
-        row["content_fingerprint"] = content_fingerprint(row, frames)
-        return DocumentResult(row, frames)
+        return step()
     except DocumentRejected as rejection:
         return _rejected(row, rejection)
     except OSError as error:

@@ -73,6 +73,45 @@ def write_frame(connection: duckdb.DuckDBPyConnection, frame: pd.DataFrame, targ
     return target
 
 
+def write_frame_parts(connection: duckdb.DuckDBPyConnection, frames: list[pd.DataFrame], targets: list[Path]) -> None:
+    """:func:`write_frame` of each of several frames of one kind (same columns), with one pandas scan.
+
+    A parse worker writes a dozen small files per document; handing DuckDB each pandas frame costs more
+    than writing it (DuckDB inspects every object column of every frame). So the frames go to DuckDB
+    once, as one typed table with each row's position, and each file is copied out of it by its
+    positions, in order: the same typed rows in each file as :func:`write_frame` writes.
+    """
+    if len(frames) == 1:
+        write_frame(connection, frames[0], targets[0])
+        return
+    union = python_values(pd.concat(frames, ignore_index=True))
+    select = _select_list(union)
+    columns = ", ".join(f'"{column}"' for column in union.columns)
+    union.insert(0, "staging_position", range(len(union)))
+    # DuckDB infers an object column's type from a sample of 1,000 rows; a single frame rarely has more,
+    # the union may: every row is looked at, as when each frame was scanned alone
+    connection.execute(f"set pandas_analyze_sample = {max(len(union), 1000)}")
+    connection.register("staging_frame", union)
+    try:
+        connection.execute(
+            f"create or replace temp table staging_parts as select staging_position, {select} from staging_frame"
+        )
+    finally:
+        connection.unregister("staging_frame")
+    start = 0
+    try:
+        for frame, target in zip(frames, targets, strict=True):
+            partial = target.with_name(f".{target.name}.tmp")
+            connection.execute(
+                f"copy (select {columns} from staging_parts where staging_position >= {start} and "
+                f"staging_position < {start + len(frame)} order by staging_position) to '{partial}' (format parquet)"
+            )
+            partial.replace(target)
+            start += len(frame)
+    finally:
+        connection.execute("drop table if exists staging_parts")
+
+
 def read_frame(directory: Path, name: str) -> pd.DataFrame:
     """Read one staging file back (used by tests and the summary), amounts as exact strings."""
     path = directory / f"{name}.parquet"

@@ -13,6 +13,14 @@ exactly what pandera returns (a test compares them frame by frame). If anything 
 uses a feature this shortcut does not interpret (parsers, groupby or element-wise checks, regex
 columns, an index schema …), the frame goes to pandera itself, so every error, message and rejection
 is pandera's, unchanged. The shortcut can only ever be slower to say "fail", never say "pass" wrongly.
+
+:func:`validate_together` goes one step further for a batch of documents: a frame kind's rows of
+several documents are validated as one frame (a dozen tiny frames per document cost ~40 ms of pandas
+overhead; the same rows of forty documents at once, ~7 ms a document). That is sound because every
+staging check is row-wise or a uniqueness (``ROW_WISE_FRAME_CHECKS``; column checks are
+element-wise built-ins): all rows passing together means each document's rows pass alone. A batch
+that does not pass says nothing about which document failed, so then each document is validated alone
+as before, and a rejection is exactly the one-document one.
 """
 
 from __future__ import annotations
@@ -24,6 +32,23 @@ from pandera.engines.pandas_engine import Engine
 
 from ingestion.schemas import STAGING_FRAMES
 
+# Dataframe-level checks that hold for a union of documents' rows exactly when they hold for each
+# document: row-wise tests, and uniqueness (a key that includes the document). A new check must be
+# added here (a test lists them) or it disables validating documents together for its frame.
+ROW_WISE_FRAME_CHECKS = {
+    "parsed_documents_have_a_kind",
+    "box_has_a_page",
+    "printed_amount_is_in_snippet",
+    "has_a_subject",
+    "item_lines_name_their_item",
+    "printed_percent_is_in_snippet",
+    "figures_fit_the_kind",
+    "one_row_per_position",
+    "one_row_per_flag",
+    "wording_is_in_snippet",
+}
+ELEMENT_WISE_COLUMN_CHECKS = {"isin", "str_matches", "str_length", "greater_than_or_equal_to", "less_than_or_equal_to"}
+
 
 def validate_frame(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     """``STAGING_FRAMES[name].validate(frame, lazy=True)``, by the shortcut when the frame is valid."""
@@ -31,6 +56,44 @@ def validate_frame(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     if validated is None:
         validated = STAGING_FRAMES[name].validate(frame, lazy=True)
     return validated
+
+
+def validate_together(name: str, frames: list[pd.DataFrame]) -> list[pd.DataFrame] | None:
+    """Frames of kind ``name`` of several documents (none empty), validated as one frame and split back.
+
+    Each returned frame is what :func:`validate_frame` returns for it alone (a test compares them);
+    ``None`` when the union does not pass the shortcut or the schema has a check not known to be
+    row-wise: the caller then validates each document alone.
+    """
+    if not frames or not _separable(name):
+        return None
+    columns = list(frames[0].columns)
+    if any(list(frame.columns) != columns for frame in frames):
+        return None
+    if len(frames) == 1:
+        alone = _shortcut(name, frames[0])
+        return None if alone is None else [alone]
+    union = _shortcut(name, pd.concat(frames, ignore_index=True))
+    if union is None:
+        return None
+    pieces, start = [], 0
+    for frame in frames:
+        pieces.append(union.iloc[start : start + len(frame)].reset_index(drop=True))
+        start += len(frame)
+    return pieces
+
+
+@cache
+def _separable(name: str) -> bool:
+    """Whether a union of documents' frames passes only if each document's frame passes (see module doc)."""
+    schema = STAGING_FRAMES[name].to_schema()
+    return (
+        _interpretable(name)
+        and all(check.name in ROW_WISE_FRAME_CHECKS for check in schema.checks)
+        and all(
+            check.name in ELEMENT_WISE_COLUMN_CHECKS for column in schema.columns.values() for check in column.checks
+        )
+    )
 
 
 @cache

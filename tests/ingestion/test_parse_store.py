@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 
+import duckdb
 import pytest
 
 from ingestion.batch import ingest_to_store, write_staging
 from ingestion.parse_store import ParseStore
-from ingestion.pipeline import discover_documents
+from ingestion.pipeline import discover_documents, ingest_documents
 from ingestion.staging_store import read_frame
 from tests.conftest import SAMPLE_FILES, SAMPLES
 
@@ -98,3 +99,26 @@ def test_the_store_records_the_rows_of_each_frame_file(inbox, tmp_path):
     (store.entry(sha256) / "frame_rows.json").unlink()  # an entry stored before the rows were recorded
     assert store.frame_rows(sha256) is None
     assert store.locate_frame(sha256, "line_items", None) == (files["line_items"], None)
+
+
+def test_documents_saved_together_hold_the_files_saved_one_by_one(tmp_path):
+    results = ingest_documents([SAMPLES / SAMPLE_FILES[key] for key in ("xiamen", "bazhong", "nagqu")])
+    alone, together = ParseStore(tmp_path / "alone"), ParseStore(tmp_path / "together")
+    for result in results:
+        alone.save(result)
+    together.save_all(results)
+    compared = 0
+    for result in results:
+        sha256 = result.document_row["sha256"]
+        assert together.load_row(sha256) == alone.load_row(sha256)
+        assert together.frame_rows(sha256) == alone.frame_rows(sha256)
+        for name, rows in alone.frame_rows(sha256).items():
+            with duckdb.connect() as connection:
+                expected, written = (
+                    connection.execute(f"select * from '{store.frame_file(sha256, name)}'").fetchall()
+                    for store in (alone, together)
+                )
+            assert written == expected and len(written) == rows
+            compared += rows
+    assert compared > 300  # the three samples' rows, not only empty files
+    assert not list((tmp_path / "together" / "tmp").iterdir())  # every entry renamed into place

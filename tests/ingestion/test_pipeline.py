@@ -8,7 +8,7 @@ import pytest
 from ingestion.errors import StagingValidationFailed
 from ingestion.extract.statements import merge_statements
 from ingestion.frames import validate_frames
-from ingestion.pipeline import discover_documents, ingest, ingest_document
+from ingestion.pipeline import discover_documents, ingest, ingest_document, ingest_documents
 from ingestion.staging_store import read_frame, write_frames
 from tests.conftest import SAMPLES
 
@@ -148,3 +148,22 @@ def test_a_page_in_traditional_script_is_read_after_conversion(tmp_path):
     totals = result.frames["reported_totals"]
     assert list(totals["reported_amount"]) == ["7.69万元"] and list(totals["amount_kind"]) == ["actual"]
     assert "text_converted_to_simplified" in set(result.frames["extraction_issues"]["issue_kind"])
+
+
+def test_documents_ingested_together_equal_each_ingested_alone(tmp_path, sample_path):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    for name in ("zhuzhou", "bazhong"):
+        (tmp_path / f"b_{name}.txt").write_bytes(sample_path(name).read_bytes())
+    paths = sorted(tmp_path.iterdir())
+    together = ingest_documents(paths)
+    assert [result.document_row["status"] for result in together] == ["rejected", "parsed", "parsed"]
+    for path, result in zip(paths, together, strict=True):
+        alone = ingest_document(path)
+        volatile = {"ingested_at"}
+        assert {k: v for k, v in result.document_row.items() if k not in volatile} == {
+            k: v for k, v in alone.document_row.items() if k not in volatile
+        }
+        assert sorted(result.frames) == sorted(alone.frames)
+        for name, frame in alone.frames.items():
+            pd.testing.assert_frame_equal(result.frames[name], frame, check_exact=True)
+    assert len(together[1].frames["line_items"]) > 10

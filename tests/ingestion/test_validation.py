@@ -5,7 +5,7 @@ import pytest
 
 from ingestion import validation
 from ingestion.errors import StagingValidationFailed
-from ingestion.frames import facts_to_frames, frame_columns, validate_frames
+from ingestion.frames import facts_to_frames, frame_columns, validate_documents, validate_frames
 from ingestion.pipeline import ingest_document
 from ingestion.schemas import STAGING_FRAMES
 from tests.conftest import SAMPLES
@@ -123,3 +123,41 @@ def _sections(count: int) -> pd.DataFrame:
         )  # fmt: skip
         rows.append(row)
     return pd.DataFrame(rows, columns=frame_columns("document_sections"))
+
+
+def test_every_staging_check_is_known_to_be_row_wise():
+    # a check that is not row-wise (a sum, a count) could pass for many documents' rows and fail for one
+    # document's: it must not be validated together, so each check is listed or its frame falls back
+    assert [name for name in STAGING_FRAMES if name != "documents" and not validation._separable(name)] == []
+
+
+def test_frames_validated_together_equal_each_frame_validated_alone(sample_frames):
+    for name in STAGING_FRAMES:
+        frames = [frames[name] for frames in sample_frames if name in frames and len(frames[name])]
+        if not frames:
+            continue
+        together = validation.validate_together(name, frames)
+        assert together is not None, f"the samples' {name} frames did not pass together"
+        assert len(together) == len(frames)
+        for frame, piece in zip(frames, together, strict=True):
+            pd.testing.assert_frame_equal(piece, validation.validate_frame(name, frame), check_exact=True)
+            assert list(piece.index) == list(range(len(frame)))
+
+
+def test_one_bad_document_fails_the_union_and_only_itself_alone():
+    good, bad = _valid_total(), _valid_total(amount_yuan="12.3")
+    assert validation.validate_together("reported_totals", [good, bad]) is None
+    passed = validate_documents([{"reported_totals": good}, {"reported_totals": bad}])
+    assert passed == [{}, {}]  # neither passed together: each is validated alone
+    assert len(validate_frames({"reported_totals": good}, "good.txt", passed[0])["reported_totals"]) == 1
+    with pytest.raises(StagingValidationFailed) as raised:
+        validate_frames({"reported_totals": bad}, "bad.txt", passed[1])
+    assert "bad.txt" in str(raised.value) and "reported_totals.amount_yuan" in str(raised.value)
+
+
+def test_ids_unique_in_each_document_but_not_across_them_are_validated_alone():
+    # the same section key in two documents' frames (as if both had one id) fails the union's
+    # uniqueness, though each document alone is valid
+    sections = _sections(2)
+    assert validation.validate_together("document_sections", [sections, sections]) is None
+    assert validation.validate_together("document_sections", [sections, sections.assign(document_id="e" * 16)])
