@@ -52,7 +52,6 @@ printed_names as (
     select * from {{ ref('stg_ingested__agency_names') }}
     where is_contradiction
         and document_id in {{ current_document_ids() }}
-        and document_id in (select document_id from changed_documents)
 
 ),
 
@@ -162,7 +161,7 @@ contradicting_names as (
 
 ),
 
-printed_name_contradiction as (
+printed_name_contradictions as (
 
     select
         'printed_name_contradiction' as disagreement_kind,
@@ -175,8 +174,16 @@ printed_name_contradiction as (
             || contradicting_names.printed_name || ' (' || contradicting_names.canonical_agency_name || ').'
             as detail
     from contradicting_names
-    inner join changed_documents as documents
+    inner join documents
         on contradicting_names.document_id = documents.document_id
+
+),
+
+-- a finding about two agencies is rebuilt when either changed (the pre-hook deleted it)
+printed_name_contradiction as (
+
+    select * from printed_name_contradictions
+    where {{ agencies_to_build() }} or {{ agencies_to_build('other_agency_id') }}
 
 ),
 
