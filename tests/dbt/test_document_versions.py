@@ -34,12 +34,19 @@ def _build(warehouse: DbtWarehouse, *flags: str) -> None:
     assert not failed_nodes(result), failed_nodes(result)
 
 
+# what one build changed (the agencies the per-agency models rebuilt): different from build to build by design
+RUN_STATE_TABLES = {"intermediate.int_agencies_changed"}
+
+
 def _marts(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:
-    """Every row of the marts and of the intermediate tables (the per-document incremental ones included)."""
+    """Every row of the marts and of the intermediate tables (the per-document and per-agency incremental ones
+    included)."""
     tables = warehouse.query("select table_schema, table_name from information_schema.tables "
                              "where table_schema in ('marts', 'intermediate') order by all")  # fmt: skip
     return {
-        f"{schema}.{name}": warehouse.query(f"select * from {schema}.{name} order by all") for schema, name in tables
+        f"{schema}.{name}": warehouse.query(f"select * from {schema}.{name} order by all")
+        for schema, name in tables
+        if f"{schema}.{name}" not in RUN_STATE_TABLES
     }
 
 
@@ -56,7 +63,7 @@ def builds(tmp_path_factory):
     warehouse = DbtWarehouse(root / "warehouse")
     _stage(warehouse, inbox, store)
     _build(warehouse)
-    first = warehouse.query_dicts("select document_id, source_file from marts.dim_document")
+    first = warehouse.query_dicts("select document_id, source_file, agency_id from marts.dim_document")
 
     corrected = inbox / CORRECTED  # republished later with the class 201 figure corrected
     corrected.write_text(original.read_text(encoding="utf-8").replace("774.7万元", "805.51万元"), encoding="utf-8")
@@ -67,8 +74,9 @@ def builds(tmp_path_factory):
     _build(warehouse, *dbt_build_arguments(False)[1:])  # incremental, as a run builds it: the facts and checks
     # keep xiamen's rows and add only the new documents
     incremental = _marts(warehouse)
+    changed = dict(warehouse.query("select agency_id, is_changed from intermediate.int_agencies_changed"))
     _build(warehouse, "--full-refresh")
-    return warehouse, first, incremental, _marts(warehouse)
+    return warehouse, first, incremental, _marts(warehouse), changed
 
 
 def _document(warehouse: DbtWarehouse, source_file: str) -> dict:
@@ -114,11 +122,24 @@ def test_a_deleted_file_leaves_the_marts_and_the_first_build_had_it(builds):
 
 
 def test_incremental_build_equals_full_refresh(builds):
-    _, _, incremental, full = builds
+    _, _, incremental, full, _ = builds
     assert incremental.keys() == full.keys() and "marts.fct_line_item" in full
     for table, rows in full.items():
         assert incremental[table] == rows, table
     assert len(full["marts.fct_line_item"]) > 50 and len(full["intermediate.int_reconciliation_checks_unioned"]) > 50
+    assert len(full["marts.fct_budget_execution"]) > 50 and len(full["marts.audit_document_completeness"]) > 20
+
+
+def test_an_increment_rebuilds_only_the_agencies_whose_documents_changed(builds):
+    """Xiamen's documents did not change: the per-agency models kept its rows; the agency of the superseded
+    disclosure, the deleted one's and the added one's were rebuilt (the deleted one's rows removed)."""
+    _, first, _, full, changed = builds
+    agency = {row["source_file"]: row["agency_id"] for row in first}
+    assert changed[agency[SAMPLE_FILES["xiamen"]]] is False
+    assert changed[agency[ORIGINAL]] is True and changed[agency[SAMPLE_FILES["bazhong"]]] is True
+    assert sum(changed.values()) == 3  # and the added document's agency, new to the warehouse
+    bazhong_rows = [row for row in full["marts.fct_budget_execution"] if agency[SAMPLE_FILES["bazhong"]] in row]
+    assert not bazhong_rows
 
 
 def test_checks_are_built_once_per_document_and_only_for_current_versions(builds):

@@ -71,11 +71,46 @@ def test_model_prefixes_match_their_folders(models):
             assert model["name"].startswith(f"stg_{source_folder}__"), model["name"]
             assert model["config"]["materialized"] == "view"
         elif layer == "intermediate" and PurePosixPath(model["original_file_path"]).parts[2] in INCREMENTAL_BY_DOCUMENT:
-            config = model["config"]
-            assert (config["materialized"], config["unique_key"]) == ("incremental", "document_id"), model["name"]
-            assert config["meta"]["per_document"] and "drop_documents_no_longer_current" in str(config["post-hook"])
+            _assert_incremental_by_document(model)
+        elif model["config"]["materialized"] == "incremental" and model["config"]["meta"].get("per_document"):
+            _assert_incremental_by_document(model)
+        elif model["config"]["materialized"] == "incremental":
+            _assert_incremental_by_agency(model)
+        elif layer == "marts" and model["config"]["materialized"] == "view":
+            _assert_reads_only_tables_built_by_document(model, models)
         else:
             assert model["config"]["materialized"] == "table"
+
+
+def _assert_incremental_by_document(model: dict) -> None:
+    config = model["config"]
+    assert (config["materialized"], config["unique_key"]) == ("incremental", "document_id"), model["name"]
+    assert config["meta"]["per_document"] and "drop_documents_no_longer_current" in str(config["post-hook"])
+
+
+def _assert_incremental_by_agency(model: dict) -> None:
+    """Rebuilt for the agencies whose documents changed: every row of theirs is deleted first, and the SQL
+    reads its inputs narrowed to them (dbt_project/macros/across/agencies_to_build.sql)."""
+    config = model["config"]
+    assert config["incremental_strategy"] == "append", model["name"]
+    assert "drop_agencies_to_rebuild" in str(config["pre-hook"]), model["name"]
+    assert "agencies_to_build()" in model["raw_code"], model["name"]
+    assert "model.budget_warehouse.int_agencies_changed" in model["depends_on"]["nodes"], model["name"]
+
+
+# the reviews: a person's input, joined when audit_reconciliation is read (it changes with no document)
+VIEW_INPUTS_NOT_BY_DOCUMENT = {"model.budget_warehouse.int_reviews_latest"}
+
+
+def _assert_reads_only_tables_built_by_document(model: dict, models: list[dict]) -> None:
+    """A mart view costs an add-one run nothing; it stays as fast to query as a table only when what it
+    reads is a table already built by document, not a computation across all documents."""
+    by_id = {node["unique_id"]: node for node in models}
+    inputs = set(model["depends_on"]["nodes"]) - VIEW_INPUTS_NOT_BY_DOCUMENT
+    assert inputs, model["name"]
+    for unique_id in inputs:
+        config = by_id[unique_id]["config"]
+        assert config["materialized"] == "incremental" and config["meta"]["per_document"], (model["name"], unique_id)
 
 
 def _is_rule_family_model(model: dict) -> bool:

@@ -7,31 +7,17 @@
     neither, such as a printed name, by a hash of its snippet) and the latest review of it
     (warehouse/reviews/, int_reviews_latest). review_state is the decision while the figures are those
     the reviewer judged, and `reopened` once they differ: a review judges figures, not a check id.
+
+    A view (dbt_project.yml): the checks are built by document (int_reconciliation_checks_placed) and
+    the reviews, a person's input that changes with no document changing, are joined when it is read,
+    so an add-one run does not copy every document's checks again.
 -#}
 
 with
 
 checks as (
 
-    select * from {{ ref('int_reconciliation_checks_unioned') }}
-
-),
-
-documents as (
-
-    select * from {{ ref('int_documents_identified') }}
-
-),
-
-rules as (
-
-    select * from {{ ref('reconciliation_rules') }}
-
-),
-
-placements as (
-
-    select * from {{ ref('int_fact_placements_unioned') }}
+    select * from {{ ref('int_reconciliation_checks_placed') }}
 
 ),
 
@@ -41,38 +27,20 @@ reviews as (
 
 ),
 
-fingerprinted as (
-
-    select
-        *,
-        'expected=' || coalesce(
-            cast(cast(expected_yuan as decimal(38, 2)) as varchar),
-            cast(cast(expected_percent as decimal(38, 6)) as varchar) || '%',
-            'text:' || {{ short_hash('expected_source_text') }}
-        )
-        || ';actual=' || coalesce(
-            cast(cast(actual_yuan as decimal(38, 2)) as varchar),
-            cast(cast(actual_percent as decimal(38, 6)) as varchar) || '%',
-            'text:' || {{ short_hash('actual_source_text') }}
-        ) as figures_fingerprint
-    from checks
-
-),
-
 final as (
 
     select
         checks.check_id,
         checks.document_id,
-        documents.agency_id,
-        documents.agency_name,
-        documents.fiscal_year,
-        documents.doc_kind,
-        documents.source_file,
+        checks.agency_id,
+        checks.agency_name,
+        checks.fiscal_year,
+        checks.doc_kind,
+        checks.source_file,
         checks.rule_id,
-        rules.rule_label,
-        rules.rule_family,
-        rules.severity,
+        checks.rule_label,
+        checks.rule_family,
+        checks.severity,
         checks.check_name,
         checks.scope,
         checks.amount_kind,
@@ -88,7 +56,7 @@ final as (
         checks.difference_percent,
         checks.tolerance_percent,
         checks.status,
-        checks.status = 'fail' as is_finding,
+        checks.is_finding,
         checks.finding_kind,
         checks.detail,
         checks.expected_source_locator,
@@ -96,10 +64,10 @@ final as (
         checks.actual_source_locator,
         checks.actual_source_text,
         checks.fact_ids,
-        expected_placement.source_page as expected_source_page,
-        expected_placement.source_bbox as expected_source_bbox,
-        actual_placement.source_page as actual_source_page,
-        actual_placement.source_bbox as actual_source_bbox,
+        checks.expected_source_page,
+        checks.expected_source_bbox,
+        checks.actual_source_page,
+        checks.actual_source_bbox,
         checks.figures_fingerprint,
         reviews.decision as review_decision,
         reviews.reason as review_reason,
@@ -111,17 +79,7 @@ final as (
             when reviews.figures_fingerprint is distinct from checks.figures_fingerprint then 'reopened'
             else reviews.decision
         end as review_state
-    from fingerprinted as checks
-    left join documents
-        on checks.document_id = documents.document_id
-    left join rules
-        on checks.rule_id = rules.rule_id
-    left join placements as expected_placement
-        on checks.document_id = expected_placement.document_id
-        and checks.expected_source_locator = expected_placement.source_locator
-    left join placements as actual_placement
-        on checks.document_id = actual_placement.document_id
-        and checks.actual_source_locator = actual_placement.source_locator
+    from checks
     left join reviews
         on checks.check_id = reviews.check_id
 

@@ -10,6 +10,7 @@ with
 sides as (
 
     select * from {{ ref('int_execution_sides') }}
+    where {{ agencies_to_build() }}
 
 ),
 

@@ -16,6 +16,7 @@ with
 documents as (
 
     select * from {{ ref('int_documents_scoped') }}
+    where {{ agencies_to_build() }}
 
 ),
 

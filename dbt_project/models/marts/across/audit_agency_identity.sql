@@ -11,6 +11,12 @@
       document stays under its agency and the row names where the other name is printed.
     agency_id is the canonical agency (ingestion/extract/agency_identity.py), so the short and full forms
     of one name are already one agency; what remains here is what the names alone cannot decide.
+
+    Built by agency (macros/across/agencies_to_build.sql): an add-one run deletes the rows naming a
+    changed agency (agency_id or other_agency_id) and every short_name_shared row, then computes the rows
+    of the changed agencies — their pairs with every agency of their division and type, found from the
+    changed side, so an increment costs the size of their divisions rather than of all pairs — and all
+    short_name_shared rows again (one pass over the documents).
 -#}
 
 with
@@ -24,6 +30,20 @@ documents as (
 agencies as (
 
     select * from {{ ref('int_agencies_resolved') }}
+
+),
+
+changed_documents as (
+
+    select * from documents
+    where {{ agencies_to_build() }}
+
+),
+
+changed_agencies as (
+
+    select * from agencies
+    where {{ agencies_to_build() }}
 
 ),
 
@@ -57,7 +77,7 @@ short_name_varies as (
         string_agg(distinct document_id, ', ' order by document_id) as document_ids,
         'Documents of ' || any_value(agency_name) || ' print ' || count(distinct short_name)
             || ' short names: ' || string_agg(distinct short_name, ' / ' order by short_name) || '.' as detail
-    from documents
+    from changed_documents
     where short_name is not null
     group by agency_id
     having count(distinct short_name) > 1
@@ -81,6 +101,24 @@ short_name_shared as (
 
 ),
 
+-- the pairs of agencies of one division and type with a changed agency in them, each once
+agency_pairs as (
+
+    select
+        least(changed_agencies.agency_id, other_agency.agency_id) as first_agency_id,
+        greatest(changed_agencies.agency_id, other_agency.agency_id) as second_agency_id
+    from changed_agencies
+    inner join agencies as other_agency
+        on changed_agencies.agency_id <> other_agency.agency_id
+        and changed_agencies.agency_type = other_agency.agency_type
+        and changed_agencies.province = other_agency.province
+        and changed_agencies.city is not distinct from other_agency.city
+        and changed_agencies.county is not distinct from other_agency.county
+    -- a pair of two changed agencies is found from both: keep it from the first
+    where not ({{ agencies_to_build('other_agency.agency_id') }}) or changed_agencies.agency_id < other_agency.agency_id
+
+),
+
 possible_same_agency as (
 
     select
@@ -98,13 +136,11 @@ possible_same_agency as (
                     then ': their years do not overlap, a rename is likely.'
                 else ': their years overlap, they may be two bodies.'
             end as detail
-    from agencies as first_agency
+    from agency_pairs
+    inner join agencies as first_agency
+        on agency_pairs.first_agency_id = first_agency.agency_id
     inner join agencies as second_agency
-        on first_agency.agency_id < second_agency.agency_id
-        and first_agency.agency_type = second_agency.agency_type
-        and first_agency.province = second_agency.province
-        and first_agency.city is not distinct from second_agency.city
-        and first_agency.county is not distinct from second_agency.county
+        on agency_pairs.second_agency_id = second_agency.agency_id
     inner join agency_years as first_years
         on first_agency.agency_id = first_years.agency_id
     inner join agency_years as second_years
@@ -125,7 +161,7 @@ contradicting_names as (
 
 ),
 
-printed_name_contradiction as (
+printed_name_contradictions as (
 
     select
         'printed_name_contradiction' as disagreement_kind,
@@ -140,6 +176,14 @@ printed_name_contradiction as (
     from contradicting_names
     inner join documents
         on contradicting_names.document_id = documents.document_id
+
+),
+
+-- a finding about two agencies is rebuilt when either changed (the pre-hook deleted it)
+printed_name_contradiction as (
+
+    select * from printed_name_contradictions
+    where {{ agencies_to_build() }} or {{ agencies_to_build('other_agency_id') }}
 
 ),
 

@@ -17,12 +17,14 @@ with
 documents as (
 
     select * from {{ ref('int_documents_scoped') }}
+    where {{ agencies_to_build() }}
 
 ),
 
 agencies as (
 
     select * from {{ ref('int_agencies_resolved') }}
+    where {{ agencies_to_build() }}
 
 ),
 
@@ -35,18 +37,21 @@ standard_tables as (
 figures as (
 
     select * from {{ ref('int_figures_unioned') }}
+    where document_id in (select document_id from documents)
 
 ),
 
 income_line_items as (
 
     select * from {{ ref('int_income_line_items_identified') }}
+    where document_id in (select document_id from documents)
 
 ),
 
 extraction_issues as (
 
     select * from {{ ref('stg_ingested__extraction_issues') }}
+    where document_id in (select document_id from documents)
 
 ),
 

@@ -17,18 +17,21 @@ with
 figures as (
 
     select * from {{ ref('int_execution_side_figures') }}
+    where {{ agencies_to_build() }}
 
 ),
 
 documents as (
 
     select * from {{ ref('int_documents_scoped') }}
+    where {{ agencies_to_build() }}
 
 ),
 
 agencies as (
 
     select * from {{ ref('int_agencies_resolved') }}
+    where {{ agencies_to_build() }}
 
 ),
 
