@@ -351,3 +351,15 @@ def test_check_names_read_at_a_glance(manifest):
     for node in manifest["nodes"].values():
         if node["resource_type"] == "test":
             assert "___" not in node["name"] and len(node["name"]) <= 100, node["name"]
+
+
+def test_the_profile_caps_duckdb_memory_without_resetting_its_spill_folder():
+    """dbt-duckdb applies the profile's ``settings`` again on every new cursor, and DuckDB refuses to switch
+    ``temp_directory`` once something has spilled: setting it there failed every model after the first spill
+    of a 10,000-document build. The default spill folder (``<file>.tmp``) is the one wanted anyway."""
+    import yaml
+
+    profile = yaml.safe_load((DBT_PROJECT_DIR / "profiles.yml").read_text(encoding="utf-8"))
+    settings = profile["budget_warehouse"]["outputs"]["main"]["settings"]
+    assert "memory_limit" in settings
+    assert "temp_directory" not in settings
