@@ -88,8 +88,9 @@ def agency_pages(context: dg.AssetExecutionContext, build) -> dg.MaterializeResu
     directory = build.working_folder("reports", linked=True) / AGENCIES_FOLDER
     digests, missing = agency_digests(str(build.build_database))
     stale = stale_agencies(directory, digests)
-    marts = read_marts(str(build.build_database), stale)
-    written = write_agency_pages(directory, marts, digests, missing)
+    database = str(build.build_database)
+    agencies = read_marts(database, set())  # dim_agency only: the other marts' rows are read by batch of agencies
+    written = write_agency_pages(directory, agencies, digests, missing, lambda ids: read_marts(database, ids))
     context.log.info(f"{len(stale)} of {len(digests)} agencies' rows changed: only their pages were written")
     published_index = agency_pages_dir() / written[0].name
     context.log.info(f"wrote {len(written)} agency pages, published with the warehouse to {agency_pages_dir()}")

@@ -7,8 +7,9 @@ SVG files written next to the pages at build time (charts.py); the pages load no
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -235,39 +236,61 @@ def agency_rows(marts: Mapping[str, list[Mapping]]) -> dict[str, dict[str, list[
     return grouped
 
 
+CHART_LINK = re.compile(r'<img src="(charts/[^"]+\.svg)"')
+STALE_BATCH = 500  # agencies whose rows are read into Python at once (a full build writes thousands)
+
+
+def _agency_rows(grouped: Mapping[str, Mapping[str, list[Mapping]]], agency_id: str) -> list[list[Mapping]]:
+    return [grouped[name].get(agency_id, []) for name in AGENCY_ROWS]
+
+
 def write_agency_pages(
     directory: Path,
     marts: Mapping[str, list[Mapping]],
     digests: Mapping[str, str] | None = None,
     missing: Mapping[str, int] | None = None,
+    read_rows: Callable[[set[str]], Mapping[str, list[Mapping]]] | None = None,
+    batch: int = STALE_BATCH,
 ) -> list[Path]:
     """Write index.html, one page per agency and the charts; returns the paths of the pages (index first).
 
     ``marts`` holds the rows of dim_agency, fct_budget_execution, fct_agency_year_measure,
     audit_document_completeness, audit_cross_document and audit_agency_identity. An agency whose
     digest (``digests``, else one computed from its rows here) is the one its files were written from
-    keeps them; so the caller may pass, beside every dim_agency row, only the rows of the agencies
-    :func:`stale_agencies` names, and the documents ``missing`` per agency for the index.
+    keeps them. With ``digests`` and the documents ``missing`` per agency (for the index), ``marts``
+    needs only dim_agency and ``read_rows(agency_ids)`` returns the other marts' rows of those agencies:
+    only the agencies whose pages must be written are read, ``batch`` at a time, so a full build of
+    thousands of agencies never holds all their rows in Python at once. Pages of agencies gone since the
+    last build are removed.
     """
     chart_dir = directory / "charts"
     chart_dir.mkdir(parents=True, exist_ok=True)
-    grouped = agency_rows(marts)
+    grouped = agency_rows(marts) if read_rows is None else None
     if missing is None:
         missing = missing_documents(marts["audit_document_completeness"])
     written = [directory / "index.html"]
     write_new(written[0], index_page(marts["dim_agency"], missing))
     memo = OutputMemo(directory, "agency_pages")  # an agency whose rows did not change keeps its page and charts
+    stale = []
     for agency in marts["dim_agency"]:
         agency_id = agency["agency_id"]
-        rows = [grouped[name][agency_id] for name in AGENCY_ROWS]
-        path = directory / f"{agency_id}.html"
-        inputs = digests[agency_id] if digests is not None else row_digest(agency, rows)
+        inputs = digests[agency_id] if digests is not None else row_digest(agency, _agency_rows(grouped, agency_id))
         if memo.recall(agency_id, inputs, directory) is None:
-            write_new(path, agency_page(agency, *rows, chart_dir))
-            charts = sorted(chart_dir.glob(f"{agency_id}_*.svg"))
-            memo.remember(agency_id, inputs, [path.name, *(f"charts/{chart.name}" for chart in charts)])
-        written.append(path)
+            stale.append((agency, inputs))
+        written.append(directory / f"{agency_id}.html")
+    for start in range(0, len(stale), batch):
+        chunk = stale[start : start + batch]
+        rows = grouped if read_rows is None else agency_rows(read_rows({agency["agency_id"] for agency, _ in chunk}))
+        for agency, inputs in chunk:
+            agency_id = agency["agency_id"]
+            path = directory / f"{agency_id}.html"
+            page = agency_page(agency, *_agency_rows(rows, agency_id), chart_dir)
+            write_new(path, page)
+            # the charts the page links (a glob of the folder per agency was quadratic in a full build, and
+            # kept a chart of a year the agency no longer has)
+            memo.remember(agency_id, inputs, [path.name, *sorted(set(CHART_LINK.findall(page)))])
     memo.save()
+    memo.remove_forgotten(directory)
     return written
 
 

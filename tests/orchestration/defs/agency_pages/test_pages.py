@@ -118,3 +118,36 @@ def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows
     assert [path.name for path in incremental] == [path.name for path in written]
     assert stale_agencies(directory, digests) == set()
     assert all(rows == [] for name, rows in read_marts(database, set()).items() if name != "dim_agency")
+
+
+def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_its_files(
+    pages,
+    across_warehouse,  # noqa: F811
+    tmp_path,
+):
+    from orchestration.defs.agency_pages.assets import agency_digests
+
+    marts, written = pages
+    database = str(across_warehouse.database)
+    digests, missing = agency_digests(database)
+    directory = tmp_path / "agencies"
+    asked: list[set[str]] = []
+
+    def read_rows(agency_ids: set[str]):
+        asked.append(agency_ids)
+        return read_marts(database, agency_ids)
+
+    agencies = read_marts(database, set())
+    write_agency_pages(directory, agencies, digests, missing, read_rows, batch=1)
+    assert sorted(len(ids) for ids in asked) == [1] * len(digests)  # one agency's rows in Python at a time
+    for path in written:
+        assert (directory / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+    gone = next(row for row in agencies["dim_agency"] if any(directory.glob(f"charts/{row['agency_id']}_*.svg")))
+    kept = [row for row in agencies["dim_agency"] if row is not gone]
+    gone_files = [directory / f"{gone['agency_id']}.html", *directory.glob(f"charts/{gone['agency_id']}_*.svg")]
+    assert len(gone_files) > 1  # its page and at least one chart
+    asked.clear()
+    write_agency_pages(directory, {"dim_agency": kept}, digests, missing, read_rows)
+    assert asked == []  # nothing changed for the others: no rows read
+    assert not any(path.exists() for path in gone_files)
+    assert all((directory / f"{agency['agency_id']}.html").exists() for agency in kept)
