@@ -48,10 +48,11 @@ def _summary_by_agency(mart: str, key: str = "agency_id", condition: str = "true
     )
 
 
-def agency_digests(database: str) -> tuple[dict[str, str], dict[str, int]]:
-    """Per agency, a digest of its dim_agency row and of its rows of every mart its page shows, and the
-    documents missing per agency for the index: computed by DuckDB, so that adding one document to
-    thousands converts only the changed agencies' rows to Python."""
+def agency_digests(database: str) -> tuple[dict[str, str], dict[str, int], dict[str, int]]:
+    """Per agency, a digest of its dim_agency row and of its rows of every mart its page shows, the documents
+    missing per agency for the index, and how many mart rows its page reads: computed by DuckDB, so that
+    adding one document to thousands converts only the changed agencies' rows to Python, in batches sized
+    by those counts."""
     summaries = [_summary_by_agency(mart) for mart in PAGE_MARTS]
     summaries.append(_summary_by_agency("audit_agency_identity", "other_agency_id", "other_agency_id <> agency_id"))
     with connect(database) as connection:
@@ -61,9 +62,12 @@ def agency_digests(database: str) -> tuple[dict[str, str], dict[str, int]]:
             "where item_kind = 'document' and status = 'missing' group by all"
         ).fetchall()
     by_agency: dict[str, list] = {}
+    row_counts: dict[str, int] = {}
     for agency_id, *summary in rows:
         by_agency.setdefault(agency_id, []).append(summary)
-    return {agency_id: digest(summary) for agency_id, summary in by_agency.items()}, dict(missing)
+        row_counts[agency_id] = row_counts.get(agency_id, 0) + summary[1]
+    digests = {agency_id: digest(summary) for agency_id, summary in by_agency.items()}
+    return digests, dict(missing), row_counts
 
 
 AGENCIES_FOLDER = "agencies"  # under the reports folder
@@ -86,11 +90,13 @@ def agency_pages_dir():
 @once_per_build("agency_pages", "the agency pages already show the warehouse as built")
 def agency_pages(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
     directory = build.working_folder("reports", linked=True) / AGENCIES_FOLDER
-    digests, missing = agency_digests(str(build.build_database))
+    digests, missing, row_counts = agency_digests(str(build.build_database))
     stale = stale_agencies(directory, digests)
     database = str(build.build_database)
     agencies = read_marts(database, set())  # dim_agency only: the other marts' rows are read by batch of agencies
-    written = write_agency_pages(directory, agencies, digests, missing, lambda ids: read_marts(database, ids))
+    written = write_agency_pages(
+        directory, agencies, digests, missing, lambda ids: read_marts(database, ids), row_counts=row_counts
+    )
     context.log.info(f"{len(stale)} of {len(digests)} agencies' rows changed: only their pages were written")
     published_index = agency_pages_dir() / written[0].name
     context.log.info(f"wrote {len(written)} agency pages, published with the warehouse to {agency_pages_dir()}")

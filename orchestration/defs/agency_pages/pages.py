@@ -237,7 +237,9 @@ def agency_rows(marts: Mapping[str, list[Mapping]]) -> dict[str, dict[str, list[
 
 
 CHART_LINK = re.compile(r'<img src="(charts/[^"]+\.svg)"')
-STALE_BATCH = 500  # agencies whose rows are read into Python at once (a full build writes thousands)
+# Mart rows read into Python at once (~2.5 KB each as dicts): a full build writes thousands of agencies, and
+# one agency may have thousands of rows (every pair of a big cluster of possibly-same agencies).
+ROWS_PER_BATCH = 100_000
 
 
 def _agency_rows(grouped: Mapping[str, Mapping[str, list[Mapping]]], agency_id: str) -> list[list[Mapping]]:
@@ -250,7 +252,8 @@ def write_agency_pages(
     digests: Mapping[str, str] | None = None,
     missing: Mapping[str, int] | None = None,
     read_rows: Callable[[set[str]], Mapping[str, list[Mapping]]] | None = None,
-    batch: int = STALE_BATCH,
+    row_counts: Mapping[str, int] | None = None,
+    rows_per_batch: int = ROWS_PER_BATCH,
 ) -> list[Path]:
     """Write index.html, one page per agency and the charts; returns the paths of the pages (index first).
 
@@ -259,9 +262,10 @@ def write_agency_pages(
     digest (``digests``, else one computed from its rows here) is the one its files were written from
     keeps them. With ``digests`` and the documents ``missing`` per agency (for the index), ``marts``
     needs only dim_agency and ``read_rows(agency_ids)`` returns the other marts' rows of those agencies:
-    only the agencies whose pages must be written are read, ``batch`` at a time, so a full build of
-    thousands of agencies never holds all their rows in Python at once. Pages of agencies gone since the
-    last build are removed.
+    only the agencies whose pages must be written are read, in batches of about ``rows_per_batch`` rows by
+    their ``row_counts`` (one row each when not counted), so a full build of thousands of agencies never
+    holds all their rows in Python at once. Pages of agencies gone since the last build
+    are removed.
     """
     chart_dir = directory / "charts"
     chart_dir.mkdir(parents=True, exist_ok=True)
@@ -278,8 +282,7 @@ def write_agency_pages(
         if memo.recall(agency_id, inputs, directory) is None:
             stale.append((agency, inputs))
         written.append(directory / f"{agency_id}.html")
-    for start in range(0, len(stale), batch):
-        chunk = stale[start : start + batch]
+    for chunk in _batches(stale, row_counts or {}, rows_per_batch):
         rows = grouped if read_rows is None else agency_rows(read_rows({agency["agency_id"] for agency, _ in chunk}))
         for agency, inputs in chunk:
             agency_id = agency["agency_id"]
@@ -292,6 +295,22 @@ def write_agency_pages(
     memo.save()
     memo.remove_forgotten(directory)
     return written
+
+
+def _batches(stale: list[tuple[Mapping, str]], row_counts: Mapping[str, int], budget: int):
+    """``stale`` (agency, digest) pairs in order, cut into runs of at most ``budget`` rows (one agency alone may
+    pass it)."""
+    batch: list[tuple[Mapping, str]] = []
+    rows = 0
+    for item in stale:
+        size = row_counts.get(item[0]["agency_id"], 1)
+        if batch and rows + size > budget:
+            yield batch
+            batch, rows = [], 0
+        batch.append(item)
+        rows += size
+    if batch:
+        yield batch
 
 
 def row_digest(agency: Mapping, rows: list[list[Mapping]]) -> str:

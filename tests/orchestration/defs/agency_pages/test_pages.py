@@ -108,8 +108,11 @@ def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows
 
     marts, written = pages
     database = str(across_warehouse.database)
-    digests, missing = agency_digests(database)
+    digests, missing, row_counts = agency_digests(database)
     assert set(digests) == {row["agency_id"] for row in marts["dim_agency"]}
+    for agency_id in digests:  # the rows its page reads (its dim_agency row and the others), counted by DuckDB
+        rows = read_marts(database, {agency_id})
+        assert row_counts[agency_id] == 1 + sum(len(rows[name]) for name in rows if name != "dim_agency")
     directory = tmp_path / "agencies"
     assert stale_agencies(directory, digests) == set(digests)  # nothing written yet
     incremental = write_agency_pages(directory, read_marts(database, set(digests)), digests, missing)
@@ -129,7 +132,7 @@ def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_
 
     marts, written = pages
     database = str(across_warehouse.database)
-    digests, missing = agency_digests(database)
+    digests, missing, row_counts = agency_digests(database)
     directory = tmp_path / "agencies"
     asked: list[set[str]] = []
 
@@ -138,8 +141,12 @@ def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_
         return read_marts(database, agency_ids)
 
     agencies = read_marts(database, set())
-    write_agency_pages(directory, agencies, digests, missing, read_rows, batch=1)
-    assert sorted(len(ids) for ids in asked) == [1] * len(digests)  # one agency's rows in Python at a time
+    budget = max(row_counts.values())  # the biggest agency alone
+    write_agency_pages(directory, agencies, digests, missing, read_rows, row_counts, rows_per_batch=budget)
+    assert len(asked) > 1
+    assert sorted(agency for ids in asked for agency in ids) == sorted(digests)  # each agency read once
+    for ids in asked:  # never more rows in Python at once than the budget, unless one agency alone
+        assert len(ids) == 1 or sum(row_counts[agency] for agency in ids) <= budget
     for path in written:
         assert (directory / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
     gone = next(row for row in agencies["dim_agency"] if any(directory.glob(f"charts/{row['agency_id']}_*.svg")))
