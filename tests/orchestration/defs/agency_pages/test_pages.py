@@ -98,17 +98,25 @@ def test_a_second_build_rewrites_only_the_agencies_whose_rows_changed(pages, tmp
     assert "另一市" in (again / f"{agency['agency_id']}.html").read_text(encoding="utf-8")
 
 
-def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows(
-    pages,
-    across_warehouse,  # noqa: F811
-    tmp_path,
-):
+@pytest.fixture
+def digested(across_warehouse):  # noqa: F811
+    """The warehouse's path and what ``agency_digests`` computes of it: digests, missing documents, row counts."""
     from orchestration.defs.agency_pages.assets import agency_digests
+
+    database = str(across_warehouse.database)
+    return database, *agency_digests(database)
+
+
+def assert_same_pages(directory, written):
+    for path in written:  # the same pages as from every row in Python
+        assert (directory / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+
+
+def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows(pages, digested, tmp_path):
     from orchestration.defs.agency_pages.pages import stale_agencies
 
     marts, written = pages
-    database = str(across_warehouse.database)
-    digests, missing, row_counts = agency_digests(database)
+    database, digests, missing, row_counts = digested
     assert set(digests) == {row["agency_id"] for row in marts["dim_agency"]}
     for agency_id in digests:  # the rows its page reads (its dim_agency row and the others), counted by DuckDB
         rows = read_marts(database, {agency_id})
@@ -116,23 +124,15 @@ def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows
     directory = tmp_path / "agencies"
     assert stale_agencies(directory, digests) == set(digests)  # nothing written yet
     incremental = write_agency_pages(directory, read_marts(database, set(digests)), digests, missing)
-    for path in written:  # the same pages as from every row in Python
-        assert (directory / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+    assert_same_pages(directory, written)
     assert [path.name for path in incremental] == [path.name for path in written]
     assert stale_agencies(directory, digests) == set()
     assert all(rows == [] for name, rows in read_marts(database, set()).items() if name != "dim_agency")
 
 
-def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_its_files(
-    pages,
-    across_warehouse,  # noqa: F811
-    tmp_path,
-):
-    from orchestration.defs.agency_pages.assets import agency_digests
-
-    marts, written = pages
-    database = str(across_warehouse.database)
-    digests, missing, row_counts = agency_digests(database)
+def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_its_files(pages, digested, tmp_path):
+    _, written = pages
+    database, digests, missing, row_counts = digested
     directory = tmp_path / "agencies"
     asked: list[set[str]] = []
 
@@ -147,8 +147,7 @@ def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_
     assert sorted(agency for ids in asked for agency in ids) == sorted(digests)  # each agency read once
     for ids in asked:  # never more rows in Python at once than the budget, unless one agency alone
         assert len(ids) == 1 or sum(row_counts[agency] for agency in ids) <= budget
-    for path in written:
-        assert (directory / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
+    assert_same_pages(directory, written)
     gone = next(row for row in agencies["dim_agency"] if any(directory.glob(f"charts/{row['agency_id']}_*.svg")))
     kept = [row for row in agencies["dim_agency"] if row is not gone]
     gone_files = [directory / f"{gone['agency_id']}.html", *directory.glob(f"charts/{gone['agency_id']}_*.svg")]
