@@ -10,7 +10,7 @@ beside them.
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
@@ -40,7 +40,7 @@ from orchestration.defs.audit.report_pages import (
     write_document_pages,
     write_index,
 )
-from orchestration.defs.build.reuse import OutputMemo
+from orchestration.defs.build.reuse import OutputMemo, digest
 from orchestration.defs.build_steps import once_per_build
 
 AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["marts", "audit_document_quality"])]
@@ -154,8 +154,24 @@ def write_report(database: str, directory: Path) -> Report:
         pages, marked, cost = _write_pages(connection, directory, documents, digests, stale)
         index = write_index(directory, documents, family_sizes(connection), failed_rows(connection), counts)
         register_marked(connection, marked)
-        exports = write_finding_exports(connection, directory)
+        exports = write_finding_exports(connection, directory, export_digests(digests, marked))
     return Report(documents, counts, stale, pages, index, exports, cost, perf_counter() - started)
+
+
+def export_digests(digests: Mapping[str, str], marked: Mapping[str, Mapping]) -> dict[str, str]:
+    """Per document, a digest of everything its rows of findings.csv / findings.json show: its page's digest
+    (findings, places, document) and the page images and annotated PDF its rows link to."""
+    return {
+        document_id: digest(
+            [
+                inputs,
+                sorted((int(page), image) for page, image in marks.get("images", {}).items()),
+                marks.get("annotated"),
+            ]
+        )
+        for document_id, inputs in digests.items()
+        for marks in [marked.get(document_id, {})]
+    }
 
 
 def _write_pages(connection, directory: Path, documents: list[dict], digests: dict[str, str], stale: set[str]):
