@@ -150,8 +150,9 @@ def write_report(database: str, directory: Path) -> Report:
         counts = read_counts(connection)
         documents = read_documents(connection)
         digests = document_digests(connection)
-        stale = stale_documents(directory, digests)
-        pages, marked, cost = _write_pages(connection, directory, documents, digests, stale)
+        pages_memo = OutputMemo(directory, PAGES_MEMO)
+        stale = stale_documents(directory, digests, pages_memo)
+        pages, marked, cost = _write_pages(connection, directory, documents, digests, stale, pages_memo)
         index = write_index(directory, documents, family_sizes(connection), failed_rows(connection), counts)
         register_marked(connection, marked)
         exports = write_finding_exports(connection, directory, export_digests(digests, marked))
@@ -174,16 +175,19 @@ def export_digests(digests: Mapping[str, str], marked: Mapping[str, Mapping]) ->
     }
 
 
-def _write_pages(connection, directory: Path, documents: list[dict], digests: dict[str, str], stale: set[str]):
-    """Keep the pages and page images of unchanged documents; mark and write those of the ``stale`` ones,
-    ``STALE_BATCH`` documents' findings in Python at a time (a full build: every document); then remove
-    what deleted documents had. Returns the pages, every document's marks and their cost."""
-    marks_memo, pages_memo = OutputMemo(directory, MARKS_MEMO), OutputMemo(directory, PAGES_MEMO)
+def _write_pages(
+    connection, directory: Path, documents: list[dict], digests: dict[str, str], stale: set[str], pages_memo
+):
+    """Keep the pages and page images of unchanged documents (``pages_memo`` recalled them when it named the
+    ``stale`` ones); mark and write those of the ``stale`` ones, ``STALE_BATCH`` documents' findings in Python
+    at a time (a full build: every document); then remove what deleted documents had. Returns the pages,
+    every document's marks and their cost."""
+    marks_memo = OutputMemo(directory, MARKS_MEMO)
     unchanged = [document for document in documents if document["document_id"] not in stale]
     marked, cost = mark_documents(
         directory, [], {}, ordered_findings, [document["document_id"] for document in unchanged], marks_memo
     )
-    pages = write_document_pages(directory, unchanged, {}, marked, digests, pages_memo)
+    pages = [directory / page_name(document) for document in unchanged]
     changed = [document for document in documents if document["document_id"] in stale]
     for start in range(0, len(changed), STALE_BATCH):
         batch = changed[start : start + STALE_BATCH]
