@@ -123,10 +123,16 @@ def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows
         assert row_counts[agency_id] == 1 + sum(len(rows[name]) for name in rows if name != "dim_agency")
     directory = tmp_path / "agencies"
     assert stale_agencies(directory, digests) == set(digests)  # nothing written yet
-    incremental = write_agency_pages(directory, read_marts(database, set(digests)), digests, missing)
+    rewritten: set[str] = set()
+    agencies = read_marts(database, set(digests))
+    incremental = write_agency_pages(directory, agencies, digests, missing, rewritten=rewritten)
     assert_same_pages(directory, written)
-    assert [path.name for path in incremental] == [path.name for path in written]
+    assert [path.name for path in incremental] == [path.name for path in written] and rewritten == set(digests)
     assert stale_agencies(directory, digests) == set()
+    changed = dict(digests, **{next(iter(digests)): "changed"})
+    rewritten.clear()
+    write_agency_pages(directory, agencies, changed, missing, rewritten=rewritten)
+    assert rewritten == {next(iter(digests))}
     assert all(rows == [] for name, rows in read_marts(database, set()).items() if name != "dim_agency")
 
 
