@@ -234,11 +234,11 @@ def index_parts(
 def families_section(
     documents: list[Mapping],
     family_sizes: Mapping[str, int],
-    failed: Iterable[tuple[str, Mapping]],
+    failed: Iterable[tuple[str, Mapping | IndexRow]],
     counts: FindingCounts | None,
 ) -> Iterator[str]:
     """Checks by rule family × status, the review states of the failed ones, and each failed check listed
-    under its family."""
+    under its family (each an :class:`IndexRow`)."""
     # each document's link, made once: ~7 failed checks per document at 10,000 documents
     links = {d["document_id"]: (page_name(d), _text(d["agency_name"])) for d in documents}
     yield "<h2>Checks by rule family</h2>"
@@ -273,17 +273,33 @@ def families_section(
         yield "</table>"
 
 
-def _family_row(finding: Mapping, links: Mapping[str, tuple[str, str]]) -> str:
-    """A failed check in the index; ``links``: document id → (its page, its agency's name as HTML)."""
+class IndexRow(str):
+    """A failed check's row of the index, as HTML, knowing its check: the index writer notes where each row
+    is in the file (``index_rows``), and a row kept from the last index is passed in as one."""
+
+    check_id: str
+
+    def __new__(cls, text: str, check_id: str) -> IndexRow:
+        row = super().__new__(cls, text)
+        row.check_id = check_id
+        return row
+
+
+def _family_row(finding: Mapping | IndexRow, links: Mapping[str, tuple[str, str]]) -> IndexRow:
+    """A failed check in the index; ``links``: document id → (its page, its agency's name as HTML). A row
+    already made (kept from the last index) is the row."""
+    if isinstance(finding, IndexRow):
+        return finding
     page, name = links.get(finding["document_id"]) or (None, _text(finding.get("source_file")))
     number = finding.get("finding_number")
     anchor = f"#finding-{number}" if number else ""
     link = f'<a href="{page}{anchor}">{name}</a>' if page else name
-    return (
+    return IndexRow(
         f"<tr class=fail><td>{link}{f' #{number}' if number else ''}</td>"
         f"<td><code>{_text(finding['rule_id'])}</code> {_text(finding['scope'])}</td>"
         f"<td class=num>{figure(finding, 'expected')}</td><td class=num>{figure(finding, 'actual')}</td>"
-        f"<td class=num>{figure(finding, 'difference')}</td><td>{review_note(finding) or 'open'}</td></tr>"
+        f"<td class=num>{figure(finding, 'difference')}</td><td>{review_note(finding) or 'open'}</td></tr>",
+        str(finding.get("check_id")),
     )
 
 
@@ -319,14 +335,22 @@ def write_index(
     directory: Path,
     documents: list[Mapping],
     family_sizes: Mapping[str, int],
-    failed: Iterable[tuple[str, Mapping]],
+    failed: Iterable[tuple[str, Mapping | IndexRow]],
     counts: FindingCounts | None = None,
-) -> Path:
-    """index.html, written piece by piece as ``failed`` streams in (:func:`index_parts`)."""
+) -> dict[str, tuple[int, int]]:
+    """index.html, written piece by piece as ``failed`` streams in (:func:`index_parts`); ``failed`` may hold
+    rows already made (:class:`IndexRow`). Returns each failed check's row's (offset, length) in the file,
+    in characters."""
     path = directory / "index.html"
-    with new_file(path) as partial, partial.open("w", encoding="utf-8") as handle:
-        handle.writelines(index_parts(documents, family_sizes, failed, counts))
-    return path
+    rows: dict[str, tuple[int, int]] = {}
+    position = 0
+    with new_file(path) as partial, partial.open("w", encoding="utf-8", newline="") as handle:
+        for piece in index_parts(documents, family_sizes, failed, counts):
+            handle.write(piece)
+            if isinstance(piece, IndexRow):
+                rows[piece.check_id] = (position, len(piece))
+            position += len(piece)
+    return rows
 
 
 def page_digest(document: Mapping, findings: list[Mapping], extras: Mapping | None) -> str:
