@@ -163,3 +163,11 @@ def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_
     assert asked == []  # nothing changed for the others: no rows read
     assert not any(path.exists() for path in gone_files)
     assert all((directory / f"{agency['agency_id']}.html").exists() for agency in kept)
+
+
+def test_rows_a_page_lists_in_read_order_are_read_in_a_fixed_order(digested):
+    database = digested[0]
+    marts = read_marts(database)
+    for name, key in (("audit_agency_identity", "identity_finding_id"), ("audit_cross_document", "check_id")):
+        keys = [row[key] for row in marts[name]]
+        assert len(keys) > 1 and keys == sorted(keys), name
