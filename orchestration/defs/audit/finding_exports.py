@@ -27,7 +27,7 @@ import duckdb
 
 from orchestration.defs.audit import finding_files
 from orchestration.defs.audit.finding_files import Piece
-from orchestration.defs.audit.finding_tables import FINDINGS, PLACES
+from orchestration.defs.audit.finding_tables import FINDINGS, FULL, PLACES
 from orchestration.defs.build.reuse import digest
 
 FINDING_COLUMNS = [
@@ -146,11 +146,11 @@ def _derived() -> str:
     )
 
 
-def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, str]]:
-    """The export rows in SQL (unordered: order by ``ORDER``), every column as the text the Python writer
-    wrote, and each column's kind (number or text). Needs ``finding_tables.create_finding_tables`` and
-    :func:`register_marked`."""
-    types = dict(connection.execute(f"select column_name, column_type from (describe {FINDINGS})").fetchall())
+def export_select(connection: duckdb.DuckDBPyConnection, where: str = "") -> tuple[str, dict[str, str]]:
+    """The export rows in SQL (unordered: order by ``ORDER``) of the findings ``where`` picks (SQL on
+    ``report_findings_full``), every column as the text the Python writer wrote, and each column's kind
+    (number or text). Needs ``finding_tables.create_finding_tables`` and :func:`register_marked`."""
+    types = dict(connection.execute(f"select column_name, column_type from (describe {FULL})").fetchall())
     columns, kinds = [], {}
     for name in FINDING_COLUMNS:
         if name in DERIVED:
@@ -161,7 +161,8 @@ def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str,
             columns.append(f'{expression} as "{name}"')
     select = (
         f"select {', '.join(columns)} from (select findings.*, boxes.* exclude (check_id), "
-        f"images.* exclude (check_id), marked.annotated_pdf from {FINDINGS} as findings {_derived()} "
+        f"images.* exclude (check_id), marked.annotated_pdf from (select * from {FULL} where status <> 'pass' "
+        f"{where}) as findings {_derived()} "
         f"left join {ANNOTATED} as marked using (document_id))"
     )
     return select, kinds
@@ -186,15 +187,15 @@ def create_export_rows(connection: duckdb.DuckDBPyConnection, document_ids: list
     """``report_export``: the rows of the findings of ``document_ids`` (all when ``None``) as text, numbered
     in file order (``export_row``); returns each column's kind (number or text). Needs
     ``finding_tables.create_finding_tables`` and :func:`register_marked`."""
-    select, kinds = export_select(connection)
     where, parameters = "", []
     if document_ids is not None:
-        where, parameters = "where document_id in (select unnest(?))", [document_ids]
+        where, parameters = "and document_id in (select unnest(?))", [document_ids]
+    select, kinds = export_select(connection, where)
     # Rows in file order, scanned in the order inserted (DuckDB keeps insertion order): no sort of the
     # written text, whose size grows with the findings.
     connection.execute(
         f"create or replace temp table {EXPORT} as select row_number() over (order by {ORDER}) as export_row, * "
-        f"from ({select}) {where} order by export_row",
+        f"from ({select}) order by export_row",
         parameters,
     )
     return kinds

@@ -7,6 +7,7 @@ attach them to an email, or publish them as they are.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -51,8 +52,13 @@ def figure(finding: Mapping, side: str) -> str:
 
 def page_name(document: Mapping) -> str:
     """A stable, filesystem-safe file name per document: its id plus the source file's stem."""
-    stem = re.sub(r"[^0-9A-Za-z_.-]+", "_", Path(str(document["source_file"])).stem)[:60]
-    return f"{document['document_id']}_{stem}.html"
+    return f"{document['document_id']}_{_safe_stem(str(document['source_file']))}.html"
+
+
+@functools.cache
+def _safe_stem(source_file: str) -> str:
+    """Each source file's part of its page name, worked out once: a build names each page three times."""
+    return re.sub(r"[^0-9A-Za-z_.-]+", "_", Path(source_file).stem)[:60]
 
 
 def _page_start(title: str) -> str:
