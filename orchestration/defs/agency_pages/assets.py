@@ -8,6 +8,7 @@ warehouse (orchestration/publish.py).
 import dagster as dg
 
 from ingestion import config
+from ingestion.frames import python_records
 from orchestration.defs.agency_pages.pages import write_agency_pages
 from orchestration.defs.build.reuse import digest
 from orchestration.defs.build_steps import once_per_build
@@ -44,8 +45,7 @@ def read_marts(database: str, agencies: set[str] | None = None) -> dict[str, lis
                     parameters.append(sorted(agencies))
             if name in READ_ORDER:
                 query += f" order by {READ_ORDER[name]}"
-            frame = connection.execute(query, parameters).df()
-            marts[name] = frame.astype(object).where(frame.notna(), None).to_dict("records")
+            marts[name] = python_records(connection.execute(query, parameters).df())
     return marts
 
 

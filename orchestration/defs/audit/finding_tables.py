@@ -23,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion.frames import python_records
 from orchestration.defs.audit.page_marks import attach_part_places
 from orchestration.defs.build.reuse import digest
 
@@ -137,14 +138,9 @@ def document_digests(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return {document_id: digest([_PAGE_CODE, summary]) for document_id, summary in by_document.items()}
 
 
-def _records(frame) -> list[dict]:
-    """Plain dicts, None for nulls: the values the pages have always been written from (pandas' floats)."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
-
-
 def read_documents(connection: duckdb.DuckDBPyConnection) -> list[dict]:
     """Every parsed document's quality summary, with the file's path and format (one small row each)."""
-    return _records(connection.execute(DOCUMENTS_QUERY).df())
+    return python_records(connection.execute(DOCUMENTS_QUERY).df())
 
 
 def read_findings(connection: duckdb.DuckDBPyConnection, document_ids: Iterable[str]) -> list[dict]:
@@ -155,7 +151,7 @@ def read_findings(connection: duckdb.DuckDBPyConnection, document_ids: Iterable[
         f"select * exclude (finding_number) from {FULL} where status <> 'pass' and document_id in (select unnest(?))",
         [wanted],
     ).df()
-    findings = _records(frame)
+    findings = python_records(frame)
     places = {
         (document_id, locator): (page, box)
         for document_id, locator, page, box in connection.execute(
