@@ -10,8 +10,9 @@ connection to the run's copy of the warehouse:
   the columns the index and the places read and a hash of the whole row; the view
   ``report_findings_full`` gives whole rows with their number, read for changed documents only;
 - ``report_finding_places``: the (page, box) of every placed source of each side of a finding: the
-  side's own box, or, for a side that sums several sources, the boxes of the sources it names
-  (``page_marks.attach_part_places`` in SQL);
+  side's own box, or, for a side that sums several sources ("20132: p3 l4 t2 r6 c3; 20137: …", each
+  source optionally labelled, split on "; "), the first placed fact (by page, then box) of each source
+  it names; :func:`read_findings` gives a changed document's summing sides these places;
 - :func:`document_digests`: per document, a digest of everything its page shows, so that only the
   documents whose digest changed are read into Python (:func:`read_findings`) and written again.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.frames import python_records
-from orchestration.defs.audit.page_marks import attach_part_places
+from orchestration.defs.audit.page_marks import SIDES, parse_box
 from orchestration.defs.build.reuse import digest
 
 FINDINGS = "report_findings"
@@ -144,25 +145,24 @@ def read_documents(connection: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def read_findings(connection: duckdb.DuckDBPyConnection, document_ids: Iterable[str]) -> list[dict]:
-    """The non-passing checks of ``document_ids`` only, each side that sums several sources given their
-    boxes (``<side>_part_places``). Needs :func:`create_finding_tables`."""
+    """The non-passing checks of ``document_ids`` only, each side without a box of its own that names
+    sources given their places from ``report_finding_places`` (``<side>_part_places``: (page, box) in the
+    order the side names them). Needs :func:`create_finding_tables`."""
     wanted = sorted(document_ids)
     frame = connection.execute(
         f"select * exclude (finding_number) from {FULL} where status <> 'pass' and document_id in (select unnest(?))",
         [wanted],
     ).df()
     findings = python_records(frame)
-    places = {
-        (document_id, locator): (page, box)
-        for document_id, locator, page, box in connection.execute(
-            " union all ".join(
-                f"select document_id, source_locator, source_page, source_bbox from marts.{mart} "
-                "where source_bbox is not null and document_id in (select unnest(?))"
-                for mart in PLACED_MARTS
-            )
-            + " order by source_page desc, source_bbox desc",  # the last one read is the one SQL picks
-            [wanted] * len(PLACED_MARTS),
-        ).fetchall()
-    }
-    attach_part_places(findings, places)
+    parts: dict[tuple[str, str], list] = {}
+    for check_id, side, page, box in connection.execute(
+        f"select check_id, side, page, bbox from {PLACES} where document_id in (select unnest(?)) "
+        "order by check_id, side, position",
+        [wanted],
+    ).fetchall():
+        parts.setdefault((check_id, side), []).append((int(page), parse_box(box)))
+    for finding in findings:
+        for side in SIDES:  # a side without a box of its own that names sources: the places found for them
+            if not finding.get(f"{side}_source_bbox") and finding.get(f"{side}_source_locator"):
+                finding[f"{side}_part_places"] = parts.get((finding["check_id"], side), [])
     return findings
