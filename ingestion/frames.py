@@ -48,6 +48,23 @@ def python_values(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns, index=frame.index, columns=frame.columns, dtype=object)
 
 
+def python_records(frame: pd.DataFrame) -> list[dict]:
+    """The rows of ``frame`` as plain dicts, every value a Python object and every null ``None``: the values
+    ``frame.astype(object).where(frame.notna(), None).to_dict("records")`` gives (pandas' floats for
+    DuckDB's decimals, ``Timestamp`` for timestamps), column by column and without pandas' per-value boxing.
+    The report pages, the agency pages and the precision check read rows this way."""
+    names = list(frame.columns)
+    columns = []
+    for name in names:
+        column = frame[name]
+        values = column.to_numpy(dtype=object, copy=True)  # na_value=None would leave a timestamp NaT
+        missing = column.isna().to_numpy()
+        if missing.any():
+            values[missing] = None
+        columns.append(values)
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
 def _amount_columns(document_id: str, evidence: Evidence, others: tuple[str, ...] = ()) -> dict | None:
     yuan = evidence.amount_yuan
     if yuan is None:

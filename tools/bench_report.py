@@ -35,10 +35,10 @@ def _timed_exports(seconds: dict) -> None:
     """Time the CSV/JSON writer inside ``write_report``."""
     writer = assets.write_finding_exports
 
-    def timed(connection: duckdb.DuckDBPyConnection, directory: Path):
+    def timed(connection: duckdb.DuckDBPyConnection, directory: Path, *digests):
         started = perf_counter()
         try:
-            return writer(connection, directory)
+            return writer(connection, directory, *digests)
         finally:
             seconds["exports"] = perf_counter() - started
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ingestion.extract.narrative.text import normalize
 from ingestion.extract.subjects import ECONOMIC_ALIASES, ECONOMIC_SCHEMES, name_key, reference
+from ingestion.frames import python_records
 
 _ITEM_MARK = re.compile(r"\(\d*项\)")
 
@@ -97,7 +98,7 @@ def wrong_subjects(line_items: pd.DataFrame | None) -> list[WrongSubject]:
     if line_items is None or line_items.empty:
         return []
     found = []
-    for row in line_items.astype(object).where(line_items.notna(), None).to_dict("records"):
+    for row in python_records(line_items):
         for check in (_label_check, _item_check):
             wrong = check(row)
             if wrong is not None:

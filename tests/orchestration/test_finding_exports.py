@@ -15,7 +15,7 @@ import pytest
 from ingestion.document import format_box
 from orchestration.defs.audit.finding_exports import FINDING_COLUMNS, register_marked, write_finding_exports
 from orchestration.defs.audit.finding_tables import create_finding_tables
-from orchestration.defs.audit.page_marks import attach_part_places, side_pages, side_places
+from orchestration.defs.audit.page_marks import parse_box, side_pages, side_places
 from orchestration.defs.audit.report_pages import ordered_findings
 from tests.orchestration import report_warehouse
 
@@ -38,6 +38,17 @@ def _plain(value):
     if hasattr(value, "item"):
         return value.item()
     return value
+
+
+def attach_part_places(findings, places) -> None:
+    """The Python writer's rule for a summing side's places (``finding_tables`` holds it in SQL now)."""
+    for finding in findings:
+        for side in ("expected", "actual"):
+            if finding.get(f"{side}_source_bbox") or not finding.get(f"{side}_source_locator"):
+                continue
+            parts = [part.rsplit(": ", 1)[-1].strip() for part in str(finding[f"{side}_source_locator"]).split("; ")]
+            found = [places.get((finding["document_id"], part)) for part in parts]
+            finding[f"{side}_part_places"] = [(int(page), parse_box(box)) for page, box in filter(None, found)]
 
 
 def reference_exports(database, directory, marked) -> tuple[bytes, bytes]:

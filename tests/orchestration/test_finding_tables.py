@@ -72,7 +72,7 @@ def test_sql_and_python_agree_on_many_random_ties(tmp_path):
     assert numbers == python_numbers(database)
 
 
-def test_sql_places_the_sources_of_a_summing_side_as_python_does(tmp_path):
+def test_sql_places_the_sources_of_a_summing_side_and_read_findings_gives_them_to_the_pages(tmp_path):
     database = report_warehouse.fixture(tmp_path / "w.duckdb")
     with duckdb.connect(str(database), read_only=True) as connection:
         create_finding_tables(connection)

@@ -23,7 +23,6 @@ from orchestration.defs.audit.page_marks import (
     SIDES,
     Mark,
     annotate_pdf,
-    attach_part_places,
     finding_marks,
     mark_documents,
     parse_box,
@@ -176,12 +175,8 @@ def test_a_summing_side_is_marked_at_every_source_it_names():
         "actual_source_locator": "20132: p3 l4 t2 r6 c3; 20137: p4 l2 t2 r7 c3; 20138: l40",
         "actual_source_page": None, "actual_source_bbox": None,
     }  # fmt: skip
-    places = {
-        (DOCUMENT_ID, "p3 l4 t2 r6 c3"): (3, "72.00,355.00,180.25,366.50"),
-        (DOCUMENT_ID, "p4 l2 t2 r7 c3"): (4, "72.00,80.00,180.25,91.50"),
-        ("other document", "l40"): (1, "1.00,1.00,2.00,2.00"),
-    }
-    attach_part_places([finding], places)
+    # the places finding_tables.read_findings found for its sources (l40 has none)
+    finding["actual_part_places"] = [(3, (72.0, 355.0, 180.25, 366.5)), (4, (72.0, 80.0, 180.25, 91.5))]
     marks = finding_marks(1, finding)
     assert [(m.side, m.page) for m in marks] == [("expected", 3), ("actual", 3), ("actual", 4)]
     assert marks[2].box == (72.0, 80.0, 180.25, 91.5)

@@ -254,6 +254,7 @@ def write_agency_pages(
     read_rows: Callable[[set[str]], Mapping[str, list[Mapping]]] | None = None,
     row_counts: Mapping[str, int] | None = None,
     rows_per_batch: int = ROWS_PER_BATCH,
+    rewritten: set[str] | None = None,
 ) -> list[Path]:
     """Write index.html, one page per agency and the charts; returns the paths of the pages (index first).
 
@@ -265,7 +266,7 @@ def write_agency_pages(
     only the agencies whose pages must be written are read, in batches of about ``rows_per_batch`` rows by
     their ``row_counts`` (one row each when not counted), so a full build of thousands of agencies never
     holds all their rows in Python at once. Pages of agencies gone since the last build
-    are removed.
+    are removed. The ids of the agencies whose page was written are added to ``rewritten`` when given.
     """
     chart_dir = directory / "charts"
     chart_dir.mkdir(parents=True, exist_ok=True)
@@ -281,6 +282,8 @@ def write_agency_pages(
         inputs = digests[agency_id] if digests is not None else row_digest(agency, _agency_rows(grouped, agency_id))
         if memo.recall(agency_id, inputs, directory) is None:
             stale.append((agency, inputs))
+            if rewritten is not None:
+                rewritten.add(agency_id)
         written.append(directory / f"{agency_id}.html")
     for chunk in _batches(stale, row_counts or {}, rows_per_batch):
         rows = grouped if read_rows is None else agency_rows(read_rows({agency["agency_id"] for agency, _ in chunk}))

@@ -10,26 +10,25 @@ beside them.
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 
 import dagster as dg
-import duckdb
 
 from ingestion import config
 from orchestration import duckdb_settings
 from orchestration.defs.audit.finding_counts import FindingCounts, family_table_lines, read_counts
 from orchestration.defs.audit.finding_exports import register_marked, write_finding_exports
 from orchestration.defs.audit.finding_tables import (
-    FINDING_ORDER,
-    FINDINGS,
     create_finding_tables,
     document_digests,
     read_documents,
     read_findings,
 )
+from orchestration.defs.audit.index_rows import INDEX, IndexRows, family_sizes
+from orchestration.defs.audit.index_rows import forget as forget_index_rows
 from orchestration.defs.audit.page_marks import MEMO as MARKS_MEMO
 from orchestration.defs.audit.page_marks import MarkingCost, mark_documents
 from orchestration.defs.audit.report_pages import (
@@ -40,7 +39,7 @@ from orchestration.defs.audit.report_pages import (
     write_document_pages,
     write_index,
 )
-from orchestration.defs.build.reuse import OutputMemo
+from orchestration.defs.build.reuse import OutputMemo, digest
 from orchestration.defs.build_steps import once_per_build
 
 AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["marts", "audit_document_quality"])]
@@ -48,12 +47,6 @@ AUDIT_MARTS = [dg.AssetKey(["marts", "audit_reconciliation"]), dg.AssetKey(["mar
 REPORTS_URL = os.environ.get("BUDGET_REPORTS_URL", "http://127.0.0.1:8765/")
 TOP_DOCUMENTS = 10
 STALE_BATCH = 500  # documents whose findings are read into Python at once (~10 findings each)
-# What the index shows of a failed check (``report_pages._family_row``).
-INDEX_COLUMNS = [
-    "document_id", "check_id", "finding_number", "status", "rule_id", "scope", "source_file",
-    *(f"{side}_{unit}" for side in ("expected", "actual", "difference") for unit in ("yuan", "percent")),
-    "review_state", "review_decision", "review_reason", "reviewed_by", "reviewed_at", "reviewed_figures_fingerprint",
-]  # fmt: skip
 
 
 def counts_metadata(counts: FindingCounts) -> dict:
@@ -65,32 +58,6 @@ def counts_metadata(counts: FindingCounts) -> dict:
         "fails_by_severity_and_family": dg.MetadataValue.json(counts.fails_by_severity()),
         "fail_reviews": dg.MetadataValue.json(counts.fail_reviews()),
     }
-
-
-def failed_rows(connection: duckdb.DuckDBPyConnection, batch: int = 5000) -> Iterator[tuple[str, dict]]:
-    """Every failed check as (rule family, row with its number), families in name order and findings in
-    page order: the index's lists, streamed in batches so that they are never all in Python at once.
-    Needs ``finding_tables.create_finding_tables``."""
-    family = "coalesce(nullif(rule_family, ''), 'unknown')"
-    cursor = connection.execute(
-        f"select {family} as family, {', '.join(INDEX_COLUMNS)} from {FINDINGS} "
-        f"where status = 'fail' order by family, {FINDING_ORDER}"
-    )
-    names = [column[0] for column in cursor.description]
-    while rows := cursor.fetchmany(batch):
-        for row in rows:
-            record = dict(zip(names, row, strict=True))
-            yield record.pop("family"), record
-
-
-def family_sizes(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Failed checks per rule family (the index's headings)."""
-    return dict(
-        connection.execute(
-            f"select coalesce(nullif(rule_family, ''), 'unknown'), count(*) from {FINDINGS} "
-            "where status = 'fail' group by all"
-        ).fetchall()
-    )
 
 
 def top_documents_table(documents: list[dict], url: str = REPORTS_URL) -> dg.TableMetadataValue:
@@ -150,24 +117,47 @@ def write_report(database: str, directory: Path) -> Report:
         counts = read_counts(connection)
         documents = read_documents(connection)
         digests = document_digests(connection)
-        stale = stale_documents(directory, digests)
-        pages, marked, cost = _write_pages(connection, directory, documents, digests, stale)
-        index = write_index(directory, documents, family_sizes(connection), failed_rows(connection), counts)
+        pages_memo = OutputMemo(directory, PAGES_MEMO)
+        stale = stale_documents(directory, digests, pages_memo)
+        pages, marked, cost = _write_pages(connection, directory, documents, digests, stale, pages_memo)
+        rows = IndexRows(connection, directory, digests)  # the rows of unchanged documents kept
+        forget_index_rows(directory)
+        rows.save(write_index(directory, documents, family_sizes(connection), rows, counts))
+        index = directory / INDEX
         register_marked(connection, marked)
-        exports = write_finding_exports(connection, directory)
+        exports = write_finding_exports(connection, directory, export_digests(digests, marked))
     return Report(documents, counts, stale, pages, index, exports, cost, perf_counter() - started)
 
 
-def _write_pages(connection, directory: Path, documents: list[dict], digests: dict[str, str], stale: set[str]):
-    """Keep the pages and page images of unchanged documents; mark and write those of the ``stale`` ones,
-    ``STALE_BATCH`` documents' findings in Python at a time (a full build: every document); then remove
-    what deleted documents had. Returns the pages, every document's marks and their cost."""
-    marks_memo, pages_memo = OutputMemo(directory, MARKS_MEMO), OutputMemo(directory, PAGES_MEMO)
+def export_digests(digests: Mapping[str, str], marked: Mapping[str, Mapping]) -> dict[str, str]:
+    """Per document, a digest of everything its rows of findings.csv / findings.json show: its page's digest
+    (findings, places, document) and the page images and annotated PDF its rows link to."""
+    return {
+        document_id: digest(
+            [
+                inputs,
+                sorted((int(page), image) for page, image in marks.get("images", {}).items()),
+                marks.get("annotated"),
+            ]
+        )
+        for document_id, inputs in digests.items()
+        for marks in [marked.get(document_id, {})]
+    }
+
+
+def _write_pages(
+    connection, directory: Path, documents: list[dict], digests: dict[str, str], stale: set[str], pages_memo
+):
+    """Keep the pages and page images of unchanged documents (``pages_memo`` recalled them when it named the
+    ``stale`` ones); mark and write those of the ``stale`` ones, ``STALE_BATCH`` documents' findings in Python
+    at a time (a full build: every document); then remove what deleted documents had. Returns the pages,
+    every document's marks and their cost."""
+    marks_memo = OutputMemo(directory, MARKS_MEMO)
     unchanged = [document for document in documents if document["document_id"] not in stale]
     marked, cost = mark_documents(
         directory, [], {}, ordered_findings, [document["document_id"] for document in unchanged], marks_memo
     )
-    pages = write_document_pages(directory, unchanged, {}, marked, digests, pages_memo)
+    pages = [directory / page_name(document) for document in unchanged]
     changed = [document for document in documents if document["document_id"] in stale]
     for start in range(0, len(changed), STALE_BATCH):
         batch = changed[start : start + STALE_BATCH]

@@ -7,9 +7,11 @@ several printed sources lists each one's page and box in ``<side>_source_boxes``
 and the annotated PDF (relative to the reports folder). The CSV starts with a UTF-8 byte-order mark so
 that Excel opens the Chinese text correctly; the JSON is UTF-8 without escapes.
 
-DuckDB writes both files (``COPY``) from ``finding_tables``' temporary tables and a small table of the
+DuckDB writes the rows (``COPY``) from ``finding_tables``' temporary tables and a small table of the
 images and annotated PDFs ``page_marks.mark_documents`` produced: at 10,000 documents (~93,000 findings)
-the Python writer took half a minute and held every row as a dict. The bytes are those the Python
+the Python writer took half a minute and held every row as a dict. On a later build only the rows of
+documents whose digest changed are made; the others' bytes are copied from the last files
+(``finding_files``). The bytes are those the Python
 writer wrote (``csv.DictWriter`` on rows converted by pandas, ``json.dumps(rows, ensure_ascii=False,
 indent=1)``): amounts as the doubles pandas made of them (``7747000.0``), timestamps in ISO form, CSV
 lines ending in CRLF and quoted only where needed; the tests compare both writers on the same rows.
@@ -17,15 +19,16 @@ lines ending in CRLF and quoted only where needed; the tests compare both writer
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
 
-from orchestration.defs.audit.finding_tables import FINDINGS, PLACES
-from orchestration.defs.build.reuse import new_file
+from orchestration.defs.audit import finding_files
+from orchestration.defs.audit.finding_files import Piece
+from orchestration.defs.audit.finding_tables import FINDINGS, FULL, PLACES
+from orchestration.defs.build.reuse import digest
 
 FINDING_COLUMNS = [
     "document_id",
@@ -143,11 +146,11 @@ def _derived() -> str:
     )
 
 
-def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, str]]:
-    """The export rows in SQL (unordered: order by ``ORDER``), every column as the text the Python writer
-    wrote, and each column's kind (number or text). Needs ``finding_tables.create_finding_tables`` and
-    :func:`register_marked`."""
-    types = dict(connection.execute(f"select column_name, column_type from (describe {FINDINGS})").fetchall())
+def export_select(connection: duckdb.DuckDBPyConnection, where: str = "") -> tuple[str, dict[str, str]]:
+    """The export rows in SQL (unordered: order by ``ORDER``) of the findings ``where`` picks (SQL on
+    ``report_findings_full``), every column as the text the Python writer wrote, and each column's kind
+    (number or text). Needs ``finding_tables.create_finding_tables`` and :func:`register_marked`."""
+    types = dict(connection.execute(f"select column_name, column_type from (describe {FULL})").fetchall())
     columns, kinds = [], {}
     for name in FINDING_COLUMNS:
         if name in DERIVED:
@@ -158,7 +161,8 @@ def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str,
             columns.append(f'{expression} as "{name}"')
     select = (
         f"select {', '.join(columns)} from (select findings.*, boxes.* exclude (check_id), "
-        f"images.* exclude (check_id), marked.annotated_pdf from {FINDINGS} as findings {_derived()} "
+        f"images.* exclude (check_id), marked.annotated_pdf from (select * from {FULL} where status <> 'pass' "
+        f"{where}) as findings {_derived()} "
         f"left join {ANNOTATED} as marked using (document_id))"
     )
     return select, kinds
@@ -167,51 +171,118 @@ def export_select(connection: duckdb.DuckDBPyConnection) -> tuple[str, dict[str,
 EXPORT = "report_export"
 
 
-def write_finding_exports(connection: duckdb.DuckDBPyConnection, directory: Path) -> tuple[Path, Path]:
-    """findings.csv and findings.json in ``directory``, written by DuckDB from one temporary table of the
-    rows as text, numbered in file order (``export_row``)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    select, kinds = export_select(connection)
+def csv_header() -> bytes:
+    """findings.csv's first line: the column names behind a UTF-8 byte-order mark (none needs quoting)."""
+    return (BOM + ",".join(FINDING_COLUMNS) + "\r\n").encode()
+
+
+def _register_python_escapes(connection: duckdb.DuckDBPyConnection) -> None:
+    try:
+        connection.create_function("python_escapes", python_escapes, ["VARCHAR"], "VARCHAR")
+    except duckdb.NotImplementedException:  # registered by an earlier call on this connection
+        pass
+
+
+def create_export_rows(connection: duckdb.DuckDBPyConnection, document_ids: list[str] | None = None) -> dict:
+    """``report_export``: the rows of the findings of ``document_ids`` (all when ``None``) as text, numbered
+    in file order (``export_row``); returns each column's kind (number or text). Needs
+    ``finding_tables.create_finding_tables`` and :func:`register_marked`."""
+    where, parameters = "", []
+    if document_ids is not None:
+        where, parameters = "and document_id in (select unnest(?))", [document_ids]
+    select, kinds = export_select(connection, where)
     # Rows in file order, scanned in the order inserted (DuckDB keeps insertion order): no sort of the
     # written text, whose size grows with the findings.
     connection.execute(
         f"create or replace temp table {EXPORT} as select row_number() over (order by {ORDER}) as export_row, * "
-        f"from ({select}) order by export_row"
+        f"from ({select}) order by export_row",
+        parameters,
     )
-    csv_path, json_path = directory / "findings.csv", directory / "findings.json"
-    names = [
-        f'nullif("{name}", \'\') as "{BOM if index == 0 else ""}{name}"' for index, name in enumerate(FINDING_COLUMNS)
-    ]
-    with new_file(csv_path) as partial:
-        connection.execute(
-            f"copy (select {', '.join(names)} from {EXPORT}) to '{partial}' "
-            "(format csv, header, new_line e'\\r\\n', comment '')"
-        )
-    connection.create_function("python_escapes", python_escapes, ["VARCHAR"], "VARCHAR")
+    return kinds
+
+
+def copy_export_lines(
+    connection: duckdb.DuckDBPyConnection, kinds: Mapping[str, str], csv_path: Path, json_path: Path
+) -> dict[str, tuple[int, int]]:
+    """Write ``report_export``'s rows, in file order, as CSV lines (DuckDB's CSV writer, no header) and as
+    JSON objects each followed by ``,`` and a newline; returns per document, in file order, the bytes of its
+    CSV and of its JSON text (found in the files written: :func:`finding_files.record_ends`)."""
+    names = [f'nullif("{name}", \'\') as "{name}"' for name in FINDING_COLUMNS]
+    connection.execute(
+        f"copy (select {', '.join(names)} from {EXPORT}) to '{csv_path}' "
+        "(format csv, header false, new_line e'\\r\\n', comment '')"
+    )
+    _register_python_escapes(connection)
     # One concat() of every piece: a chain of `||` keeps each intermediate string of a chunk alive, which
     # measured 300 MB for 9,000 findings.
     values = [f"'  \"{name}\": ', coalesce({_json_value(name, kinds[name])}, 'null')" for name in FINDING_COLUMNS]
     block = ", ',\n', ".join(values)
-    line = (
-        f"concat(case when export_row = 1 then '[\n' end, ' {{\n', {block}, '\n }}', "
-        f"case when export_row < (select count(*) from {EXPORT}) then ',' else '\n]' end)"
+    connection.execute(
+        "copy (select case when contains(line, '\\u00') then python_escapes(line) else line end "
+        f"from (select concat(' {{\n', {block}, '\n }},') as line from {EXPORT})) "
+        f"to '{json_path}' (format csv, header false, quote '', escape '', delimiter e'\\x01', new_line e'\\n')"
     )
-    with new_file(json_path) as partial:
-        connection.execute(
-            "copy (select case when contains(line, '\\u00') then python_escapes(line) else line end "
-            f"from (select {line} as line from {EXPORT})) "
-            f"to '{partial}' (format csv, header false, quote '', escape '', delimiter e'\\x01', new_line e'\\n')"
-        )
-        _finish_json(partial)
+    rows = connection.execute(
+        f"select document_id, count(*) from {EXPORT} group by document_id order by min(export_row)"
+    ).fetchall()
     connection.execute(f"drop table {EXPORT}")
+    lengths = {}
+    for path, record_end, complete in ((csv_path, b"\r\n", finding_files.even_quotes), (json_path, JSON_END, None)):
+        ends = finding_files.record_ends(path, record_end, complete)
+        start = 0
+        for document_id, count in rows:
+            for _ in range(count):
+                end = next(ends)
+            lengths.setdefault(document_id, []).append(end - start)
+            start = end
+        if next(ends, None) is not None:
+            raise RuntimeError(f"findings export: {path.name} holds more rows than DuckDB wrote")
+    return {document_id: tuple(sizes) for document_id, sizes in lengths.items()}
+
+
+JSON_END = b"\n },\n"  # the end of each object in the JSON rows' file (a string's line breaks are escaped)
+FILES = ("findings.csv", "findings.json")
+# The code that turns a document's findings into its rows: a change to it makes every row stale.
+_ROW_CODE = digest([(Path(__file__).parent / name).read_text(encoding="utf-8") for name in ("finding_exports.py",)])
+
+
+def write_finding_exports(
+    connection: duckdb.DuckDBPyConnection, directory: Path, digests: Mapping[str, str] | None = None
+) -> tuple[Path, Path]:
+    """findings.csv and findings.json in ``directory``. With ``digests`` (per document, of everything its rows
+    show: ``finding_tables.document_digests`` and its marks), a document whose digest is the one its rows
+    in the last files were written from keeps those bytes (``finding_files``: copied, not made again), and
+    DuckDB makes only the other documents' rows. Needs ``finding_tables.create_finding_tables`` and
+    :func:`register_marked`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    csv_path, json_path = (directory / name for name in FILES)
+    query = f"select distinct document_id from {FINDINGS} order by all"  # ORDER's documents
+    order = [row[0] for row in connection.execute(query).fetchall()]
+    wanted = {d: digest([_ROW_CODE, digests[d]]) for d in order if d in (digests or {})}
+    previous = finding_files.previous_pieces(directory, FILES) if wanted else {}
+    reused = {d for d in order if d in wanted and d in previous and previous[d][0] == wanted[d]}
+    finding_files.forget(directory)
+    kinds = create_export_rows(connection, [d for d in order if d not in reused] if reused else None)
+    rows_csv, rows_json = (directory / f".{name}.rows" for name in FILES)
+    try:
+        lengths = copy_export_lines(connection, kinds, rows_csv, rows_json)
+        for column, rows in enumerate((rows_csv, rows_json)):
+            if rows.stat().st_size != sum(sizes[column] for sizes in lengths.values()):
+                raise RuntimeError(f"findings export: {rows.name} holds bytes after the rows DuckDB wrote")
+        pieces = [
+            [Piece(True, previous[d][2 + 2 * column], previous[d][1 + 2 * column]) for column in (0, 1)]
+            if d in reused
+            else [Piece(False, lengths[d][column]) for column in (0, 1)]
+            for d in order
+        ]
+        placed_csv = finding_files.splice(csv_path, csv_header(), [p[0] for p in pieces], csv_path, rows_csv)
+        placed_json = finding_files.splice(
+            json_path, b"[\n", [p[1] for p in pieces], json_path, rows_json, tail=(b",\n", b"\n]"), empty=b"[]"
+        )
+    finally:
+        rows_csv.unlink(missing_ok=True)
+        rows_json.unlink(missing_ok=True)
+    if wanted:
+        documents = {d: [wanted.get(d), *placed_csv[i], *placed_json[i]] for i, d in enumerate(order)}
+        finding_files.save_pieces(directory, FILES, documents)
     return csv_path, json_path
-
-
-def _finish_json(path: Path) -> None:
-    """``json.dumps`` writes no newline at the end, and ``[]`` for no rows; ``COPY`` ends every line."""
-    size = path.stat().st_size
-    if size == 0:
-        path.write_text("[]", encoding="utf-8")
-        return
-    with path.open("r+b") as handle:
-        os.truncate(handle.fileno(), size - 1)

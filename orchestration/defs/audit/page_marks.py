@@ -62,7 +62,7 @@ def parse_box(text: str | None) -> tuple[float, float, float, float] | None:
 
 def side_places(finding: Mapping, side: str) -> list[tuple[int, tuple[float, float, float, float]]]:
     """(page, box) of every placed source of one side: its own box, or, for a side that sums several
-    sources ("20132: p3 l4 t2 r6 c3; 20137: …"), the boxes ``attach_part_places`` found for them."""
+    sources ("20132: p3 l4 t2 r6 c3; 20137: …"), the boxes ``finding_tables.read_findings`` found for them."""
     box = parse_box(finding.get(f"{side}_source_bbox"))
     page = finding.get(f"{side}_source_page")
     if box is not None and page is not None:
@@ -72,21 +72,6 @@ def side_places(finding: Mapping, side: str) -> list[tuple[int, tuple[float, flo
 
 def side_pages(finding: Mapping, side: str) -> list[int]:
     return sorted({page for page, _ in side_places(finding, side)})
-
-
-def attach_part_places(findings: list[dict], places: Mapping[tuple[str, str], tuple[int, str]]) -> None:
-    """Give each side without a box of its own the boxes of the sources it names.
-
-    ``places`` maps (document id, locator) to (page, box) for every placed fact. A side locator that
-    lists several sources, each optionally labelled ("label: locator"), is split on "; ".
-    """
-    for finding in findings:
-        for side in SIDES:
-            if finding.get(f"{side}_source_bbox") or not finding.get(f"{side}_source_locator"):
-                continue
-            parts = [part.rsplit(": ", 1)[-1].strip() for part in str(finding[f"{side}_source_locator"]).split("; ")]
-            found = [places.get((finding["document_id"], part)) for part in parts]
-            finding[f"{side}_part_places"] = [(int(page), parse_box(box)) for page, box in filter(None, found)]
 
 
 def finding_marks(number: int, finding: Mapping) -> list[Mark]:

@@ -123,10 +123,16 @@ def test_pages_from_duckdb_digests_are_the_same_and_a_rerun_reads_no_agency_rows
         assert row_counts[agency_id] == 1 + sum(len(rows[name]) for name in rows if name != "dim_agency")
     directory = tmp_path / "agencies"
     assert stale_agencies(directory, digests) == set(digests)  # nothing written yet
-    incremental = write_agency_pages(directory, read_marts(database, set(digests)), digests, missing)
+    rewritten: set[str] = set()
+    agencies = read_marts(database, set(digests))
+    incremental = write_agency_pages(directory, agencies, digests, missing, rewritten=rewritten)
     assert_same_pages(directory, written)
-    assert [path.name for path in incremental] == [path.name for path in written]
+    assert [path.name for path in incremental] == [path.name for path in written] and rewritten == set(digests)
     assert stale_agencies(directory, digests) == set()
+    changed = dict(digests, **{next(iter(digests)): "changed"})
+    rewritten.clear()
+    write_agency_pages(directory, agencies, changed, missing, rewritten=rewritten)
+    assert rewritten == {next(iter(digests))}
     assert all(rows == [] for name, rows in read_marts(database, set()).items() if name != "dim_agency")
 
 
@@ -157,3 +163,11 @@ def test_pages_read_by_batches_of_agencies_are_the_same_and_a_gone_agency_loses_
     assert asked == []  # nothing changed for the others: no rows read
     assert not any(path.exists() for path in gone_files)
     assert all((directory / f"{agency['agency_id']}.html").exists() for agency in kept)
+
+
+def test_rows_a_page_lists_in_read_order_are_read_in_a_fixed_order(digested):
+    database = digested[0]
+    marts = read_marts(database)
+    for name, key in (("audit_agency_identity", "identity_finding_id"), ("audit_cross_document", "check_id")):
+        keys = [row[key] for row in marts[name]]
+        assert len(keys) > 1 and keys == sorted(keys), name
