@@ -24,7 +24,8 @@ the :mod:`~orchestration.build_lock`, a run
    rename, moves the step records beside it, and the report and export folders likewise. Connections
    already open keep reading the previous file (its inode lives on until they close); new ones see the
    new one. A stale ``.wal`` left by some other writer of the previous file is moved aside, since
-   DuckDB refuses a WAL that belongs to another file.
+   DuckDB refuses a WAL that belongs to another file. The replaced folders are deleted in a thread
+   the run does not wait for (what it leaves, the next run deletes the same way).
 
 A kill before step 5 leaves the published warehouse byte-identical; a kill during it leaves either the
 old or the new file, never a mix; the next run cleans up without help. No Dagster import here: the run
@@ -47,6 +48,7 @@ PUBLISHED_FOLDERS = ("reports", "exports")  # folders beside the warehouse that 
 CURRENT_BUILD = "current"  # the staging folder's and the build copy's name (one build at a time holds the lock)
 DBT_TARGET_DIR_NAME = "dbt_target"
 RECORD_SUFFIX = ".fingerprint"  # the step records of orchestration.build_state
+REPLACED = ".previous-"  # .build/<run id>.previous-<folder>: a published folder a publish replaced
 
 
 class _Copy(threading.Thread):
@@ -174,16 +176,18 @@ class WarehouseBuild:
         for record in self.build_database.parent.glob(f"{self.build_database.name}.*{RECORD_SUFFIX}"):
             record.replace(self.root / (self.database.name + record.name.removeprefix(self.build_database.name)))
         _fsync_directory(self.root)
+        replaced = []
         for name in PUBLISHED_FOLDERS:
             built = self.build_folder(name)
             if not built.is_dir():
                 continue
             published = self.root / name
-            previous = self.root / BUILD_DIR_NAME / f"{self.run_id}.previous-{name}"
+            previous = self.root / BUILD_DIR_NAME / f"{self.run_id}{REPLACED}{name}"
             if published.exists():
                 published.replace(previous)
+                replaced.append(previous)
             built.replace(published)
-            shutil.rmtree(previous, ignore_errors=True)
+        _remove_in_background(replaced)
         logger.info("published %s (run %s)", self.database, self.run_id)
 
     def discard(self) -> None:
@@ -202,19 +206,38 @@ class WarehouseBuild:
             shutil.rmtree(self.build_folder(name), ignore_errors=True)
 
     def _remove_other_runs(self) -> list[str]:
-        removed = []
+        removed, replaced = [], []
         for folder in (self.root / STAGING_DIR_NAME, self.root / BUILD_DIR_NAME):
             if not folder.is_dir():
                 continue
             for entry in folder.iterdir():
                 if entry.name.startswith(self.run_id) or entry.name.endswith("-guarded"):
                     continue
-                if entry.is_dir() and not entry.is_symlink():
+                if REPLACED in entry.name and entry.is_dir() and not entry.is_symlink():
+                    replaced.append(entry)  # no run reads them: removed beside this run's first steps
+                elif entry.is_dir() and not entry.is_symlink():
                     shutil.rmtree(entry, ignore_errors=True)
                 else:
                     _remove(entry)
                 removed.append(f"{folder.name}/{entry.name}")
+        _remove_in_background(replaced)
         return removed
+
+
+def _remove_in_background(folders: list[Path]) -> None:
+    """Delete ``folders``, published folders a publish replaced (at 10,000 documents tens of thousands of
+    report pages and images: seconds of ``unlink``), in a thread, so the run does not wait for it.
+
+    A daemon thread: the process exits without waiting; what it had no time for, the next run's
+    :meth:`WarehouseBuild.prepare` finds under ``.build/`` and hands to its own thread.
+    """
+    if folders:
+
+        def remove() -> None:
+            for folder in folders:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        threading.Thread(target=remove, name="remove-replaced-folders", daemon=True).start()
 
 
 def _wal(database: Path) -> Path:

@@ -193,3 +193,32 @@ def test_a_copy_that_failed_fails_its_first_user_and_is_discarded(tmp_path, monk
     build.discard()
     assert sorted(path.name for path in (tmp_path / ".build").iterdir()) == []
     assert _value(database) == 1
+
+
+def _gone_soon(path, seconds: float = 30.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not path.exists()
+
+
+def test_the_replaced_folders_are_removed_without_the_run_waiting_and_leftovers_by_the_next_run(tmp_path):
+    database = tmp_path / "w.duckdb"
+    _warehouse(database, 1)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "old.html").write_text("old")
+    build = _built(database, "run-a", 2)
+    (build.working_folder("reports") / "new.html").write_text("new")
+    build.publish()
+    assert sorted(path.name for path in (tmp_path / "reports").iterdir()) == ["new.html", "old.html"]
+    assert _gone_soon(tmp_path / ".build" / "run-a.previous-reports")
+    # a replaced folder a process had no time to delete before it exited
+    left = tmp_path / ".build" / "run-b.previous-reports" / "pages"
+    left.mkdir(parents=True)
+    (left / "p1.png").write_bytes(b"png")
+    following = _built(database, "run-c", 3)
+    assert _gone_soon(tmp_path / ".build" / "run-b.previous-reports")
+    assert _value(following.build_database) == 3 and _value(database) == 2
+    assert (tmp_path / "reports" / "new.html").read_text() == "new"
