@@ -95,3 +95,27 @@ def test_connections_skip_the_disk_sync_and_few_databases_stay_open(tmp_path, mo
     assert [len(storage.get_logs_for_run(f"run-{number}")) for number in range(6)] == [1] * 6
     storage.dispose()
     assert storage._engines == {}
+
+
+def test_a_watcher_elsewhere_sees_each_new_event_while_the_connection_stays_open(tmp_path):
+    import threading
+
+    writer, reader = PooledSqliteEventLogStorage(str(tmp_path)), PooledSqliteEventLogStorage(str(tmp_path))
+    writer.store_event(_planned("run-w", "zero"))  # the run's database exists, as once a run has started
+    seen: list[str] = []
+    arrived = threading.Event()
+
+    def callback(event, _cursor):
+        seen.append(event.dagster_event.asset_key.path[0])
+        arrived.set()
+
+    reader.watch("run-w", None, callback)  # what the UI's run page does, in the webserver's process
+    try:
+        for name in ("one", "two"):
+            arrived.clear()
+            writer.store_event(_planned("run-w", name))
+            assert arrived.wait(10), f"the watcher was not told about {name}"
+        assert seen[-1] == "two" and "one" in seen
+    finally:
+        reader.end_watch("run-w", callback)
+        reader.dispose()
