@@ -128,10 +128,11 @@ def ingest_to_store(
     for _ in _parse_missing(missing, store, workers):
         reporter.parsed_one()
     reporter.finish()
+    stored = store.load_rows(first_path, fresh={sha256 for sha256, _ in missing})
     duplicates = DuplicateFilter()
     rows = [
         duplicates.admit_row(
-            _current_row(store, hashes[path], path) if path in hashes else ingest_document(path).document_row
+            _current_row(stored[hashes[path]], path) if path in hashes else ingest_document(path).document_row
         )
         for path in paths
     ]
@@ -174,12 +175,13 @@ def _parse_and_store(paths: list[Path], store_root: Path, parser_version: str) -
     return [result.document_row["sha256"] for result in results]
 
 
-def _current_row(store: ParseStore, sha256: str, path: Path) -> dict:
-    row = store.load_row(sha256)
-    row.update(
-        source_file=display_name(path.name), source_path=display_name(path), file_modified_at=file_modified_at(path)
-    )
-    return row
+def _current_row(stored: dict, path: Path) -> dict:
+    """The stored documents row of a content, as the file at ``path`` (a copy: one content may have two files)."""
+    return stored | {
+        "source_file": display_name(path.name),
+        "source_path": display_name(path),
+        "file_modified_at": file_modified_at(path),
+    }
 
 
 class _Reporter:

@@ -16,6 +16,7 @@ build held the lock.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -30,10 +31,17 @@ from orchestration.defs.audit.finding_counts import FAILED_BY_FAMILY, FindingCou
 EXIT_LOCKED = 3
 
 
+# Dagster hands the planned materializations and checks of a run (~280 events) to the event log as one
+# batch only when this is set; the project's event log (orchestration/event_log_storage.py) then writes
+# them in one transaction instead of one each.
+EVENT_BATCH_SIZE = "1000"
+
+
 def _prepare_environment() -> None:
     config.export_environment()
     home = os.environ.setdefault("DAGSTER_HOME", str(config.PROJECT_ROOT / "dagster_home"))
     os.makedirs(home, exist_ok=True)
+    os.environ.setdefault("DAGSTER_EVENT_BATCH_SIZE", EVENT_BATCH_SIZE)
 
 
 def _check_outcomes(result) -> Counter:
@@ -190,12 +198,21 @@ def _run_job(run_id: str):
     from orchestration.dbt_manifest import ensure_manifest
 
     ensure_manifest()  # parsed again only when a model, macro or seed changed since the last parse
-    import dagster as dg
+    # Importing Dagster, dbt (through dagster-dbt) and the definitions creates millions of objects that
+    # live as long as the process; each full collection the allocations trigger walked all of them again
+    # (measured: the import takes 3.4 s of CPU, 2.7 s without them). Collected never during the import,
+    # then frozen: later collections look only at what the run itself creates.
+    gc.disable()
+    try:
+        import dagster as dg
 
-    from orchestration.definitions import defs
-    from orchestration.defs.build.runs import fail_dead_runs
+        from orchestration.definitions import defs
+        from orchestration.defs.build.runs import fail_dead_runs
 
-    instance = dg.DagsterInstance.get()
+        instance = dg.DagsterInstance.get()
+    finally:
+        gc.freeze()
+        gc.enable()
     for dead in fail_dead_runs(instance):
         print(f"marked run {dead} failed: its process had died", flush=True)
     job = defs.resolve_job_def("warehouse_job")
@@ -230,4 +247,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The interpreter's last collection on exit walked every object the run left (1.8 s at 10,000
+    # documents, beside other builds); frozen, they are left to the operating system. Exit handlers still run.
+    gc.freeze()
+    sys.exit(code)

@@ -3,6 +3,7 @@ file's rows leave the staging files, and a changed file is hashed again even at 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -122,3 +123,21 @@ def test_documents_saved_together_hold_the_files_saved_one_by_one(tmp_path):
             compared += rows
     assert compared > 300  # the three samples' rows, not only empty files
     assert not list((tmp_path / "together" / "tmp").iterdir())  # every entry renamed into place
+
+
+def test_rows_are_read_from_one_file_once_known_and_again_from_entries_stored_since(tmp_path):
+    results = ingest_documents([SAMPLES / SAMPLE_FILES[key] for key in ("xiamen", "bazhong")])
+    store = ParseStore(tmp_path)
+    store.save_all(results)
+    keys = [result.document_row["sha256"] for result in results]
+    expected = {key: store.load_row(key) for key in keys}
+    assert store.load_rows(keys) == expected  # the entries' files, then kept in one file
+    index = tmp_path / "documents" / store.parser_version / "rows.json"
+    assert json.loads(index.read_text(encoding="utf-8")) == expected
+    for key in keys:
+        (store.entry(key) / "document.json").write_text('{"status": "changed by hand"}', encoding="utf-8")
+    assert store.load_rows(keys) == expected  # no entry file read: the kept rows
+    assert store.load_rows(keys, fresh=keys[:1])[keys[0]] == {"status": "changed by hand"}  # stored since
+    assert store.load_rows(keys[1:]) == {keys[1]: expected[keys[1]]}  # a key gone from the inbox is dropped
+    assert set(json.loads(index.read_text(encoding="utf-8"))) == {keys[1]}
+    assert store.prune(keep={keys[1]}) == 1 and not index.exists()  # entries pruned: the kept rows go too

@@ -149,3 +149,76 @@ def test_step_records_and_folders_are_published_with_the_warehouse_or_not_at_all
     assert build_state.step_record(database, "dbt").read_text() == "inputs-a"
     assert (tmp_path / "reports" / "index.html").read_text() == "first" and _value(database) == 1
     assert not list((tmp_path / ".build").glob("run-b*"))
+
+
+def test_the_copy_is_made_beside_the_first_steps_and_waited_for_by_its_first_user(tmp_path, monkeypatch):
+    import shutil
+    import threading
+
+    database = tmp_path / "w.duckdb"
+    _warehouse(database, 1)
+    release, copying = threading.Event(), threading.Event()
+    copyfile = shutil.copyfile
+
+    def slow_copy(source, target):
+        copying.set()
+        release.wait(30)
+        return copyfile(source, target)
+
+    monkeypatch.setattr(shutil, "copyfile", slow_copy)
+    build = WarehouseBuild(database, "run-a")
+    build.prepare()  # returns while the copy is still running
+    assert copying.wait(30) and not build._build_path.exists()
+    assert build.environment()["BUDGET_BUILD_DUCKDB_PATH"] == str(build._build_path)  # does not wait
+    threading.Timer(0.2, release.set).start()
+    assert _value(build.build_database) == 1  # waited for the whole copy
+
+
+def test_a_copy_that_failed_fails_its_first_user_and_is_discarded(tmp_path, monkeypatch):
+    import shutil
+
+    database = tmp_path / "w.duckdb"
+    _warehouse(database, 1)
+
+    def disk_full(source, target):
+        with open(target, "wb") as partial:
+            partial.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", disk_full)
+    build = WarehouseBuild(database, "run-a")
+    build.prepare()
+    with pytest.raises(OSError, match="No space left"):
+        build.build_database.exists()
+    build.discard()
+    assert sorted(path.name for path in (tmp_path / ".build").iterdir()) == []
+    assert _value(database) == 1
+
+
+def _gone_soon(path, seconds: float = 30.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not path.exists()
+
+
+def test_the_replaced_folders_are_removed_without_the_run_waiting_and_leftovers_by_the_next_run(tmp_path):
+    database = tmp_path / "w.duckdb"
+    _warehouse(database, 1)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "old.html").write_text("old")
+    build = _built(database, "run-a", 2)
+    (build.working_folder("reports") / "new.html").write_text("new")
+    build.publish()
+    assert sorted(path.name for path in (tmp_path / "reports").iterdir()) == ["new.html", "old.html"]
+    assert _gone_soon(tmp_path / ".build" / "run-a.previous-reports")
+    # a replaced folder a process had no time to delete before it exited
+    left = tmp_path / ".build" / "run-b.previous-reports" / "pages"
+    left.mkdir(parents=True)
+    (left / "p1.png").write_bytes(b"png")
+    following = _built(database, "run-c", 3)
+    assert _gone_soon(tmp_path / ".build" / "run-b.previous-reports")
+    assert _value(following.build_database) == 3 and _value(database) == 2
+    assert (tmp_path / "reports" / "new.html").read_text() == "new"
