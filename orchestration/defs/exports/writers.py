@@ -47,7 +47,7 @@ FORMATS = {"csv": "format csv, header", "parquet": "format parquet"}
 PART_COLUMN = "__export_part"  # a row's part, in the temporary table the parts are written from
 STAGED = "__export_rows"  # that table (one per cursor)
 PART_ROWS_TABLE = "__export_part_rows"  # the rows of one part, copied from it
-GROUP_ROWS = 250_000  # rows staged at a time (~250 MB of audit_reconciliation's widest rows at most)
+GROUP_CELLS = 6_000_000  # values staged at a time (~130,000 rows of audit_reconciliation, ~150 MB)
 
 
 def column_meanings(manifest_path: Path) -> dict[str, dict[str, str]]:
@@ -80,16 +80,21 @@ def _select(mart: Mart, extension: str) -> str:
 
 
 def _write_mart(connection: duckdb.DuckDBPyConnection, *, mart: Mart, parts: list[str], directory: Path) -> None:
-    """Write ``parts`` of the mart (the one part ``""`` of a single-file mart) as CSV and Parquet.
+    """Write ``parts`` of the mart as CSV and Parquet (a single-file mart: one ``COPY`` per format, streamed).
 
-    The parts go by groups of about ``GROUP_ROWS`` rows: the group's rows, in order, into a temporary table
+    The parts go by groups of about ``GROUP_CELLS`` values: the group's rows, in order, into a temporary table
     (one scan of the mart, a sort that fits in memory, done once for both formats), then one ``COPY`` per part
     and format from it. One ``COPY`` of a whole mart ``order by`` its key spilled its sort to disk at 10,000
     documents, and one partitioned by part (``partition_by``) cost five times a plain ``COPY``.
     """
+    if mart.key is None:
+        for extension, path in zip(FORMATS, mart.files(""), strict=True):
+            select = f"select {_select(mart, extension)} from {mart.relation} {mart.order}"
+            _copy(connection, select, extension, directory / path)
+        return
     for group in _groups(mart, parts):
-        where = f"where {part_filter(mart.key, mart.prefix, group)}" if mart.key else ""
-        part = f"left({quoted(mart.key)}, {mart.prefix})" if mart.key else "''"
+        where = f"where {part_filter(mart.key, mart.prefix, group)}"
+        part = f"left({quoted(mart.key)}, {mart.prefix})"
         connection.execute(
             f"create or replace temporary table {STAGED} as select *, {part} as {PART_COLUMN} "
             f"from {mart.relation} {where} {mart.order}"
@@ -103,22 +108,27 @@ def _write_mart(connection: duckdb.DuckDBPyConnection, *, mart: Mart, parts: lis
                 f"select * exclude ({PART_COLUMN}) from {STAGED} where {rows}"
             )
             for extension, path in zip(FORMATS, mart.files(name), strict=True):
-                target = directory / path
-                temporary = target.with_name(target.name + ".tmp")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                select = f"select {_select(mart, extension)} from {PART_ROWS_TABLE}"
-                connection.execute(f"copy ({select}) to '{temporary}' ({FORMATS[extension]})")
-                temporary.replace(target)
+                _copy(
+                    connection, f"select {_select(mart, extension)} from {PART_ROWS_TABLE}", extension, directory / path
+                )
     connection.execute(f"drop table if exists {STAGED}")
     connection.execute(f"drop table if exists {PART_ROWS_TABLE}")
 
 
+def _copy(connection: duckdb.DuckDBPyConnection, select: str, extension: str, path: Path) -> None:
+    """``COPY`` the rows of ``select`` to ``path``, through a temporary name."""
+    temporary = path.with_name(path.name + ".tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection.execute(f"copy ({select}) to '{temporary}' ({FORMATS[extension]})")
+    temporary.replace(path)
+
+
 def _groups(mart: Mart, parts: list[str]) -> list[list[str]]:
-    """``parts`` in order, cut into runs of at most ``GROUP_ROWS`` rows (a bigger part alone)."""
+    """``parts`` in order, cut into runs of at most ``GROUP_CELLS`` values (a bigger part alone)."""
     groups: list[list[str]] = []
     rows = 0
     for name in sorted(parts):
-        if not groups or rows + mart.counts[name] > GROUP_ROWS:
+        if not groups or (rows + mart.counts[name]) * len(mart.columns) > GROUP_CELLS:
             groups.append([])
             rows = 0
         groups[-1].append(name)
