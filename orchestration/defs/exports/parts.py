@@ -119,12 +119,13 @@ class Mart:
             return [f"csv/{self.name}.csv", f"parquet/{self.name}.parquet"]
         return [f"csv/{self.name}/{part}.csv", f"parquet/{self.name}/{part}.parquet"]
 
+    def path(self, extension: str) -> str:
+        """The mart's file, or folder of parts, in one format (``csv``, ``parquet``; relative to the exports)."""
+        return f"{extension}/{self.name}" + ("" if self.key else f".{extension}")
+
     def location(self, extension: str) -> str:
         """Where a reader finds the mart's rows: its file, or the pattern of its parts."""
-        folder = "csv" if extension == "csv" else "parquet"
-        if self.key is None:
-            return f"{folder}/{self.name}.{extension}"
-        return f"{folder}/{self.name}/*.{extension}"
+        return self.path(extension) + (f"/*.{extension}" if self.key else "")
 
 
 def describe_mart(connection: duckdb.DuckDBPyConnection, table: str) -> Mart:

@@ -169,7 +169,9 @@ def write_exports(database: Path, directory: Path, meanings: Mapping[str, Mappin
         jobs = []  # the workbook first (the longest, in Python), then the biggest marts' COPYs first
         if rewrite_workbook:
             jobs.append(partial(write_workbook, path=workbook, marts=marts, sheets=sheets, meanings=meanings))
-        for mart in sorted(marts, key=lambda mart: -mart.rows * len(mart.columns) * len(changed[mart.name])):
+        for mart in sorted(
+            marts, key=lambda mart: -sum(mart.counts[part] for part in changed[mart.name]) * len(mart.columns)
+        ):
             if changed[mart.name]:
                 jobs.append(partial(_write_mart, mart=mart, parts=changed[mart.name], directory=directory))
         _run_in_parallel(connection, jobs)
@@ -181,11 +183,7 @@ def write_exports(database: Path, directory: Path, meanings: Mapping[str, Mappin
     kept = {Path(name) for mart in marts for part in mart.parts for name in mart.files(part)} | {Path(workbook.name)}
     _remove_other_files(directory, kept)
     memo.save()
-    files = {
-        f"{folder}/{mart.name}": directory / mart.location(folder).split("/*")[0]
-        for mart in marts
-        for folder in FORMATS
-    }
+    files = {f"{extension}/{mart.name}": directory / mart.path(extension) for mart in marts for extension in FORMATS}
     rewritten = {mart.name: _what(mart, changed[mart.name]) for mart in marts if changed[mart.name]}
     return Exports({**files, "xlsx": workbook}, {**rewritten, **({"xlsx": "all"} if rewrite_workbook else {})}, sheets)
 
