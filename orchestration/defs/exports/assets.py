@@ -2,7 +2,8 @@
 
 Runs after dbt has built the marts into the run's private copy, reads them there in one short read-only
 connection, and writes them to the run's build folder, which starts as hard links to the published
-exports so that marts whose rows did not change keep their files; publishing the build puts them under
+exports so that marts (and parts of the big marts, :mod:`.parts`) whose rows did not change keep their
+files; publishing the build puts them under
 ``<warehouse dir>/exports/`` (next to the DuckDB file, like the reports; orchestration/publish.py).
 """
 
