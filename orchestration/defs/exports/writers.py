@@ -47,7 +47,10 @@ FORMATS = {"csv": "format csv, header", "parquet": "format parquet"}
 PART_COLUMN = "__export_part"  # a row's part, in the temporary table the parts are written from
 STAGED = "__export_rows"  # that table (one per cursor)
 PART_ROWS_TABLE = "__export_part_rows"  # the rows of one part, copied from it
-GROUP_CELLS = 6_000_000  # values staged at a time (~130,000 rows of audit_reconciliation, ~150 MB)
+# rows and values staged (and sorted) at a time, by each of the two writers: under the 512 MB DuckDB limit, groups of
+# 6 M values (850,000 rows of audit_agency_identity's long texts) beside another writer's ran out of memory
+GROUP_ROWS = 150_000
+GROUP_CELLS = 3_000_000  # ~66,000 rows of audit_reconciliation
 
 
 def column_meanings(manifest_path: Path) -> dict[str, dict[str, str]]:
@@ -82,10 +85,10 @@ def _select(mart: Mart, extension: str) -> str:
 def _write_mart(connection: duckdb.DuckDBPyConnection, *, mart: Mart, parts: list[str], directory: Path) -> None:
     """Write ``parts`` of the mart as CSV and Parquet (a single-file mart: one ``COPY`` per format, streamed).
 
-    The parts go by groups of about ``GROUP_CELLS`` values: the group's rows, in order, into a temporary table
-    (one scan of the mart, a sort that fits in memory, done once for both formats), then one ``COPY`` per part
-    and format from it. One ``COPY`` of a whole mart ``order by`` its key spilled its sort to disk at 10,000
-    documents, and one partitioned by part (``partition_by``) cost five times a plain ``COPY``.
+    The parts go by groups of bounded size (``GROUP_ROWS``, ``GROUP_CELLS``): the group's rows, in order, into
+    a temporary table (one scan of the mart, a sort that fits in memory, done once for both formats), then one
+    ``COPY`` per part and format from it. One ``COPY`` of a whole mart ``order by`` its key spilled its sort to
+    disk at 10,000 documents, and one partitioned by part (``partition_by``) cost five times a plain ``COPY``.
     """
     if mart.key is None:
         for extension, path in zip(FORMATS, mart.files(""), strict=True):
@@ -100,17 +103,18 @@ def _write_mart(connection: duckdb.DuckDBPyConnection, *, mart: Mart, parts: lis
             f"from {mart.relation} {where} {mart.order}"
         )
         for name in group:
-            rows = f"{PART_COLUMN} = '{name}'" if name != OTHER_PART else part_filter(mart.key, mart.prefix, [name])
-            # the part alone in a table of its own: the Parquet writer's pages follow the chunks it is given, and
-            # a scan of this table gives the same chunks whatever group the part was staged with
-            connection.execute(
-                f"create or replace temporary table {PART_ROWS_TABLE} as "
-                f"select * exclude ({PART_COLUMN}) from {STAGED} where {rows}"
-            )
-            for extension, path in zip(FORMATS, mart.files(name), strict=True):
-                _copy(
-                    connection, f"select {_select(mart, extension)} from {PART_ROWS_TABLE}", extension, directory / path
+            # the part alone in a table of its own (the staged table itself when it holds that part only): the
+            # Parquet writer's pages follow the chunks it is given, and a scan of a table holding just the part's
+            # rows gives the same chunks whatever group the part was staged with
+            source = STAGED
+            if len(group) > 1:
+                rows = f"{PART_COLUMN} = '{name}'" if name != OTHER_PART else part_filter(mart.key, mart.prefix, [name])
+                connection.execute(
+                    f"create or replace temporary table {PART_ROWS_TABLE} as select * from {STAGED} where {rows}"
                 )
+                source = PART_ROWS_TABLE
+            for extension, path in zip(FORMATS, mart.files(name), strict=True):
+                _copy(connection, f"select {_select(mart, extension)} from {source}", extension, directory / path)
     connection.execute(f"drop table if exists {STAGED}")
     connection.execute(f"drop table if exists {PART_ROWS_TABLE}")
 
@@ -124,11 +128,13 @@ def _copy(connection: duckdb.DuckDBPyConnection, select: str, extension: str, pa
 
 
 def _groups(mart: Mart, parts: list[str]) -> list[list[str]]:
-    """``parts`` in order, cut into runs of at most ``GROUP_CELLS`` values (a bigger part alone)."""
+    """``parts`` in order, cut into runs of at most ``GROUP_ROWS`` rows and ``GROUP_CELLS`` values (a bigger part
+    alone)."""
     groups: list[list[str]] = []
     rows = 0
     for name in sorted(parts):
-        if not groups or (rows + mart.counts[name]) * len(mart.columns) > GROUP_CELLS:
+        more = rows + mart.counts[name]
+        if not groups or more > GROUP_ROWS or more * len(mart.columns) > GROUP_CELLS:
             groups.append([])
             rows = 0
         groups[-1].append(name)
