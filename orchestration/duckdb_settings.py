@@ -33,7 +33,7 @@ def settings(database: str | Path | None = None) -> dict[str, str]:
 
     Every connection of a process to one file must use the same settings (DuckDB refuses a second, differently
     configured connection while the first is open), so there is one set, not one per caller. Row order stays
-    preserved: the exports write the marts in their stored order, byte for byte as before.
+    preserved: the exports write the rows they have sorted (orchestration/defs/exports/) in that order.
     """
     config = {"memory_limit": memory_limit()}
     if database is not None and str(database) != ":memory:":

@@ -2,7 +2,8 @@
 
 Runs after dbt has built the marts into the run's private copy, reads them there in one short read-only
 connection, and writes them to the run's build folder, which starts as hard links to the published
-exports so that marts whose rows did not change keep their files; publishing the build puts them under
+exports so that marts (and parts of the big marts, :mod:`.parts`) whose rows did not change keep their
+files; publishing the build puts them under
 ``<warehouse dir>/exports/`` (next to the DuckDB file, like the reports; orchestration/publish.py).
 """
 
@@ -49,8 +50,9 @@ def exports_dir():
     group_name="exports",
     kinds={"csv", "parquet", "excel"},
     required_resource_keys={"warehouse_build"},
-    description="Every mart as CSV (UTF-8 with BOM, opens in Excel), Parquet, and marts.xlsx with one sheet per "
-    "mart and a README sheet of column meanings (written under warehouse/exports/).",
+    description="Every mart as CSV (UTF-8 with BOM, opens in Excel) and Parquet (the fact and audit marts as folders "
+    "of parts keyed by document or agency), and marts.xlsx: a README sheet of column meanings, then the smallest marts "
+    "(written under warehouse/exports/).",
 )
 @once_per_build("exports", "the exports already hold the warehouse as built")
 def marts_export(context: dg.AssetExecutionContext, build) -> dg.MaterializeResult:
@@ -61,9 +63,10 @@ def marts_export(context: dg.AssetExecutionContext, build) -> dg.MaterializeResu
     exports = write_exports(build.build_database, build.working_folder("exports", linked=True), meanings)
     written = exports.files
     marts = sum(1 for name in written if name.startswith("csv/"))
+    rewritten = ", ".join(f"{name} ({what})" for name, what in exports.rewritten.items()) or "nothing"
     context.log.info(
-        f"exports: rewrote {', '.join(exports.rewritten) or 'nothing'} ({marts} marts; the others' rows did not "
-        f"change), published with the warehouse to {exports_dir()}"
+        f"exports: rewrote {rewritten} ({marts} marts; the other marts and parts kept their files, their rows did "
+        f"not change), published with the warehouse to {exports_dir()}"
     )
     return dg.MaterializeResult(
         metadata={

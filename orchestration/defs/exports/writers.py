@@ -1,26 +1,23 @@
 """Write every mart as CSV (UTF-8 with BOM), Parquet and one XLSX workbook with a README sheet.
 
 Users open the warehouse in Excel more often than in SQL. Excel reads a CSV as the local code page
-unless it starts with a byte-order mark, so the CSVs carry one and Chinese names survive a double
-click. The workbook has one sheet per mart and a README sheet with every column's meaning, taken
-from the dbt documentation, so a reader needs nothing else. CSV and Parquet are written by DuckDB
-itself (``COPY``: exact DECIMAL amounts, no pandas, no pyarrow), each on one DuckDB thread so that it
-streams (see ``_run_in_parallel``), under the orchestration's memory limit (``orchestration/duckdb_settings.py``).
+unless it starts with a byte-order mark, so every CSV file carries one and Chinese names survive a double
+click. The workbook (:mod:`.sheets`) has a README sheet with every column's meaning, taken from the dbt
+documentation, and the smallest marts. CSV and Parquet are written by DuckDB itself (``COPY``: exact
+DECIMAL amounts, no pandas, no pyarrow), each on one DuckDB thread so that it streams (see
+``_run_in_parallel``), under the orchestration's memory limit (``orchestration/duckdb_settings.py``).
 Plain functions: tested without Dagster.
 
-Adding one document to ten thousand must not rewrite every export. The exports folder starts as the
-published one (hard links, ``WarehouseBuild.working_folder``), and a mart whose rows are those its files
-were written from (row count and a hash of every row, computed by DuckDB) keeps its files. Every file
-is written to a temporary name and renamed, never rewritten in place: that is what makes the hard
-links safe, and a reader never sees half a file. A spreadsheet sheet costs ~3 CPU seconds per million
-cells (:mod:`.workbook`) and Excel stops at 1,048,576 rows, so the workbook holds the marts, smallest first,
-while it stays under ``WORKBOOK_CELL_BUDGET`` cells; its README sheet names the CSV and Parquet files
-of the others.
+Adding one document to ten thousand must not rewrite every export. The fact and audit marts are folders
+of parts keyed by document (or agency), the dimensions single files (:mod:`.parts`); the exports folder
+starts as the published one (hard links, ``WarehouseBuild.working_folder``), and a part (or single-file
+mart) whose rows are those its files were written from (row count and a digest of every row, computed by
+DuckDB) keeps its files. Every file is written under a temporary name and renamed, never rewritten in
+place: that is what makes the hard links safe, and a reader never sees half a file.
 """
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -31,16 +28,29 @@ from pathlib import Path
 import duckdb
 
 from orchestration.defs.build.reuse import OutputMemo, digest
-from orchestration.defs.exports.workbook import Workbook
+from orchestration.defs.exports.parts import (
+    LAYOUT,
+    MART_SCHEMA,
+    OTHER_PART,
+    Mart,
+    describe_mart,
+    part_filter,
+    quoted,
+)
+from orchestration.defs.exports.sheets import workbook_marts, write_workbook
 from orchestration.duckdb_settings import connect
 
-MART_SCHEMA = "marts"
-EXCEL_SHEET_NAME_LIMIT = 31
-EXCEL_CELL_LIMIT = 32767  # characters; longer snippets are cut with a marker
 COPY_THREADS = 1  # DuckDB threads per COPY (see _run_in_parallel)
 WRITERS = 2  # files written at once: the machine's two cores (more would only add memory)
-WORKBOOK_CELL_BUDGET = 500_000  # rows × columns in the workbook (~1.5 CPU seconds); the rest are CSV/Parquet only
 BOM = b"\xef\xbb\xbf"
+FORMATS = {"csv": "format csv, header", "parquet": "format parquet"}
+PART_COLUMN = "__export_part"  # a row's part, in the temporary table the parts are written from
+STAGED = "__export_rows"  # that table (one per cursor)
+PART_ROWS_TABLE = "__export_part_rows"  # the rows of one part, copied from it
+# rows and values staged (and sorted) at a time, by each of the two writers: under the 512 MB DuckDB limit, groups of
+# 6 M values (850,000 rows of audit_agency_identity's long texts) beside another writer's ran out of memory
+GROUP_ROWS = 150_000
+GROUP_CELLS = 3_000_000  # ~66,000 rows of audit_reconciliation
 
 
 def column_meanings(manifest_path: Path) -> dict[str, dict[str, str]]:
@@ -63,167 +73,133 @@ def mart_tables(connection: duckdb.DuckDBPyConnection) -> list[str]:
     return [name for (name,) in rows]
 
 
-def readme_rows(
-    tables: list[str],
-    meanings: Mapping[str, Mapping[str, str]],
-    columns: Mapping[str, list[str]],
-    left_out: Mapping[str, int] | None = None,
-) -> list[tuple[str, str, str]]:
-    """(sheet, column, meaning) of every mart; a mart left out of the workbook says where its rows are."""
-    rows = []
-    for table in tables:
-        described = meanings.get(table, {})
-        meaning = described.get("", "")
-        if table in (left_out or {}):
-            meaning = (
-                f"{left_out[table]:,} rows: too many for this workbook, see csv/{table}.csv or "
-                f"parquet/{table}.parquet. {meaning}"
-            ).strip()
-        rows.append((table, "", meaning))
-        rows += [(table, column, described.get(column, "")) for column in columns[table]]
-    return rows
+def _select(mart: Mart, extension: str) -> str:
+    """The mart's columns; in a CSV the first header name starts with the byte-order mark, so DuckDB writes the
+    whole file at once (no second copy of a file of hundreds of MB to put three bytes in front)."""
+    names = [quoted(column) for column in mart.columns]
+    if names and extension == "csv":
+        names[0] = f"{names[0]} as {quoted(BOM.decode() + mart.columns[0])}"
+    return ", ".join(names) or "*"
 
 
-def _cell(value):
-    """A value Excel can hold: naive UTC timestamps, lists as text, over-long text cut."""
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        return value.astimezone(datetime.UTC).replace(tzinfo=None)
-    if isinstance(value, list | tuple | dict):
-        value = ", ".join(str(item) for item in value) if not isinstance(value, dict) else str(value)
-    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-        return value[: EXCEL_CELL_LIMIT - 20] + " …(cut for Excel)"
-    return value
+def _write_mart(connection: duckdb.DuckDBPyConnection, *, mart: Mart, parts: list[str], directory: Path) -> None:
+    """Write ``parts`` of the mart as CSV and Parquet (a single-file mart: one ``COPY`` per format, streamed).
+
+    The parts go by groups of bounded size (``GROUP_ROWS``, ``GROUP_CELLS``): the group's rows, in order, into
+    a temporary table (one scan of the mart, a sort that fits in memory, done once for both formats), then one
+    ``COPY`` per part and format from it. One ``COPY`` of a whole mart ``order by`` its key spilled its sort to
+    disk at 10,000 documents, and one partitioned by part (``partition_by``) cost five times a plain ``COPY``.
+    """
+    if mart.key is None:
+        for extension, path in zip(FORMATS, mart.files(""), strict=True):
+            select = f"select {_select(mart, extension)} from {mart.relation} {mart.order}"
+            _copy(connection, select, extension, directory / path)
+        return
+    for group in _groups(mart, parts):
+        where = f"where {part_filter(mart.key, mart.prefix, group)}"
+        part = f"left({quoted(mart.key)}, {mart.prefix})"
+        connection.execute(
+            f"create or replace temporary table {STAGED} as select *, {part} as {PART_COLUMN} "
+            f"from {mart.relation} {where} {mart.order}"
+        )
+        for name in group:
+            # the part alone in a table of its own (the staged table itself when it holds that part only): the
+            # Parquet writer's pages follow the chunks it is given, and a scan of a table holding just the part's
+            # rows gives the same chunks whatever group the part was staged with
+            source = STAGED
+            if len(group) > 1:
+                rows = f"{PART_COLUMN} = '{name}'" if name != OTHER_PART else part_filter(mart.key, mart.prefix, [name])
+                connection.execute(
+                    f"create or replace temporary table {PART_ROWS_TABLE} as select * from {STAGED} where {rows}"
+                )
+                source = PART_ROWS_TABLE
+            for extension, path in zip(FORMATS, mart.files(name), strict=True):
+                _copy(connection, f"select {_select(mart, extension)} from {source}", extension, directory / path)
+    connection.execute(f"drop table if exists {STAGED}")
+    connection.execute(f"drop table if exists {PART_ROWS_TABLE}")
 
 
-def _fingerprint(connection: duckdb.DuckDBPyConnection, table: str) -> tuple[list[str], str, int]:
-    """The mart's columns, a digest of its column types and rows (order aside), and its row count."""
-    relation = f'{MART_SCHEMA}."{table}"'
-    description = connection.execute(f"select * from {relation} limit 0").description
-    columns = [column[0] for column in description]
-    count, total, xor = connection.execute(
-        f"select count(*), sum(hash(t)::hugeint), bit_xor(hash(t)) from {relation} as t"
-    ).fetchone()
-    types = [str(column[1]) for column in description]
-    return columns, digest([columns, types, count, str(total), str(xor)]), int(count)
-
-
-def _write_csv(connection: duckdb.DuckDBPyConnection, *, table: str, path: Path, columns: list[str]) -> None:
-    """``COPY`` to CSV, behind a byte-order mark: the first column's header name starts with it, so DuckDB
-    writes the whole file at once (no second copy of a file of hundreds of MB to put three bytes in front)."""
-    temporary = path.with_suffix(".tmp")
-    names = [f'"{column}"' for column in columns]
-    if names:
-        names[0] = f'"{columns[0]}" as "{BOM.decode()}{columns[0]}"'
-    select = ", ".join(names) or "*"
-    connection.execute(f"copy (select {select} from {MART_SCHEMA}.\"{table}\") to '{temporary}' (format csv, header)")
+def _copy(connection: duckdb.DuckDBPyConnection, select: str, extension: str, path: Path) -> None:
+    """``COPY`` the rows of ``select`` to ``path``, through a temporary name."""
+    temporary = path.with_name(path.name + ".tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection.execute(f"copy ({select}) to '{temporary}' ({FORMATS[extension]})")
     temporary.replace(path)
 
 
-def _write_parquet(connection: duckdb.DuckDBPyConnection, *, table: str, path: Path) -> None:
-    temporary = path.with_suffix(".tmp")
-    connection.execute(f"copy (select * from {MART_SCHEMA}.\"{table}\") to '{temporary}' (format parquet)")
-    temporary.replace(path)
-
-
-def workbook_marts(sizes: Mapping[str, tuple[int, int]], budget: int | None = None) -> list[str]:
-    """The marts the workbook holds: smallest first (rows × columns), while the total stays within ``budget``."""
-    budget = WORKBOOK_CELL_BUDGET if budget is None else budget
-    chosen, cells = [], 0
-    for table in sorted(sizes, key=lambda name: (sizes[name][0] * sizes[name][1], name)):
-        size = sizes[table][0] * sizes[table][1]
-        if cells + size > budget:
-            break
-        chosen.append(table)
-        cells += size
-    return sorted(chosen)
-
-
-def _write_workbook(
-    connection: duckdb.DuckDBPyConnection,
-    *,
-    path: Path,
-    tables: list[str],
-    sheets: list[str],
-    meanings: Mapping[str, Mapping[str, str]],
-    columns: Mapping[str, list[str]],
-    rows: Mapping[str, int],
-) -> None:
-    """The README sheet, then one sheet per mart of ``sheets`` (through :mod:`.workbook`, not openpyxl)."""
-    left_out = {table: rows[table] for table in tables if table not in sheets}
-    temporary = path.with_suffix(".xlsx.tmp")
-    workbook = Workbook(temporary)
-    workbook.add_sheet("README", [("sheet", "column", "meaning"), *readme_rows(tables, meanings, columns, left_out)])
-    for table in sheets:
-        workbook.add_sheet(table[:EXCEL_SHEET_NAME_LIMIT], _sheet_rows(connection, table, columns[table]))
-    workbook.close()
-    temporary.replace(path)
-
-
-def _sheet_rows(connection: duckdb.DuckDBPyConnection, table: str, columns: list[str]):
-    """The header, then every row of the mart as values Excel can hold, fetched a batch at a time."""
-    yield columns
-    result = connection.execute(f'select * from {MART_SCHEMA}."{table}"')
-    while batch := result.fetchmany(10_000):
-        for row in batch:
-            yield [_cell(value) for value in row]
+def _groups(mart: Mart, parts: list[str]) -> list[list[str]]:
+    """``parts`` in order, cut into runs of at most ``GROUP_ROWS`` rows and ``GROUP_CELLS`` values (a bigger part
+    alone)."""
+    groups: list[list[str]] = []
+    rows = 0
+    for name in sorted(parts):
+        more = rows + mart.counts[name]
+        if not groups or more > GROUP_ROWS or more * len(mart.columns) > GROUP_CELLS:
+            groups.append([])
+            rows = 0
+        groups[-1].append(name)
+        rows += mart.counts[name]
+    return groups
 
 
 @dataclass(frozen=True)
 class Exports:
-    files: dict[str, Path]  # "csv/<mart>", "parquet/<mart>", "xlsx" → the file
-    rewritten: list[str]  # the marts (and "xlsx") written by this call; the others were kept
+    files: dict[str, Path]  # "csv/<mart>", "parquet/<mart>" → the file or folder of parts; "xlsx" → the workbook
+    rewritten: dict[str, str]  # the marts (and "xlsx") written by this call → what ("all", "3 of 256 parts")
     sheets: list[str]  # the marts the workbook holds
 
 
 def write_exports(database: Path, directory: Path, meanings: Mapping[str, Mapping[str, str]]) -> Exports:
-    """Write csv/<mart>.csv, parquet/<mart>.parquet and marts.xlsx under ``directory``.
+    """Write csv/, parquet/ and marts.xlsx under ``directory`` (:mod:`.parts` says which marts are folders).
 
-    ``directory`` may hold the exports of an earlier build (hard links to them are fine): a mart whose rows
-    did not change keeps its files, the workbook is rewritten only when a mart it holds (or the column
-    meanings) changed, and files of marts that no longer exist are removed.
+    ``directory`` may hold the exports of an earlier build (hard links to them are fine): a part (or single-file
+    mart) whose rows did not change keeps its files, the workbook is rewritten only when a mart (or the column
+    meanings) changed, and files of parts or marts that no longer exist are removed.
     """
-    csv_dir, parquet_dir = directory / "csv", directory / "parquet"
-    csv_dir.mkdir(parents=True, exist_ok=True)
-    parquet_dir.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(parents=True, exist_ok=True)
     memo = OutputMemo(directory, "exports")
-    written: dict[str, Path] = {}
     workbook = directory / "marts.xlsx"
     with connect(database) as connection:
-        tables = mart_tables(connection)
-        columns, fingerprints, rows = {}, {}, {}
-        for table in tables:
-            columns[table], fingerprints[table], rows[table] = _fingerprint(connection, table)
-            written[f"csv/{table}"] = csv_dir / f"{table}.csv"
-            written[f"parquet/{table}"] = parquet_dir / f"{table}.parquet"
-        changed = [table for table in tables if memo.recall(table, fingerprints[table], directory) is None]
-        sheets = workbook_marts({table: (rows[table], len(columns[table])) for table in tables})
-        inputs = digest([tables, sheets, [fingerprints[table] for table in tables], meanings])
+        marts = [describe_mart(connection, table) for table in mart_tables(connection)]
+        changed = {
+            mart.name: [
+                part
+                for part in sorted(mart.parts)
+                if memo.recall(_memo_key(mart, part), mart.parts[part], directory) is None
+            ]
+            for mart in marts
+        }
+        sheets = workbook_marts({mart.name: (mart.rows, len(mart.columns)) for mart in marts})
+        inputs = digest([LAYOUT, sheets, [(mart.name, mart.parts) for mart in marts], meanings])
         rewrite_workbook = memo.recall("xlsx", inputs, directory) is None
         jobs = []  # the workbook first (the longest, in Python), then the biggest marts' COPYs first
         if rewrite_workbook:
-            jobs.append(
-                partial(
-                    _write_workbook,
-                    path=workbook,
-                    tables=tables,
-                    sheets=sheets,
-                    meanings=meanings,
-                    columns=columns,
-                    rows=rows,
-                )
-            )
-        for table in sorted(changed, key=lambda name: -rows[name] * len(columns[name])):
-            jobs.append(partial(_write_csv, table=table, path=written[f"csv/{table}"], columns=columns[table]))
-            jobs.append(partial(_write_parquet, table=table, path=written[f"parquet/{table}"]))
+            jobs.append(partial(write_workbook, path=workbook, marts=marts, sheets=sheets, meanings=meanings))
+        for mart in sorted(
+            marts, key=lambda mart: -sum(mart.counts[part] for part in changed[mart.name]) * len(mart.columns)
+        ):
+            if changed[mart.name]:
+                jobs.append(partial(_write_mart, mart=mart, parts=changed[mart.name], directory=directory))
         _run_in_parallel(connection, jobs)
-    for table in changed:
-        memo.remember(table, fingerprints[table], [f"csv/{table}.csv", f"parquet/{table}.parquet"])
+    for mart in marts:
+        for part in changed[mart.name]:
+            memo.remember(_memo_key(mart, part), mart.parts[part], mart.files(part))
     if rewrite_workbook:
         memo.remember("xlsx", inputs, [workbook.name])
-    written["xlsx"] = workbook
-    _remove_other_files(directory, {path.relative_to(directory) for path in written.values()})
+    kept = {Path(name) for mart in marts for part in mart.parts for name in mart.files(part)} | {Path(workbook.name)}
+    _remove_other_files(directory, kept)
     memo.save()
-    return Exports(written, changed + (["xlsx"] if rewrite_workbook else []), sheets)
+    files = {f"{extension}/{mart.name}": directory / mart.path(extension) for mart in marts for extension in FORMATS}
+    rewritten = {mart.name: _what(mart, changed[mart.name]) for mart in marts if changed[mart.name]}
+    return Exports({**files, "xlsx": workbook}, {**rewritten, **({"xlsx": "all"} if rewrite_workbook else {})}, sheets)
+
+
+def _memo_key(mart: Mart, part: str) -> str:
+    return f"{mart.name}/{part}" if mart.key else mart.name
+
+
+def _what(mart: Mart, parts: list[str]) -> str:
+    return "all" if mart.key is None else f"{len(parts)} of {len(mart.parts)} parts"
 
 
 def _run_in_parallel(connection: duckdb.DuckDBPyConnection, jobs: list) -> None:
@@ -247,10 +223,16 @@ def _run_in_parallel(connection: duckdb.DuckDBPyConnection, jobs: list) -> None:
 
 
 def _remove_other_files(directory: Path, kept: set[Path]) -> None:
-    """Exports of marts that no longer exist, and temporary files of an interrupted run."""
+    """Files of parts and marts that no longer exist (a deleted document's only part, a mart now in parts), folders
+    left empty, and temporary files of an interrupted run."""
     for folder in ("csv", "parquet"):
-        for path in (directory / folder).iterdir():
-            if path.relative_to(directory) not in kept:
+        if not (directory / folder).is_dir():
+            continue
+        for path in sorted((directory / folder).rglob("*"), reverse=True):  # files before their folders
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path.relative_to(directory) not in kept:
                 path.unlink()
     for path in directory.glob("*.tmp"):
         path.unlink()
