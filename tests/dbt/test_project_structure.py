@@ -86,6 +86,8 @@ def _assert_incremental_by_document(model: dict) -> None:
     config = model["config"]
     assert (config["materialized"], config["unique_key"]) == ("incremental", "document_id"), model["name"]
     assert config["meta"]["per_document"] and "drop_documents_no_longer_current" in str(config["post-hook"])
+    # built after the list of the documents new and gone in this run, which narrows its inputs
+    assert "model.budget_warehouse.int_documents_changed" in model["depends_on"]["nodes"], model["name"]
 
 
 def _assert_incremental_by_agency(model: dict) -> None:
