@@ -21,6 +21,7 @@ PER_AGENCY_TABLES = (
     "intermediate.int_execution_sides",
     "intermediate.int_execution_side_figures",
     "marts.fct_budget_execution",
+    "marts.fct_agency_year_measure",
     "marts.audit_document_completeness",
     "marts.audit_agency_identity",
 )
