@@ -91,3 +91,21 @@
     {%- endfor -%}
     {{- return(none) -}}
 {%- endmacro %}
+
+
+{#-
+    The documents audit_document_quality reports: the current ones and the rejected ones (a superseded
+    version is history in dim_document). Its pre-hook drops the rows of the others before an increment.
+-#}
+{% macro is_reported_document() -%}
+    (is_current or status <> 'parsed')
+{%- endmacro %}
+
+
+{% macro drop_documents_not_reported() -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }} where document_id not in (
+        select document_id from {{ builtins.ref('int_documents_identified') }} where {{ is_reported_document() }}
+    )
+    {%- endif -%}
+{%- endmacro %}
