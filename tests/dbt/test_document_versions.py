@@ -34,8 +34,9 @@ def _build(warehouse: DbtWarehouse, *flags: str) -> None:
     assert not failed_nodes(result), failed_nodes(result)
 
 
-# what one build changed (the agencies the per-agency models rebuilt): different from build to build by design
-RUN_STATE_TABLES = {"intermediate.int_agencies_changed"}
+# what one build changed (the agencies the per-agency models rebuilt, the documents the per-document ones built
+# and dropped): different from build to build by design
+RUN_STATE_TABLES = {"intermediate.int_agencies_changed", "intermediate.int_documents_changed"}
 
 
 def _marts(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:

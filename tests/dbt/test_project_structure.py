@@ -74,6 +74,8 @@ def test_model_prefixes_match_their_folders(models):
             _assert_incremental_by_document(model)
         elif model["config"]["materialized"] == "incremental" and model["config"]["meta"].get("per_document"):
             _assert_incremental_by_document(model)
+        elif model["name"] in INCREMENTAL_BY_DOCUMENTS_ROW:
+            _assert_incremental_by_documents_row(model)
         elif model["config"]["materialized"] == "incremental":
             _assert_incremental_by_agency(model)
         elif layer == "marts" and model["config"]["materialized"] == "view":
@@ -86,6 +88,19 @@ def _assert_incremental_by_document(model: dict) -> None:
     config = model["config"]
     assert (config["materialized"], config["unique_key"]) == ("incremental", "document_id"), model["name"]
     assert config["meta"]["per_document"] and "drop_documents_no_longer_current" in str(config["post-hook"])
+    # built after the list of the documents new and gone in this run, which narrows its inputs
+    assert "model.budget_warehouse.int_documents_changed" in model["depends_on"]["nodes"], model["name"]
+
+
+# one row per document that also carries the documents row (version number and count): rebuilt when either changed
+INCREMENTAL_BY_DOCUMENTS_ROW = {"audit_document_quality"}
+
+
+def _assert_incremental_by_documents_row(model: dict) -> None:
+    config = model["config"]
+    assert (config["materialized"], config["unique_key"]) == ("incremental", "document_id"), model["name"]
+    assert "drop_documents_not_reported" in str(config["pre-hook"]), model["name"]
+    assert "is_incremental()" in model["raw_code"], model["name"]
 
 
 def _assert_incremental_by_agency(model: dict) -> None:

@@ -6,7 +6,8 @@
     (dbt_project.yml: the staging frames, intermediate/documents, intermediate/facts and
     intermediate/reconciliation). A per-document model that is `incremental` (facts, reconciliation)
     - reads, through `ref` below, only the rows of current documents of every per-document input, and
-      on an incremental run only those of the current documents it does not hold yet;
+      on an incremental run only those of the documents new since the previous build
+      (int_documents_changed);
     - replaces a document's rows as a whole (delete+insert by document_id), and its post-hook
       `drop_documents_no_longer_current` deletes the rows of documents deleted or superseded since.
     A new model in those folders inherits all of it from the folder config: it needs no filter of its
@@ -26,17 +27,31 @@
 {%- endmacro %}
 
 
-{#- The documents a per-document incremental model builds in this run. -#}
+{#-
+    The documents a per-document incremental model builds in this run: every current one on a full
+    refresh, the new ones (int_documents_changed) on an incremental run. A model holds every other
+    current document already, with the rows it computed when that document was new (none for most
+    documents in most check models).
+-#}
 {% macro documents_to_build() -%}
+    {%- if is_incremental() -%}
+    document_id in (select document_id from {{ builtins.ref('int_documents_changed') }} where is_new)
+    {%- else -%}
     document_id in {{ current_document_ids() }}
-    {%- if is_incremental() %}
-    and document_id not in (select distinct document_id from {{ this }})
-    {%- endif %}
+    {%- endif -%}
 {%- endmacro %}
 
 
+{#- The post-hook: the rows of the documents current at the previous build and no longer. -#}
 {% macro drop_documents_no_longer_current() -%}
+    {#- the ref, rendered when dbt parses the hook, is what makes every model using it depend on the list -#}
+    {%- set changed = builtins.ref('int_documents_changed') -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }}
+    where document_id in (select document_id from {{ changed }} where is_gone)
+    {%- else -%}
     delete from {{ this }} where document_id not in {{ current_document_ids() }}
+    {%- endif -%}
 {%- endmacro %}
 
 
@@ -51,8 +66,9 @@
         or config.get('materialized') != 'incremental' or not is_per_document(config) -%}
         {{- return(relation) -}}
     {%- endif -%}
-    {#- at parse time this records the dependency on the document list, so it is built first -#}
+    {#- at parse time this records the dependencies on the document lists, so they are built first -#}
     {%- set documents = builtins.ref('int_documents_identified') -%}
+    {%- set changed = builtins.ref('int_documents_changed') -%}
     {%- if not execute -%}
         {{- return(relation) -}}
     {%- endif -%}
@@ -74,4 +90,22 @@
         {%- endif -%}
     {%- endfor -%}
     {{- return(none) -}}
+{%- endmacro %}
+
+
+{#-
+    The documents audit_document_quality reports: the current ones and the rejected ones (a superseded
+    version is history in dim_document). Its pre-hook drops the rows of the others before an increment.
+-#}
+{% macro is_reported_document() -%}
+    (is_current or status <> 'parsed')
+{%- endmacro %}
+
+
+{% macro drop_documents_not_reported() -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }} where document_id not in (
+        select document_id from {{ builtins.ref('int_documents_identified') }} where {{ is_reported_document() }}
+    )
+    {%- endif -%}
 {%- endmacro %}

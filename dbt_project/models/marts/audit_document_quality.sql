@@ -3,19 +3,49 @@
     many checks ran, passed, rounded, failed and could not be decided (unverified), and the share of the
     document's amounts (line items, stated totals, 三公 figures) that at least one amount check covered.
     The version columns say which version of the disclosure was checked.
+
+    Built by document (dbt_project.yml): a document's counts come from its own checks, amounts and
+    extraction issues, which do not change while it stays current; its row also carries its documents
+    row (file name, version number and count), which can change without it (another version added or
+    deleted). So an add-one run computes the rows of the documents not held yet with that same
+    documents row, and the pre-hook drops the rows of documents no longer reported.
 -#}
+
+{%- set documents_row_columns = {
+    'agency_id': 'agency_id', 'agency_name': 'agency_name', 'fiscal_year': 'fiscal_year',
+    'doc_kind': 'doc_kind', 'source_file': 'source_file', 'sha256': 'sha256',
+    'file_modified_at': 'file_modified_at', 'version_number': 'version_number',
+    'version_count': 'version_count', 'document_status': 'status',
+} %}
 
 with
 
-documents as (
+reported_documents as (
 
     select * from {{ ref('int_documents_identified') }}
+    where {{ is_reported_document() }}
+
+),
+
+documents as (
+
+    select * from reported_documents
+    {%- if is_incremental() %}
+    where not exists (
+        select 1 from {{ this }} as held
+        where held.document_id = reported_documents.document_id
+        {%- for column, source_column in documents_row_columns.items() %}
+            and held.{{ column }} is not distinct from reported_documents.{{ source_column }}
+        {%- endfor %}
+    )
+    {%- endif %}
 
 ),
 
 checks as (
 
     select * from {{ ref('int_reconciliation_checks_unioned') }}
+    where document_id in (select document_id from documents)
 
 ),
 
@@ -28,6 +58,7 @@ rules as (
 amounts as (
 
     select * from {{ ref('int_figures_unioned') }}
+    where document_id in (select document_id from documents)
 
 ),
 
@@ -35,6 +66,7 @@ extraction_issues as (
 
     select * from {{ ref('stg_ingested__extraction_issues') }}
     where document_id in {{ current_document_ids() }}
+        and document_id in (select document_id from documents)
 
 ),
 
@@ -136,7 +168,6 @@ final as (
         on documents.document_id = coverage.document_id
     left join issue_counts
         on documents.document_id = issue_counts.document_id
-    where documents.is_current or documents.status <> 'parsed'
 
 )
 

@@ -4,7 +4,8 @@
     where, and the canonical agency the form resolves to. A title or header label naming another agency
     (a district bureau's table headed by the municipal bureau) has is_contradiction; it is also an
     agency_name_contradiction extraction issue and a printed_name_contradiction row of
-    audit_agency_identity.
+    audit_agency_identity. A document's rows come from that document alone, so they are built by
+    document (macros/documents/current_document_ids.sql).
 -#}
 
 with

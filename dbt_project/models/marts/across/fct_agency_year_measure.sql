@@ -7,6 +7,10 @@
     its 决算数. The change is computed only when the previous year's document covers the same scope
     (部门 vs 单位, see int_documents_scoped); comparability says why it is not. An amount a document
     prints twice differently is left out (is_ambiguous) and never compared.
+
+    An agency's rows come from its own documents alone (its name is fixed by its id), so the panel is
+    built per agency (macros/across/agencies_to_build.sql): an add-one run computes the agencies whose
+    documents changed.
 -#}
 
 with
@@ -16,18 +20,14 @@ sides as (
     select * from {{ ref('int_execution_sides') }}
     where subject_kind = 'measure'
         and side in ('budget_document', 'actual')
-
-),
-
-documents as (
-
-    select * from {{ ref('int_documents_scoped') }}
+        and {{ agencies_to_build() }}
 
 ),
 
 agencies as (
 
     select * from {{ ref('int_agencies_resolved') }}
+    where {{ agencies_to_build() }}
 
 ),
 
