@@ -108,10 +108,20 @@ def is_full_build_only_test(node: dict, nodes: dict) -> bool:
     return any(_under(path, FULL_BUILD_ONLY_TEST_PATHS) for path in paths)
 
 
-def dbt_build_arguments(full_refresh: bool) -> list[str]:
+# The tables that record which documents and agencies the previous whole build held: an incremental model
+# builds what changed since (int_documents_changed, int_agencies_changed). A build of a selection of the
+# models (a user materializing some assets in the UI) must not move them on, or the models it left out
+# would never build the documents it saw; it leaves them out and rebuilds its selection in full instead.
+CHANGE_RECORDS = ("int_documents_changed", "int_agencies_changed")
+
+
+def dbt_build_arguments(full_refresh: bool, selection_only: bool = False) -> list[str]:
     """``dbt build`` arguments: everything but the unit tests on a full refresh, the per-document increment
-    otherwise."""
+    otherwise; for a selection of the models (``selection_only``), a full refresh of the selection that
+    leaves the change records as the last whole build left them."""
     # one --exclude value, the selectors separated by spaces: dagster-dbt reads only one value per flag
+    if selection_only:
+        return ["build", "--full-refresh", "--exclude", " ".join((UNIT_TESTS, *CHANGE_RECORDS))]
     if full_refresh:
         return ["build", "--full-refresh", "--exclude", UNIT_TESTS]
     return ["build", "--exclude", " ".join((UNIT_TESTS, *FULL_BUILD_ONLY))]

@@ -41,9 +41,9 @@ def test_full_refresh_builds_all_but_unit_tests_and_an_increment_excludes_only_f
 
 
 @pytest.fixture(scope="module")
-def incremental_selection() -> tuple[set[str], set[str], set[str], set[str]]:
+def incremental_selection() -> tuple[set[str], set[str], set[str], set[str], set[str]]:
     """(every node of the project, the nodes a full build runs, the nodes an incremental build runs, the
-    marts' tests), as dbt selects them."""
+    marts' tests, the nodes a build of a selection of every model runs), as dbt selects them."""
     from dbt.cli.main import dbtRunner
 
     saved = dict(os.environ)
@@ -59,14 +59,15 @@ def incremental_selection() -> tuple[set[str], set[str], set[str], set[str]]:
     try:
         mart_tests = listed("--select", "path:models/marts,resource_type:test")
         full, increment = listed(*dbt_build_arguments(True)[2:]), listed(*dbt_build_arguments(False)[1:])
-        return listed(), full, increment, mart_tests
+        selection = listed(*dbt_build_arguments(False, selection_only=True)[2:])
+        return listed(), full, increment, mart_tests, selection
     finally:
         os.environ.clear()
         os.environ.update(saved)
 
 
 def test_no_warehouse_build_runs_the_unit_tests_the_test_suite_runs(incremental_selection):
-    everything, full, increment, _ = incremental_selection
+    everything, full, increment, *_ = incremental_selection
     unit_tests = {node for node in everything if node.startswith("unit_test.")}
     assert len(unit_tests) > 30  # tests/dbt builds with a plain `dbt build`, so `make test` runs them all
     assert full == everything - unit_tests
@@ -74,7 +75,7 @@ def test_no_warehouse_build_runs_the_unit_tests_the_test_suite_runs(incremental_
 
 
 def test_an_increment_builds_every_model_but_the_staging_views_and_runs_every_mart_test(incremental_selection):
-    _, everything, increment, mart_tests = incremental_selection
+    _, everything, increment, mart_tests, _ = incremental_selection
     models = {node for node in everything if node.startswith("model.")}
     views = {node for node in models if node.split(".")[-1].startswith("stg_ingested__")}
     assert len(views) > 10 and not views & increment  # they read this run's files as they are
@@ -87,7 +88,7 @@ def test_an_increment_builds_every_model_but_the_staging_views_and_runs_every_ma
 
 
 def test_an_increment_leaves_seeds_staging_views_and_their_tests_to_full_builds(incremental_selection):
-    _, everything, increment, _ = incremental_selection
+    _, everything, increment, *_ = incremental_selection
     skipped = everything - increment
     assert {node.split(".")[0] for node in skipped} == {"seed", "model", "test"}
     assert all(node.split(".")[-1].startswith("stg_ingested__") for node in skipped if node.startswith("model."))
@@ -101,7 +102,7 @@ def test_an_increment_leaves_seeds_staging_views_and_their_tests_to_full_builds(
 def test_the_tests_that_are_no_asset_checks_are_exactly_those_an_increment_leaves_out(incremental_selection):
     """is_full_build_only_test (which dbt tests the translator makes no asset check) says what dbt's
     selection of an increment does, test by test: no check is planned that an add-one run does not run."""
-    _, full, increment, _ = incremental_selection
+    _, full, increment, *_ = incremental_selection
     manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
     tests = {unique_id: node for unique_id, node in manifest["nodes"].items() if node["resource_type"] == "test"}
     nodes = manifest["nodes"]
@@ -182,3 +183,27 @@ def test_the_run_command_stops_only_when_the_inbox_models_and_reviews_are_those_
         assert build_state.inbox_unchanged()
     database.unlink()
     assert not build_state.inbox_unchanged()  # the warehouse itself is gone
+
+
+def test_a_selection_of_the_models_rebuilds_in_full_and_leaves_the_change_records(incremental_selection):
+    """A user materializing some dbt assets in the UI: the change records stay as the last whole build left
+    them (the models left out build the new documents at the next whole build), everything else selected
+    is rebuilt in full, not from the change records."""
+    _, full, _, _, selection = incremental_selection
+    assert dbt_build_arguments(True, selection_only=True)[:2] == ["build", "--full-refresh"]
+    records = {f"model.budget_warehouse.{name}" for name in build_state.CHANGE_RECORDS}
+    assert records <= full and not records & selection
+    assert selection == full - records - {node for node in full if node.startswith("test.") and
+                                          any(name in node for name in build_state.CHANGE_RECORDS)}  # fmt: skip
+
+
+def test_a_build_of_some_dbt_assets_is_a_selection_and_the_job_is_not():
+    from types import SimpleNamespace
+
+    from orchestration.defs.dbt.assets import budget_dbt_models, is_selection
+
+    every_asset = set(budget_dbt_models.keys)
+    some = {key for key in every_asset if key.path[-1] == "audit_reconciliation"}
+    assert len(every_asset) > 50 and len(some) == 1
+    assert not is_selection(SimpleNamespace(assets_def=budget_dbt_models, selected_asset_keys=every_asset))
+    assert is_selection(SimpleNamespace(assets_def=budget_dbt_models, selected_asset_keys=some))

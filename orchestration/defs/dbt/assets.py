@@ -72,17 +72,31 @@ def budget_dbt_models(
         context.log.info("the warehouse already holds a build of this run's staging files: dbt not run")
         build_state.carry_inbox_state(build.staging_dir, config.duckdb_path())  # the next run may stop at once
         return
+    selection_only = is_selection(context)
     full_refresh = build_state.needs_full_refresh()
-    if full_refresh:
+    if selection_only:
+        context.log.info(
+            "a selection of the models: dbt build --full-refresh of the selection; the next whole build "
+            "builds the others' new documents"
+        )
+    elif full_refresh:
         context.log.info("models, seeds or parser changed since the last build: dbt build --full-refresh")
     context.log.info(f"dbt builds {build.build_database}")
     manifest = json.loads(budget_dbt_project.manifest_path.read_text(encoding="utf-8"))
-    arguments = build_state.dbt_build_arguments(full_refresh)
+    arguments = build_state.dbt_build_arguments(full_refresh, selection_only)
     invocation = dbt.cli(arguments, context=context, target_path=build.dbt_target_dir)  # parses only changes
     events = dagster_events(invocation, manifest, context, context.log)
     yield from with_mart_metadata(events, manifest, str(build.build_database), context.log)
-    build_state.record_step("dbt", build.staging_dir, build.build_database)
-    build_state.record_models(build.build_database)
+    if not selection_only:  # a selection is no whole build: the next run builds again, models as recorded
+        build_state.record_step("dbt", build.staging_dir, build.build_database)
+        build_state.record_models(build.build_database)
+
+
+def is_selection(context: AssetExecutionContext) -> bool:
+    """True when the run materializes only some of the dbt assets (a user's selection in the UI): the
+    incremental models then cannot build from the change records (``build_state.CHANGE_RECORDS``)."""
+    every_asset = set(context.assets_def.node_keys_by_output_name.values())
+    return set(context.selected_asset_keys) != every_asset
 
 
 def dbt_resource() -> BudgetDbtCliResource:
