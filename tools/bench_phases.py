@@ -26,13 +26,12 @@ import argparse
 import json
 import os
 import re
-import shutil
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from tools.bench_corpus import PROJECT_ROOT, generate, run_build
+from tools.bench_corpus import PROJECT_ROOT, environment, generate, run_build, use_project_instance_settings
 
 NUMBERED = re.compile(r"^[tp](\d{6})")
 SLOWEST_NODES = 4
@@ -42,28 +41,6 @@ def next_index(inbox: Path) -> int:
     """The index of the next synthetic document (one past the highest in the inbox)."""
     numbers = [int(match.group(1)) for path in inbox.iterdir() if (match := NUMBERED.match(path.name))]
     return max(numbers, default=-1) + 1
-
-
-def environment(workdir: Path) -> dict[str, str]:
-    return dict(
-        os.environ,
-        BUDGET_INBOX_DIRS=str(workdir / "inbox"),
-        BUDGET_DUCKDB_PATH=str(workdir / "warehouse" / "budget.duckdb"),
-        DAGSTER_HOME=str(workdir / "dagster_home"),
-        DO_NOT_TRACK="1",
-    )
-
-
-def use_project_instance_settings(workdir: Path, project: Path) -> None:
-    """Give the workdir's Dagster instance the settings of ``project``'s (``dagster_home/dagster.yaml``), as
-    ``make run`` has them: the event log storage is part of what a run costs."""
-    settings = project / "dagster_home" / "dagster.yaml"
-    home = workdir / "dagster_home"
-    home.mkdir(parents=True, exist_ok=True)
-    if settings.exists():
-        shutil.copyfile(settings, home / "dagster.yaml")
-    else:
-        (home / "dagster.yaml").unlink(missing_ok=True)
 
 
 def run_events(dagster_home: Path, run_id: str) -> list:
