@@ -257,6 +257,27 @@ def failed_nodes(result) -> list[str]:
     ]
 
 
+def built_tables(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:
+    """Every row of the marts and of the intermediate tables (the per-document and per-agency incremental ones
+    included), by ``schema.table``: what an incremental build and a full refresh of the same files must agree
+    on. The change records (what one build changed, ``build_state.CHANGE_RECORDS``) differ by design."""
+    from orchestration.build_state import CHANGE_RECORDS
+
+    tables = warehouse.query("select table_schema, table_name from information_schema.tables "
+                             "where table_schema in ('marts', 'intermediate') order by all")  # fmt: skip
+    return {
+        f"{schema}.{name}": warehouse.query(f"select * from {schema}.{name} order by all")
+        for schema, name in tables
+        if name not in CHANGE_RECORDS
+    }
+
+
+def build_without_failures(warehouse: DbtWarehouse, *arguments: str) -> None:
+    """``dbt <arguments>`` in ``warehouse``; the test fails with the failed nodes named."""
+    result = warehouse.dbt(*arguments)
+    assert not failed_nodes(result), failed_nodes(result)
+
+
 # Golden findings (tests/dbt/sample_findings.yaml, tests/integration/real_pdf_findings.yaml): a `fail` row
 # is keyed by (source_file, rule_id, scope, expected, actual): yuan for the amount rules, percent points
 # (to 0.01) for the ratio rules, None for the label and reference rules. The YAML writes amounts in 万元

@@ -20,35 +20,13 @@ from ingestion.parse_store import ParseStore
 from ingestion.pipeline import discover_documents
 from orchestration.build_state import dbt_build_arguments
 from tests.conftest import SAMPLE_FILES, SAMPLES
-from tests.dbt.conftest import DbtWarehouse, failed_nodes
+from tests.dbt.conftest import DbtWarehouse, build_without_failures, built_tables
 
 ORIGINAL, CORRECTED = "nagqu_2023_original.txt", "nagqu_2023_corrected.txt"
 
 
 def _stage(warehouse: DbtWarehouse, inbox, store: ParseStore) -> None:
     write_staging(ingest_to_store(discover_documents([inbox]), store), store, warehouse.staging_dir)
-
-
-def _build(warehouse: DbtWarehouse, *flags: str) -> None:
-    result = warehouse.dbt("build", *flags)
-    assert not failed_nodes(result), failed_nodes(result)
-
-
-# what one build changed (the agencies the per-agency models rebuilt, the documents the per-document ones built
-# and dropped): different from build to build by design
-RUN_STATE_TABLES = {"intermediate.int_agencies_changed", "intermediate.int_documents_changed"}
-
-
-def _marts(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:
-    """Every row of the marts and of the intermediate tables (the per-document and per-agency incremental ones
-    included)."""
-    tables = warehouse.query("select table_schema, table_name from information_schema.tables "
-                             "where table_schema in ('marts', 'intermediate') order by all")  # fmt: skip
-    return {
-        f"{schema}.{name}": warehouse.query(f"select * from {schema}.{name} order by all")
-        for schema, name in tables
-        if f"{schema}.{name}" not in RUN_STATE_TABLES
-    }
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +41,7 @@ def builds(tmp_path_factory):
     os.utime(original, (1_700_000_000, 1_700_000_000))
     warehouse = DbtWarehouse(root / "warehouse")
     _stage(warehouse, inbox, store)
-    _build(warehouse)
+    build_without_failures(warehouse, "build")
     first = warehouse.query_dicts("select document_id, source_file, agency_id from marts.dim_document")
 
     corrected = inbox / CORRECTED  # republished later with the class 201 figure corrected
@@ -72,12 +50,13 @@ def builds(tmp_path_factory):
     (inbox / SAMPLE_FILES["bazhong"]).unlink()
     shutil.copy(SAMPLES / SAMPLE_FILES["mancheng"], inbox)
     _stage(warehouse, inbox, store)
-    _build(warehouse, *dbt_build_arguments(False)[1:])  # incremental, as a run builds it: the facts and checks
+    # incremental, as a run builds it: the facts and checks
+    build_without_failures(warehouse, "build", *dbt_build_arguments(False)[1:])
     # keep xiamen's rows and add only the new documents
-    incremental = _marts(warehouse)
+    incremental = built_tables(warehouse)
     changed = dict(warehouse.query("select agency_id, is_changed from intermediate.int_agencies_changed"))
-    _build(warehouse, "--full-refresh")
-    return warehouse, first, incremental, _marts(warehouse), changed
+    build_without_failures(warehouse, "build", "--full-refresh")
+    return warehouse, first, incremental, built_tables(warehouse), changed
 
 
 def _document(warehouse: DbtWarehouse, source_file: str) -> dict:

@@ -12,11 +12,17 @@ from ingestion.document import Locator
 from ingestion.extract.agency_identity import canonical_agency
 from ingestion.extract.agency_names import PrintedName, printed_name_row
 from orchestration.build_state import UNIT_TESTS, dbt_build_arguments
-from tests.dbt.conftest import DbtWarehouse, document, failed_nodes, frames_from_rows, reported_total
+from tests.dbt.conftest import (
+    DbtWarehouse,
+    build_without_failures,
+    built_tables,
+    document,
+    frames_from_rows,
+    reported_total,
+)
 
 CITY = "中共那曲市委网络安全和信息化委员会办公室"
 JIA, YI, BING, DING = (f"中共那曲市{ordinal}区委网络安全和信息化委员会办公室" for ordinal in "甲乙丙丁")
-RUN_STATE_TABLES = {"int_agencies_changed", "int_documents_changed"}  # what one build changed: differs by design
 PER_AGENCY_TABLES = (
     "intermediate.int_execution_sides",
     "intermediate.int_execution_side_figures",
@@ -57,36 +63,21 @@ SECOND = (
 )
 
 
-def _tables(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:
-    tables = warehouse.query("select table_schema, table_name from information_schema.tables "
-                             "where table_schema in ('marts', 'intermediate') order by all")  # fmt: skip
-    return {
-        f"{schema}.{name}": warehouse.query(f"select * from {schema}.{name} order by all")
-        for schema, name in tables
-        if name not in RUN_STATE_TABLES
-    }
-
-
-def _build(warehouse: DbtWarehouse, *arguments: str) -> None:
-    result = warehouse.dbt(*arguments)
-    assert not failed_nodes(result), failed_nodes(result)
-
-
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     warehouse = DbtWarehouse(tmp_path_factory.mktemp("per_agency"))
     warehouse.write(_documents(*FIRST))
-    _build(warehouse, "build", "--exclude", UNIT_TESTS)
-    first = _tables(warehouse)
+    build_without_failures(warehouse, "build", "--exclude", UNIT_TESTS)
+    first = built_tables(warehouse)
     before = _agency_ids(warehouse)
     warehouse.write(_documents(*SECOND))
-    _build(warehouse, *dbt_build_arguments(False))
-    incremental = _tables(warehouse)
+    build_without_failures(warehouse, *dbt_build_arguments(False))
+    incremental = built_tables(warehouse)
     changed = {
         row[0] for row in warehouse.query("select agency_id from intermediate.int_agencies_changed where is_changed")
     }
-    _build(warehouse, "build", "--full-refresh", "--exclude", UNIT_TESTS)
-    return warehouse, first, incremental, _tables(warehouse), changed, before
+    build_without_failures(warehouse, "build", "--full-refresh", "--exclude", UNIT_TESTS)
+    return warehouse, first, incremental, built_tables(warehouse), changed, before
 
 
 def _agency_ids(warehouse: DbtWarehouse) -> dict[str, str]:

@@ -13,9 +13,15 @@ from __future__ import annotations
 import pytest
 
 from orchestration.build_state import UNIT_TESTS, dbt_build_arguments
-from tests.dbt.conftest import DbtWarehouse, document, failed_nodes, frames_from_rows, reported_total
+from tests.dbt.conftest import (
+    DbtWarehouse,
+    build_without_failures,
+    built_tables,
+    document,
+    frames_from_rows,
+    reported_total,
+)
 
-RUN_STATE_TABLES = {"int_agencies_changed", "int_documents_changed"}  # what one build changed: differs by design
 AGENCY_A, AGENCY_B, AGENCY_C = "厦门市财政局", "巴中市财政局", "那曲市财政局"
 EARLY, LATE = "2024-01-01T00:00:00+00:00", "2024-06-01T00:00:00+00:00"
 
@@ -35,42 +41,27 @@ def _frames(*documents: dict):
     return frames_from_rows(documents=list(documents), reported_totals=totals)
 
 
-def _tables(warehouse: DbtWarehouse) -> dict[str, list[tuple]]:
-    tables = warehouse.query("select table_schema, table_name from information_schema.tables "
-                             "where table_schema in ('marts', 'intermediate') order by all")  # fmt: skip
-    return {
-        f"{schema}.{name}": warehouse.query(f"select * from {schema}.{name} order by all")
-        for schema, name in tables
-        if name not in RUN_STATE_TABLES
-    }
-
-
-def _build(warehouse: DbtWarehouse, *arguments: str) -> None:
-    result = warehouse.dbt(*arguments)
-    assert not failed_nodes(result), failed_nodes(result)
-
-
 def _increment(warehouse: DbtWarehouse, *documents: dict) -> tuple[dict, dict, dict]:
     """The tables after an incremental build of ``documents``, the documents it built or dropped, and the
     tables after a full refresh of the same files."""
     warehouse.write(_frames(*documents))
-    _build(warehouse, *dbt_build_arguments(False))
-    incremental = _tables(warehouse)
+    build_without_failures(warehouse, *dbt_build_arguments(False))
+    incremental = built_tables(warehouse)
     changed = {
         document_id: (is_new, is_gone)
         for document_id, is_new, is_gone in warehouse.query(
             "select document_id, is_new, is_gone from intermediate.int_documents_changed where is_new or is_gone"
         )
     }
-    _build(warehouse, "build", "--full-refresh", "--exclude", UNIT_TESTS)
-    return incremental, changed, _tables(warehouse)
+    build_without_failures(warehouse, "build", "--full-refresh", "--exclude", UNIT_TESTS)
+    return incremental, changed, built_tables(warehouse)
 
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     warehouse = DbtWarehouse(tmp_path_factory.mktemp("per_document"))
     warehouse.write(_frames(A1, B, C1))
-    _build(warehouse, "build", "--exclude", UNIT_TESTS)
+    build_without_failures(warehouse, "build", "--exclude", UNIT_TESTS)
     second = _increment(warehouse, A1, A2, B, C0, C1)
     third = _increment(warehouse, A1, B, C0, C1)
     return warehouse, second, third
