@@ -35,10 +35,14 @@ PLACES = "report_finding_places"
 # of the findings reads) with a hash of its whole row; a page or an export reads whole rows of
 # ``report_findings_full``, for the changed documents only (materialising every column of every finding took
 # a second at 10,000 documents).
-SLIM_COLUMNS = [
-    "document_id", "check_id", "status", "rule_family", "rule_id", "scope", "source_file",
+# What the index shows of a failed check (``report_pages._family_row``), with its ``finding_number``.
+INDEX_COLUMNS = [
+    "document_id", "check_id", "status", "rule_id", "scope", "source_file",
     *(f"{side}_{unit}" for side in ("expected", "actual", "difference") for unit in ("yuan", "percent")),
     "review_state", "review_decision", "review_reason", "reviewed_by", "reviewed_at", "reviewed_figures_fingerprint",
+]  # fmt: skip
+SLIM_COLUMNS = [
+    *INDEX_COLUMNS, "rule_family",
     *(f"{side}_source_{part}" for side in ("expected", "actual") for part in ("locator", "page", "bbox")),
 ]  # fmt: skip
 # The order of ``report_pages.ordered_findings``: fails first, largest difference first (compared as the

@@ -17,18 +17,12 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.defs.audit.finding_tables import FINDING_ORDER, FINDINGS
+from orchestration.defs.audit.finding_tables import FINDING_ORDER, FINDINGS, INDEX_COLUMNS
 from orchestration.defs.audit.report_pages import IndexRow
 from orchestration.defs.build.reuse import digest, new_file
 
 MEMO = ".index_rows.json"
 INDEX = "index.html"
-# What the index shows of a failed check (``report_pages._family_row``).
-INDEX_COLUMNS = [
-    "document_id", "check_id", "finding_number", "status", "rule_id", "scope", "source_file",
-    *(f"{side}_{unit}" for side in ("expected", "actual", "difference") for unit in ("yuan", "percent")),
-    "review_state", "review_decision", "review_reason", "reviewed_by", "reviewed_at", "reviewed_figures_fingerprint",
-]  # fmt: skip
 _FAMILY = "coalesce(nullif(rule_family, ''), 'unknown')"
 # The code that reads and formats a row (report_pages.py is in the documents' digests already).
 _ROW_CODE = digest([(Path(__file__).parent / "index_rows.py").read_text(encoding="utf-8")])
@@ -44,7 +38,7 @@ def failed_rows(
     if check_ids is not None:
         where, parameters = "and check_id in (select unnest(?))", [check_ids]
     cursor = connection.execute(
-        f"select {_FAMILY} as family, {', '.join(INDEX_COLUMNS)} from {FINDINGS} "
+        f"select {_FAMILY} as family, finding_number, {', '.join(INDEX_COLUMNS)} from {FINDINGS} "
         f"where status = 'fail' {where} order by family, {FINDING_ORDER}",
         parameters,
     )
