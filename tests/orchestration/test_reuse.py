@@ -69,3 +69,19 @@ def test_an_unchanged_item_is_carried_and_a_forgotten_one_loses_its_files(tmp_pa
     assert OutputMemo(tmp_path, "pages").carry("c", tmp_path) is None
     (tmp_path / "pages/b/p2.png").unlink()
     assert OutputMemo(tmp_path, "pages").carry("b", tmp_path) is None  # a file it lists is missing
+
+
+def test_a_file_memo_is_trusted_only_while_its_files_are_those_it_described(tmp_path):
+    from orchestration.defs.build.reuse import FileMemo
+
+    (tmp_path / "a.csv").write_text("x\n1\n", encoding="utf-8")
+    memo = FileMemo(tmp_path, ".a.json")
+    assert memo.load(["a.csv"]) == {}  # nothing saved yet
+    memo.save(["a.csv"], {"d1": ["digest", 0, 4]})
+    assert memo.load(["a.csv"]) == {"d1": ["digest", 0, 4]}
+    assert FileMemo(tmp_path, ".a.json").load(["a.csv", "b.csv"]) == {}  # a file it never described
+    (tmp_path / "a.csv").write_text("x\n1\n2\n", encoding="utf-8")  # changed since
+    assert memo.load(["a.csv"]) == {}
+    memo.save(["a.csv"], {"d1": ["digest", 0, 6]})
+    memo.forget()
+    assert memo.load(["a.csv"]) == {} and not (tmp_path / ".a.json").exists()

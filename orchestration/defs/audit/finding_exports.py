@@ -259,9 +259,9 @@ def write_finding_exports(
     query = f"select distinct document_id from {FINDINGS} order by all"  # ORDER's documents
     order = [row[0] for row in connection.execute(query).fetchall()]
     wanted = {d: digest([_ROW_CODE, digests[d]]) for d in order if d in (digests or {})}
-    previous = finding_files.previous_pieces(directory, FILES) if wanted else {}
+    previous = finding_files.memo(directory).load(FILES) if wanted else {}
     reused = {d for d in order if d in wanted and d in previous and previous[d][0] == wanted[d]}
-    finding_files.forget(directory)
+    finding_files.memo(directory).forget()
     kinds = create_export_rows(connection, [d for d in order if d not in reused] if reused else None)
     rows_csv, rows_json = (directory / f".{name}.rows" for name in FILES)
     try:
@@ -284,5 +284,5 @@ def write_finding_exports(
         rows_json.unlink(missing_ok=True)
     if wanted:
         documents = {d: [wanted.get(d), *placed_csv[i], *placed_json[i]] for i, d in enumerate(order)}
-        finding_files.save_pieces(directory, FILES, documents)
+        finding_files.memo(directory).save(FILES, documents)
     return csv_path, json_path

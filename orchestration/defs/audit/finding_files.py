@@ -13,13 +13,12 @@ renames it over the old name (``reuse.new_file``), reading the old one while it 
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestration.defs.build.reuse import new_file
+from orchestration.defs.build.reuse import FileMemo, new_file
 
 MEMO = ".finding_files.json"
 
@@ -34,33 +33,10 @@ class Piece:
     offset: int = 0
 
 
-def previous_pieces(directory: Path, names: Iterable[str]) -> dict[str, list]:
-    """Per document, [digest, (offset, length) in each of the files ``names``] as the last build wrote them,
-    if each file is still the one it wrote (same size and modification time); else nothing."""
-    try:
-        memo = json.loads((directory / MEMO).read_text(encoding="utf-8"))
-        for name in names:
-            stat = (directory / name).stat()
-            if memo["files"].get(name) != [stat.st_size, stat.st_mtime_ns]:
-                return {}
-        return memo["documents"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def forget(directory: Path) -> None:
-    """Drop the memo: files about to be written without it must never be read as described by it."""
-    (directory / MEMO).unlink(missing_ok=True)
-
-
-def save_pieces(directory: Path, names: Iterable[str], documents: Mapping[str, list]) -> None:
-    """Remember the files ``names`` as now written and each document's [digest, (offset, length) per file]."""
-    files = {}
-    for name in names:
-        stat = (directory / name).stat()
-        files[name] = [stat.st_size, stat.st_mtime_ns]
-    with new_file(directory / MEMO) as partial:
-        partial.write_text(json.dumps({"files": files, "documents": documents}, sort_keys=True), encoding="utf-8")
+def memo(directory: Path) -> FileMemo:
+    """Per document, [digest, (offset, length) in each file] as the last build wrote findings.csv and
+    findings.json (``FileMemo``: trusted while the files are those it wrote)."""
+    return FileMemo(directory, MEMO)
 
 
 def even_quotes(data: bytes, start: int, end: int) -> bool:

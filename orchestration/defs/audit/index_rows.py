@@ -11,7 +11,6 @@ order of the rows, the family headings and everything above them are made again 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import duckdb
 
 from orchestration.defs.audit.finding_tables import FINDING_ORDER, FINDINGS, INDEX_COLUMNS
 from orchestration.defs.audit.report_pages import IndexRow
-from orchestration.defs.build.reuse import digest, new_file
+from orchestration.defs.build.reuse import FileMemo, digest
 
 MEMO = ".index_rows.json"
 INDEX = "index.html"
@@ -98,26 +97,22 @@ class IndexRows:
         for _, check_id, document_id in self.order:
             if document_id in self.digests and check_id in places:
                 documents.setdefault(document_id, [self.digests[document_id], {}])[1][check_id] = places[check_id]
-        stat = (self.directory / INDEX).stat()
-        memo = {"file": [stat.st_size, stat.st_mtime_ns], "documents": documents}
-        with new_file(self.directory / MEMO) as partial:
-            partial.write_text(json.dumps(memo, sort_keys=True), encoding="utf-8")
+        FileMemo(self.directory, MEMO).save([INDEX], documents)
 
 
 def forget(directory: Path) -> None:
     """Drop the memo: an index about to be written without it must never be read as described by it."""
-    (directory / MEMO).unlink(missing_ok=True)
+    FileMemo(directory, MEMO).forget()
 
 
 def _previous(directory: Path) -> tuple[str, dict]:
     """The last index.html's text and, per document, [digest, {check id: (offset, length)}], if the file is
     the one the memo describes; else nothing."""
+    documents = FileMemo(directory, MEMO).load([INDEX])
+    if not documents:
+        return "", {}
     try:
-        memo = json.loads((directory / MEMO).read_text(encoding="utf-8"))
-        stat = (directory / INDEX).stat()
-        if memo["file"] != [stat.st_size, stat.st_mtime_ns]:
-            return "", {}
         with (directory / INDEX).open(encoding="utf-8", newline="") as handle:  # offsets count "\r" too
-            return handle.read(), memo["documents"]
-    except (OSError, ValueError, KeyError, TypeError):
+            return handle.read(), documents
+    except OSError:
         return "", {}

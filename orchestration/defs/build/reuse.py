@@ -103,3 +103,39 @@ class OutputMemo:
                 parent.rmdir()
                 parent = parent.parent
         return len(gone)
+
+
+class FileMemo:
+    """Where each document's bytes are in files written last time (``.<name>.json`` inside ``directory``),
+    trusted only while each file still has the size and modification time it had when the memo was saved:
+    a file changed or replaced since is not the one the memo describes, and its bytes must be made again.
+    The audit report's findings files and index copy unchanged documents' bytes with it."""
+
+    def __init__(self, directory: Path, name: str) -> None:
+        self.directory, self.path = directory, directory / name
+
+    def _stats(self, files: Iterable[str]) -> dict[str, list[int]]:
+        stats = {}
+        for name in files:
+            stat = (self.directory / name).stat()
+            stats[name] = [stat.st_size, stat.st_mtime_ns]
+        return stats
+
+    def load(self, files: Iterable[str]) -> dict:
+        """What :meth:`save` remembered of ``files``, if each is still the file it described; else nothing."""
+        try:
+            memo = json.loads(self.path.read_text(encoding="utf-8"))
+            files = list(files)
+            return memo["documents"] if memo["files"] == self._stats(files) else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def save(self, files: Iterable[str], documents: dict) -> None:
+        """Remember ``documents`` (JSON) as describing ``files`` as they are now."""
+        memo = {"files": self._stats(files), "documents": documents}
+        with new_file(self.path) as partial:
+            partial.write_text(json.dumps(memo, sort_keys=True), encoding="utf-8")
+
+    def forget(self) -> None:
+        """Drop the memo: files about to be written without it must never be read as described by it."""
+        self.path.unlink(missing_ok=True)
