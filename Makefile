@@ -4,8 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME := $(CURDIR)/dagster_home
-# the planned events of a run (one per asset and per check) reach the event log as one batch (dagster_home/dagster.yaml)
-export DAGSTER_EVENT_BATCH_SIZE := 1000
 export DO_NOT_TRACK := 1
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 

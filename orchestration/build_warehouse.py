@@ -31,17 +31,10 @@ from orchestration.defs.audit.finding_counts import FAILED_BY_FAMILY, FindingCou
 EXIT_LOCKED = 3
 
 
-# Dagster hands the planned materializations and checks of a run (~280 events) to the event log as one
-# batch only when this is set; the project's event log (orchestration/event_log_storage.py) then writes
-# them in one transaction instead of one each.
-EVENT_BATCH_SIZE = "1000"
-
-
 def _prepare_environment() -> None:
     config.export_environment()
     home = os.environ.setdefault("DAGSTER_HOME", str(config.PROJECT_ROOT / "dagster_home"))
     os.makedirs(home, exist_ok=True)
-    os.environ.setdefault("DAGSTER_EVENT_BATCH_SIZE", EVENT_BATCH_SIZE)
 
 
 def _check_outcomes(result) -> Counter:

@@ -17,8 +17,9 @@ the ``dagster`` commands read the same history), and changes three things:
   survives the crash of any process and only the last commits can be lost if the machine loses power,
   the database staying consistent. This is run history, not the warehouse;
 - a batch of events (Dagster hands over the run's planned materializations and checks as one batch when
-  ``DAGSTER_EVENT_BATCH_SIZE`` is set, which the run command does) is written in one transaction per
-  database, not one per event.
+  ``DAGSTER_EVENT_BATCH_SIZE`` is set, which this storage does for its process unless it is set already:
+  the run command, the webserver that plans a UI run and the run workers all create it) is written in one
+  transaction per database, not one per event.
 
 ``dagster_home/dagster.yaml`` names this class as the ``event_log_storage``.
 """
@@ -39,6 +40,7 @@ from dagster._core.storage.event_log import SqliteEventLogStorage
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import INDEX_SHARD_NAME
 from dagster._serdes import ConfigurableClassData
 
+EVENT_BATCH_SIZE = "1000"  # events Dagster hands over at once, at most (the ~280 planned events of a run)
 OPEN_DATABASES = 8  # engines kept: the index and the runs written or read last
 BUSY_TIMEOUT_SECONDS = 30  # as Dagster's: how long a write waits for another process's transaction
 
@@ -60,6 +62,7 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         self._dagster_home = dagster_home
         self._engines: OrderedDict[str, db.Engine] = OrderedDict()
         self._batch = threading.local()  # .connections: shard → connection of the batch this thread writes
+        os.environ.setdefault("DAGSTER_EVENT_BATCH_SIZE", EVENT_BATCH_SIZE)  # read by Dagster when it stores events
         super().__init__(str(Path(dagster_home) / "history" / "runs"), inst_data=inst_data)
 
     @classmethod

@@ -1,5 +1,6 @@
 """The project's event log storage: Dagster's SQLite files, written with pooled connections and batches."""
 
+import os
 import shutil
 
 import dagster as dg
@@ -34,8 +35,11 @@ def test_the_project_instance_uses_it_in_dagsters_folder(home):
 
 
 def test_a_run_it_recorded_reads_the_same_with_dagsters_own_storage(home, monkeypatch):
-    monkeypatch.setenv("DAGSTER_EVENT_BATCH_SIZE", "1000")  # the planned events as one batch, as the run command
+    monkeypatch.setenv("DAGSTER_EVENT_BATCH_SIZE", "unset below")  # restored (absent) after the test
+    monkeypatch.delenv("DAGSTER_EVENT_BATCH_SIZE")
     instance = dg.DagsterInstance.get()
+    # the storage has Dagster hand over the planned events as one batch, in whatever process creates it
+    assert os.environ["DAGSTER_EVENT_BATCH_SIZE"] == event_log_storage.EVENT_BATCH_SIZE
     result = dg.materialize([numbers], instance=instance)
     assert result.success
     plain = SqliteEventLogStorage(str(home / "history" / "runs"))
