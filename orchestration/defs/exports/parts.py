@@ -129,23 +129,25 @@ class Mart:
 
 
 def describe_mart(connection: duckdb.DuckDBPyConnection, table: str) -> Mart:
-    """The mart's columns, types and parts with their digests: one scan of its rows (grouped by part)."""
+    """The mart's columns, types and parts with their digests: one scan of its rows."""
     relation = f"{MART_SCHEMA}.{quoted(table)}"
     description = connection.execute(f"select * from {relation} limit 0").description
     columns = [column[0] for column in description]
     types = [str(column[1]) for column in description]
     key = part_key(table, columns)
-    (rows,) = connection.execute(f"select count(*) from {relation}").fetchone()
-    prefix = prefix_length(rows) if key else 0
     row_hash = f"hash({', '.join(quoted(column) for column in columns)})" if columns else "0"
-    prefix_sql = f"left({quoted(key)}, {prefix})" if key else "''"
+    # grouped by the longest prefix a part can have, then added up in Python by the prefix the row count
+    # asks for: sums and xors add up across groups, so one scan gives both the count and the parts' digests
+    prefix_sql = f"left({quoted(key)}, {MAX_PREFIX})" if key else "''"
     sums = connection.execute(
         f"select prefix, count(*), sum(row_hash::hugeint), bit_xor(row_hash) "
         f"from (select {prefix_sql} as prefix, {row_hash} as row_hash from {relation}) group by prefix"
     ).fetchall()
+    rows = sum(count for _, count, _, _ in sums)
+    prefix = prefix_length(rows) if key else 0
     totals: dict[str, list[int]] = {}  # part → [rows, sum, xor] (prefixes that are not hex go together)
-    for name, count, total, xor in sorted(sums, key=lambda row: (row[0] is None, row[0] or "")):
-        part = part_name(name, prefix) if key else ""
+    for name, count, total, xor in sums:
+        part = part_name(None if name is None else name[:prefix], prefix) if key else ""
         previous = totals.setdefault(part, [0, 0, 0])
         totals[part] = [previous[0] + count, previous[1] + int(total), previous[2] ^ int(xor)]
     schema = [LAYOUT, columns, types, key, prefix]
