@@ -72,20 +72,30 @@ def inputs_fingerprint(staging_fingerprint: str) -> str:
 # full build of the samples (32 of 59 thread-seconds).
 UNIT_TESTS = "resource_type:unit_test"
 
-# What only a change of the seeds, the SQL, the parser or the warehouse's folder can break is done by
-# every full build and skipped on an incremental run (build_state makes the run a --full-refresh when any
-# of them changed): reloading the seeds, recreating the staging views (a view names its Parquet or CSV
-# files and DuckDB reads them when queried, so the same view reads this run's new files), the data tests
-# of the documents' staging views and of the intermediate tables (their rows reach the marts) and the
-# relationship tests to seeds. Every other data test still runs on every build: those of the marts, the
-# findings counts of the run summary included, and those of the review files (a person's input, which
-# a run may bring with no change of the SQL). dbt's cost is per node, not per row, so these ~190 nodes
-# were most of an increment.
+# What only a change of the seeds, the reference lists, the SQL, the parser or the warehouse's folder can
+# change is done by every full build and left out of an increment (build_state makes the run a
+# --full-refresh when any of them changed):
+# - reloading the seeds;
+# - recreating the views: a view names its tables or its Parquet and CSV files, and DuckDB reads them when
+#   queried, so the same view shows this run's rows (the documents' staging views, the reviews' view, the
+#   marts that project a per-document table);
+# - rebuilding the subject classifications (REFERENCE_MODELS: built from the seeds and the user's
+#   reference lists alone);
+# - the data tests of the documents' staging views, of the intermediate tables (their rows reach the
+#   marts), of the seeds and of the subject classifications.
+# Every other data test runs on every build, those of the views left out included (they read this run's
+# rows): the marts' tests, the findings counts of the run summary among them, and those of the review files
+# (a person's input, which a run may bring with no change of the SQL). dbt's cost is per node, not per row,
+# so these ~220 nodes were most of an increment. The increment selects with `--indirect-selection empty`:
+# leaving a model out leaves out its tests only where a test path says so (dbt's default would also drop
+# every test reading the model, such as a fact's relationship to a subject dimension).
 DOCUMENT_VIEWS = "models/staging/ingested"
-FULL_BUILD_ONLY_TEST_PATHS = ("seeds", DOCUMENT_VIEWS, "models/intermediate")
+REFERENCE_MODELS = ("models/intermediate/subjects", "models/marts/subjects")
+FULL_BUILD_ONLY_TEST_PATHS = ("seeds", DOCUMENT_VIEWS, "models/intermediate", "models/marts/subjects")
 FULL_BUILD_ONLY = (
     "resource_type:seed",
-    f"resource_type:model,path:{DOCUMENT_VIEWS}",
+    "resource_type:model,config.materialized:view",
+    *(f"resource_type:model,path:{path}" for path in REFERENCE_MODELS),
     *(f"resource_type:test,path:{path}" for path in FULL_BUILD_ONLY_TEST_PATHS),
 )
 
@@ -94,18 +104,27 @@ def _under(path: str, folders: tuple[str, ...]) -> bool:
     return any(path == folder or path.startswith(folder + "/") for folder in folders)
 
 
-def is_full_build_only_test(node: dict, nodes: dict) -> bool:
-    """True for a dbt test of the manifest (``nodes``: its nodes) that only full builds run, as dbt selects
-    ``FULL_BUILD_ONLY``: its file is under one of those paths, or so is one of the nodes it tests (dbt's
-    eager indirect selection takes a test with any node it depends on). Such a test is no Dagster asset
+def is_full_build_only_test(node: dict) -> bool:
+    """True for a dbt test of the manifest that only full builds run, as dbt selects ``FULL_BUILD_ONLY``
+    in an increment (indirect selection empty: by the test's own file). Such a test is no Dagster asset
     check (orchestration/defs/dbt/assets.py): a check is planned on every run that selects its asset, and
     one planned on every add-one run but run on none would cost an event-log write each time for nothing
     and show as never executed."""
     if node.get("resource_type") != "test":
         return False
-    parents = [nodes.get(parent, {}) for parent in node.get("depends_on", {}).get("nodes", [])]
-    paths = [node.get("original_file_path", ""), *(parent.get("original_file_path", "") for parent in parents)]
-    return any(_under(path, FULL_BUILD_ONLY_TEST_PATHS) for path in paths)
+    return _under(node.get("original_file_path", ""), FULL_BUILD_ONLY_TEST_PATHS)
+
+
+def is_left_out_of_increments(node: dict) -> bool:
+    """True for a seed or model an increment does not build (``FULL_BUILD_ONLY``): a seed, a view, a
+    subject classification. Its relation is current all the same: a view shows this run's rows, the
+    others' inputs are those of the last full build."""
+    if node.get("resource_type") == "seed":
+        return True
+    if node.get("resource_type") != "model":
+        return False
+    materialized = node.get("config", {}).get("materialized")
+    return materialized == "view" or _under(node.get("original_file_path", ""), REFERENCE_MODELS)
 
 
 # The tables that record which documents and agencies the previous whole build held: an incremental model
@@ -124,7 +143,7 @@ def dbt_build_arguments(full_refresh: bool, selection_only: bool = False) -> lis
         return ["build", "--full-refresh", "--exclude", " ".join((UNIT_TESTS, *CHANGE_RECORDS))]
     if full_refresh:
         return ["build", "--full-refresh", "--exclude", UNIT_TESTS]
-    return ["build", "--exclude", " ".join((UNIT_TESTS, *FULL_BUILD_ONLY))]
+    return ["build", "--indirect-selection", "empty", "--exclude", " ".join((UNIT_TESTS, *FULL_BUILD_ONLY))]
 
 
 def step_record(database: Path, step: str) -> Path:

@@ -34,7 +34,7 @@ def test_full_refresh_builds_all_but_unit_tests_and_an_increment_excludes_only_f
         [UNIT_TESTS],
     )
     assert extract_runtime_selection_from_args(dbt_build_arguments(False)) == (
-        ["build"],
+        ["build", "--indirect-selection", "empty"],
         [],
         [UNIT_TESTS, *FULL_BUILD_ONLY],
     )
@@ -74,29 +74,66 @@ def test_no_warehouse_build_runs_the_unit_tests_the_test_suite_runs(incremental_
     assert not unit_tests & increment
 
 
-def test_an_increment_builds_every_model_but_the_staging_views_and_runs_every_mart_test(incremental_selection):
+LEFT_OUT_MARTS = {
+    *(f"fct_{name}" for name in ("line_item", "reported_total", "income_line_item", "procurement_line_item")),
+    *("fct_project", "fct_three_public_expense", "audit_reconciliation"),  # views of per-document tables
+    *("dim_functional_subject", "dim_economic_subject"),  # the subject classifications
+}
+
+
+def _names(nodes: set[str]) -> set[str]:
+    return {node.split(".")[2] for node in nodes}  # a test's id ends in a hash after its name
+
+
+def test_an_increment_builds_every_table_but_the_subject_classifications_and_runs_every_mart_test(
+    incremental_selection,
+):
     _, everything, increment, mart_tests, _ = incremental_selection
     models = {node for node in everything if node.startswith("model.")}
-    views = {node for node in models if node.split(".")[-1].startswith("stg_ingested__")}
-    assert len(views) > 10 and not views & increment  # they read this run's files as they are
-    assert models - views <= increment and "model.budget_warehouse.stg_reviews__reviews" in increment
+    document_views = {node for node in models if node.split(".")[-1].startswith("stg_ingested__")}
+    assert len(document_views) > 10 and not document_views & increment  # they read this run's files as they are
+    left_out = models - increment
+    others = {"stg_reviews__reviews", "int_subjects_unioned"}  # the reviews' view, a subject table
+    assert _names(left_out) == _names(document_views) | LEFT_OUT_MARTS | others
+    assert len(models & increment) >= 50 and "model.budget_warehouse.fct_budget_execution" in increment
     assert len(mart_tests) > 100
     assert {node for node in mart_tests if "has_no" in node}, "the findings checks the run summary counts"
-    # a relationship test to a seed goes with the seed (the seed's rows did not change)
-    assert {node for node in mart_tests if "__ref_reconciliation_rules_" not in node
-            and "__ref_cross_document_rules_" not in node} <= increment  # fmt: skip
+    # the tests of the marts left out run (they read this run's rows), and so do the relationships to the
+    # seeds and to the subject dimensions; only the subject classifications' own tests wait for a full build
+    manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
+    subject_tests = {node for node in mart_tests
+                     if manifest["nodes"][node]["original_file_path"].startswith("models/marts/subjects/")}  # fmt: skip
+    assert mart_tests - increment == subject_tests and len(subject_tests) > 8
+    assert {"relationships_fct_line_item_functional_subject_code__subject_code__ref_dim_functional_subject_",
+            "relationships_audit_reconciliation_rule_id__rule_id__ref_reconciliation_rules_",
+            "unique_fct_line_item_line_item_id"} <= _names(increment)  # fmt: skip
 
 
-def test_an_increment_leaves_seeds_staging_views_and_their_tests_to_full_builds(incremental_selection):
+def test_an_increment_leaves_seeds_views_and_their_tests_to_full_builds(incremental_selection):
     _, everything, increment, *_ = incremental_selection
     skipped = everything - increment
     assert {node.split(".")[0] for node in skipped} == {"seed", "model", "test"}
-    assert all(node.split(".")[-1].startswith("stg_ingested__") for node in skipped if node.startswith("model."))
     assert not any(node.startswith("seed.") for node in increment)
     assert any("stg_ingested__line_items" in node for node in skipped)
     review_file_tests = {node for node in everything if ".reviews_are_complete" in node or ".reviews_name_a" in node}
     assert len(review_file_tests) == 2 and review_file_tests <= increment  # a review file may be all that changed
     assert any("int_reconciliation_checks_unioned" in node for node in skipped)
+
+
+def test_the_marts_an_increment_leaves_out_are_output_after_it():
+    """The steps after dbt read the views and dimensions an increment does not build: their outputs are
+    yielded (else Dagster would skip those steps), every one of them and nothing else."""
+    from orchestration.defs.dbt.assets import BudgetDbtTranslator, budget_dbt_project
+    from orchestration.defs.dbt.events import left_out_marts
+
+    manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
+    everything = [f"marts__{name}" for name in sorted(LEFT_OUT_MARTS)] + ["marts__fct_budget_execution"]
+    outputs = list(left_out_marts(manifest, BudgetDbtTranslator(), budget_dbt_project, everything))
+    assert sorted(output.output_name for output in outputs) == everything[:-1]
+    assert all(output.metadata["status"].value == "not rebuilt" for output in outputs)
+    assert all("last full build" in output.metadata["why"].value for output in outputs)
+    some = list(left_out_marts(manifest, BudgetDbtTranslator(), budget_dbt_project, ["marts__fct_project"]))
+    assert [output.output_name for output in some] == ["marts__fct_project"]
 
 
 def test_the_tests_that_are_no_asset_checks_are_exactly_those_an_increment_leaves_out(incremental_selection):
@@ -106,10 +143,10 @@ def test_the_tests_that_are_no_asset_checks_are_exactly_those_an_increment_leave
     manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
     tests = {unique_id: node for unique_id, node in manifest["nodes"].items() if node["resource_type"] == "test"}
     nodes = manifest["nodes"]
-    full_only = {unique_id for unique_id, node in tests.items() if build_state.is_full_build_only_test(node, nodes)}
+    full_only = {unique_id for unique_id, node in tests.items() if build_state.is_full_build_only_test(node)}
     assert full_only == {unique_id for unique_id in full - increment if unique_id.startswith("test.")}
     assert len(full_only) > 150 and len(set(tests) - full_only) > 150
-    assert not any(build_state.is_full_build_only_test(node, nodes) for node in nodes.values()
+    assert not any(build_state.is_full_build_only_test(node) for node in nodes.values()
                    if node["resource_type"] != "test")  # fmt: skip
 
 

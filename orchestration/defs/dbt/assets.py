@@ -22,7 +22,7 @@ from orchestration import build_state
 from orchestration.dbt_manifest import DBT_PROJECT_DIR, dbt_executable, ensure_manifest, put_dbt_on_path
 from orchestration.defs.build.resources import ActiveBuild
 from orchestration.defs.dbt.check_descriptions import describe_test
-from orchestration.defs.dbt.events import BudgetDbtCliResource, dagster_events
+from orchestration.defs.dbt.events import BudgetDbtCliResource, dagster_events, left_out_marts
 from orchestration.defs.dbt.mart_metadata import with_mart_metadata
 
 config.export_environment()
@@ -39,7 +39,7 @@ class BudgetDbtTranslator(DagsterDbtTranslator):
     def get_asset_check_spec(
         self, asset_spec: AssetSpec, manifest: Mapping[str, Any], unique_id: str, project: DbtProject | None
     ) -> AssetCheckSpec | None:
-        if build_state.is_full_build_only_test(manifest["nodes"].get(unique_id, {}), manifest["nodes"]):
+        if build_state.is_full_build_only_test(manifest["nodes"].get(unique_id, {})):
             return None
         spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
         if spec is None:
@@ -64,8 +64,9 @@ def budget_dbt_models(
     resource), never the published file, so open connections neither block it nor see half a build. The
     copy starts as the published file, so the facts models build only documents they do not hold yet;
     ``--full-refresh`` rebuilds them all when the models, seeds or parser version changed since the
-    published build. The marts' materializations carry their row counts and column types, read from the
-    copy once dbt has finished.
+    published build. The marts an increment leaves out (views, subject classifications: their relations
+    are current) are reported materialized once dbt has finished, as a build of them would be. The marts'
+    materializations carry their row counts and column types, read from the copy once dbt has finished.
     """
     build = warehouse_build.build
     if build_state.step_is_current("dbt", build.staging_dir):
@@ -87,6 +88,8 @@ def budget_dbt_models(
     invocation = dbt.cli(arguments, context=context, target_path=build.dbt_target_dir)  # parses only changes
     events = dagster_events(invocation, manifest, context, context.log)
     yield from with_mart_metadata(events, manifest, str(build.build_database), context.log)
+    if not (full_refresh or selection_only):  # the steps after dbt read the marts an increment leaves out
+        yield from left_out_marts(manifest, BudgetDbtTranslator(), budget_dbt_project, context.selected_output_names)
     if not selection_only:  # a selection is no whole build: the next run builds again, models as recorded
         build_state.record_step("dbt", build.staging_dir, build.build_database)
         build_state.record_models(build.build_database)

@@ -5,10 +5,11 @@ machine, a connection opened, committed and closed: 15-100 ms each, whatever the
 run's dbt step cost more in events than in SQL. Three things keep that to what the run does:
 
 - The dbt tests that only full builds run (``build_state.is_full_build_only_test``: the tests of the
-  seeds, the documents' staging views and the intermediate tables) are no asset checks, so no run plans them; on a
-  full build dbt still runs them (an ``error`` failure still fails the step), and instead of one
-  observation and one warning event per test dagster-dbt would record for a test that is no check, the
-  step logs one line with their outcome and names those that did not pass.
+  seeds, the documents' staging views, the intermediate tables and the subject classifications) are no
+  asset checks, so no run plans them; on a full build dbt still runs them (an ``error`` failure still
+  fails the step), and instead of one observation and one warning event per test dagster-dbt would
+  record for a test that is no check, the step logs one line with their outcome and names those that
+  did not pass.
 - A mart's row count and columns arrive in dbt's event stream (its post-hook logs
   ``relation metadata: {...}``, dbt_project/macros/metadata) and go on its materialization at once, so
   the step writes its events while dbt runs instead of holding them until dbt has finished.
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from importlib.metadata import version as installed_version
 from typing import Any
@@ -32,8 +33,8 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 from packaging import version
 
-from orchestration.build_state import is_full_build_only_test
-from orchestration.defs.dbt.mart_metadata import relation_metadata
+from orchestration.build_state import is_full_build_only_test, is_left_out_of_increments
+from orchestration.defs.dbt.mart_metadata import MART_SCHEMA, relation_metadata
 
 RELATION_METADATA = "relation metadata: "  # the prefix of the line log_relation_metadata.sql logs
 
@@ -81,7 +82,7 @@ def dagster_events(invocation: Any, manifest: Mapping[str, Any], context: Any, l
         if metadata is not None and unique_id:
             reported[unique_id] = metadata
             continue
-        if event.is_result_event and unique_id in nodes and is_full_build_only_test(nodes[unique_id], nodes):
+        if event.is_result_event and unique_id in nodes and is_full_build_only_test(nodes[unique_id]):
             status = _node_status(event)
             outcomes[status] += 1
             if status != "pass":
@@ -100,4 +101,31 @@ def dagster_events(invocation: Any, manifest: Mapping[str, Any], context: Any, l
     if outcomes and log is not None:
         counts = ", ".join(f"{count} {status}" for status, count in sorted(outcomes.items()))
         listed = f"; not passed: {', '.join(not_passed)}" if not_passed else ""
-        log.info(f"dbt tests of the seeds, staging and intermediate tables (full builds only): {counts}{listed}")
+        log.info(
+            "dbt tests of the seeds, the staging views, the intermediate tables and the subject classifications "
+            f"(full builds only): {counts}{listed}"
+        )
+
+
+LEFT_OUT = (
+    "not rebuilt by this increment: its definition and inputs are those of the last full build (a view shows "
+    "this run's rows when read)"
+)
+
+
+def left_out_marts(
+    manifest: Mapping[str, Any], translator: Any, project: Any, selected_output_names: Iterable[str]
+) -> Iterator[dg.Output]:
+    """An ``Output`` for each selected mart an increment leaves out (``build_state.is_left_out_of_increments``:
+    the views and the subject classifications). Dagster runs a step after dbt only once the assets it reads
+    have been output, and these relations are current: the exports, the report and the agency pages read
+    them. No row count: counting a view means running it (a million-row join for audit_reconciliation at
+    10,000 documents), the work the increment leaves out."""
+    selected = set(selected_output_names)
+    for unique_id, node in sorted(manifest["nodes"].items()):
+        if node.get("schema") != MART_SCHEMA or not is_left_out_of_increments(node):
+            continue
+        output_name = translator.get_asset_spec(manifest, unique_id, project).key.to_python_identifier()
+        if output_name in selected:
+            metadata = {"unique_id": unique_id, "status": "not rebuilt", "why": LEFT_OUT}
+            yield dg.Output(None, output_name=output_name, metadata=metadata)

@@ -28,6 +28,12 @@ MANIFEST = {
             "original_file_path": "models/staging/ingested/stg_ingested__line_items.yml",
             "depends_on": {"nodes": ["model.p.stg"]},
         },
+        "test.p.unique_dim": {
+            "resource_type": "test",
+            "name": "unique_dim",
+            "original_file_path": "models/marts/subjects/dim_functional_subject.yml",
+            "depends_on": {"nodes": ["model.p.dim_functional_subject"]},
+        },
         "test.p.relationships_audit_rule": {
             "resource_type": "test",
             "name": "relationships_audit_rule",
@@ -77,7 +83,8 @@ def test_results_of_full_build_only_tests_become_one_log_line_and_the_rest_pass_
         [
             FakeEvent("model.p.fct_line_item"),
             FakeEvent("test.p.not_null_stg", "pass"),
-            FakeEvent("test.p.relationships_audit_rule", "warn"),
+            FakeEvent("test.p.unique_dim", "warn"),
+            FakeEvent("test.p.relationships_audit_rule", "pass"),  # a mart's test, though it reads a seed
             FakeEvent("test.p.unique_fct", "fail"),
             FakeEvent("test.p.not_null_stg", is_result_event=False),  # a start event: dagster-dbt ignores it
         ]
@@ -86,12 +93,13 @@ def test_results_of_full_build_only_tests_become_one_log_line_and_the_rest_pass_
     events = list(dagster_events(invocation, MANIFEST, context=None, log=log))
     assert events == [
         "dagster event of model.p.fct_line_item",
+        "dagster event of test.p.relationships_audit_rule",
         "dagster event of test.p.unique_fct",
         "dagster event of test.p.not_null_stg",
     ]
     assert log.lines == [
-        "dbt tests of the seeds, staging and intermediate tables (full builds only): 1 pass, 1 warn; "
-        "not passed: relationships_audit_rule (warn)"
+        "dbt tests of the seeds, the staging views, the intermediate tables and the subject classifications "
+        "(full builds only): 1 pass, 1 warn; not passed: unique_dim (warn)"
     ]
 
 
@@ -111,7 +119,9 @@ def test_asset_checks_are_the_tests_every_build_runs():
     assert ("fct_line_item", "unique_fct_line_item_line_item_id") in checks
     assert not any(asset.startswith(("stg_ingested__", "int_")) for asset in targets), "full-build only"
     assert ("stg_reviews__reviews", "reviews_are_complete") in checks  # a review file may be all a run brings
-    assert not any("__ref_reconciliation_rules_" in name for _, name in checks), "tests against seeds go with seeds"
+    assert not {"dim_functional_subject", "dim_economic_subject"} & targets, "full-build only"
+    to_seed = "relationships_audit_reconciliation_rule_id__rule_id__ref_reconciliation_rules_"
+    assert ("audit_reconciliation", to_seed) in checks  # a mart's test, run on every build
 
 
 @dataclass
