@@ -40,20 +40,25 @@ import sys
 sys.path.insert(0, {root!r})
 from ingestion.process_guard import die_with_parent
 die_with_parent()
-os.execv({target!r}, [{target!r}, *sys.argv[1:]])
+{hand_over}os.execv({target!r}, [{target!r}, *sys.argv[1:]])
 """
 
 
-def guarded_executable(target: str, directory: Path) -> str:
+def guarded_executable(target: str, directory: Path, hand_over: str | None = None) -> str:
     """A script in ``directory`` that arms :func:`die_with_parent` and then ``exec``s ``target``.
 
     Used as dagster-dbt's ``dbt_executable``: dagster-dbt starts dbt itself, so the only place to arm
-    the parent-death signal is inside the started program, before it becomes dbt.
+    the parent-death signal is inside the started program, before it becomes dbt. ``hand_over`` names a
+    module whose ``hand_over(arguments)`` may run the command elsewhere first and exit with its status
+    (orchestration.dbt_preload: a dbt process started earlier); when it returns, the script execs ``target``.
     """
     directory.mkdir(parents=True, exist_ok=True)
     script = directory / f"{Path(target).name}-guarded"
     root = str(Path(__file__).resolve().parent.parent)
-    text = _WRAPPER.format(python=sys.executable, module=Path(target).name, root=root, target=target)
+    handing_over = f"from {hand_over} import hand_over\nhand_over(sys.argv[1:])\n" if hand_over else ""
+    text = _WRAPPER.format(
+        python=sys.executable, module=Path(target).name, root=root, target=target, hand_over=handing_over
+    )
     if not script.exists() or script.read_text(encoding="utf-8") != text:
         partial = script.with_name(f".{script.name}.{os.getpid()}")
         partial.write_text(text, encoding="utf-8")

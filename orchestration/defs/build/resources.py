@@ -3,13 +3,15 @@
 Every asset of the warehouse requires it, so any run that touches the warehouse (the whole job, a
 subset from the UI, the schedule) first takes the lock of :mod:`orchestration.build_lock`; with the
 in-process executor the resource lives exactly as long as the run. On the way in it prepares the
-run's staging folder and build copy (:mod:`orchestration.publish`) and points dbt at them through
-the environment; on the way out it restores the environment, drops an unpublished copy and releases
+run's staging folder and build copy (:mod:`orchestration.publish`), points dbt at them through the
+environment and, when the run has a dbt step, starts a dbt process (:mod:`orchestration.dbt_preload`); on
+the way out it restores the environment, drops an unpublished copy and releases
 the lock, whether the run succeeded or not.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ import dagster as dg
 
 from ingestion import config
 from orchestration.build_lock import BuildLock, LockTimeout
+from orchestration.dbt_preload import DBT_STEP, preloaded_dbt
 from orchestration.defs.build.runs import fail_run, tag_run_with_process
 from orchestration.publish import WarehouseBuild
 
@@ -55,13 +58,20 @@ class WarehouseBuildResource(dg.ConfigurableResource):
         try:
             self._note_process(context, lock, log)
             active.build.prepare()
-            with config.environment_set(active.build.environment()):
+            with config.environment_set(active.build.environment()), self._dbt_for(context):
                 yield active
         finally:
             if not active.published:
                 active.build.discard()
                 log.warning(f"run {run_id} did not publish; the warehouse {database} is unchanged")
             lock.release()
+
+    @staticmethod
+    def _dbt_for(context: dg.InitResourceContext):
+        """A dbt process importing dbt while the first steps run, when the run has a dbt step."""
+        run = context.dagster_run
+        steps = None if run is None else run.step_keys_to_execute
+        return preloaded_dbt() if steps is None or DBT_STEP in steps else contextlib.nullcontext()
 
     @staticmethod
     def _note_process(context: dg.InitResourceContext, lock: BuildLock, log) -> None:

@@ -103,6 +103,7 @@ def is_selection(context: AssetExecutionContext) -> bool:
 
 
 def dbt_resource() -> BudgetDbtCliResource:
-    # dbt runs through a wrapper that dies with the run's process (a killed build leaves no dbt behind).
-    guarded = guarded_executable(dbt_executable(), DBT_PROJECT_DIR / "target" / "bin")
+    # dbt runs through a wrapper that dies with the run's process (a killed build leaves no dbt behind) and
+    # hands the command to the dbt process the run started early, when there is one (orchestration.dbt_preload).
+    guarded = guarded_executable(dbt_executable(), DBT_PROJECT_DIR / "target" / "bin", "orchestration.dbt_preload")
     return BudgetDbtCliResource(project_dir=budget_dbt_project, dbt_executable=guarded)

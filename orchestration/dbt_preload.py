@@ -1,0 +1,150 @@
+"""A dbt process started with the run, so that the dbt step does not wait for Python to import dbt.
+
+Importing dbt costs ~2.4 s of CPU (it generates its serialisers when its modules load), and a dbt step
+paid it in full before its first model: an eighth of an add-one run at 10,000 documents, while the run's
+first steps (reading the inbox, assembling the staging files) kept only one of the cores busy. The
+``warehouse_build`` resource therefore starts ``python -m orchestration.dbt_preload SOCKET`` when a run
+that builds dbt models begins: it listens on a Unix socket, imports dbt, and waits. The wrapper that
+dagster-dbt starts as its dbt executable (``ingestion.process_guard``) hands that process its command
+line, environment, working folder and standard streams (the file descriptors themselves, passed over the
+socket), forwards the signals it receives, and exits with the status dbt exits with. dbt so writes to the
+very pipe dagster-dbt reads, as if the wrapper had become dbt. A process serves one command; without a
+process to hand over to (another platform, a run that started none, a process that died) the wrapper
+becomes dbt itself as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+DBT_STEP = "budget_dbt_models"  # the step of the dbt assets (orchestration/defs/dbt/assets.py)
+SOCKET_VARIABLE = "BUDGET_DBT_PRELOADED"  # the socket of this run's preloaded dbt, for the wrapper
+STREAMS = (0, 1, 2)
+MARKER = b"S"  # the one byte the standard streams travel with; the request follows as one line of JSON
+FORWARDED_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def hand_over(arguments: list[str]) -> None:
+    """In the dbt wrapper: run ``dbt <arguments>`` in the preloaded process and exit with its status.
+    Returns (and the wrapper becomes dbt) when there is no preloaded process to take the command."""
+    path = os.environ.get(SOCKET_VARIABLE)
+    if not path or not hasattr(socket, "send_fds"):
+        return
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        connection.connect(path)
+        socket.send_fds(connection, [MARKER], list(STREAMS))
+        request = {"arguments": arguments, "environment": dict(os.environ), "folder": os.getcwd()}
+        connection.sendall(json.dumps(request).encode() + b"\n")
+        replies = connection.makefile("r", encoding="utf-8")
+        pid = int(replies.readline())
+    except (OSError, ValueError):
+        connection.close()
+        return  # nobody listening (or it died before taking the command): become dbt
+    for number in FORWARDED_SIGNALS:  # dagster-dbt interrupts a step with SIGINT to the executable
+        signal.signal(number, lambda received, _frame: os.kill(pid, received))
+    status = replies.readline().strip()
+    if not status.lstrip("-").isdigit():
+        print(f"the preloaded dbt process (pid {pid}) ended without an exit status", file=sys.stderr)
+        os._exit(2)
+    os._exit(int(status))
+
+
+def serve(path: str) -> None:
+    """The preloaded process: listen, import dbt, run the one command handed over, exit with its status."""
+    from ingestion.process_guard import die_with_parent
+
+    die_with_parent()
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)  # before the import: a wrapper that comes early waits in the queue, not elsewhere
+    listener.listen(1)
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()  # dbt's semaphores start it: now, so it never holds dagster-dbt's pipe
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # the adapter the profile names
+    from dbt.cli.main import cli  # the import this process exists to do early
+
+    connection, _ = listener.accept()
+    listener.close()
+    os.unlink(path)  # one command per process: the next wrapper finds nobody and becomes dbt itself
+    _, descriptors, _, _ = socket.recv_fds(connection, len(MARKER), len(STREAMS))  # not a byte of the request
+    request = json.loads(connection.makefile("r", encoding="utf-8").readline())
+    for descriptor, stream in zip(descriptors, STREAMS, strict=True):
+        os.dup2(descriptor, stream)
+        os.close(descriptor)
+    os.chdir(request["folder"])
+    os.environ.clear()
+    os.environ.update(request["environment"])
+    sys.stdout.reconfigure(line_buffering=True)  # dagster-dbt reads dbt's events line by line, as they come
+    connection.sendall(f"{os.getpid()}\n".encode())
+    sys.argv = ["dbt", *request["arguments"]]
+    try:
+        cli.main(args=request["arguments"], prog_name="dbt")
+        status = 0
+    except SystemExit as ended:  # click ends dbt's command line with sys.exit(status)
+        status = ended.code if isinstance(ended.code, int) else (0 if ended.code is None else 1)
+    except Exception:  # noqa: BLE001 - dbt's own process would print it and fail the same way
+        traceback.print_exc()
+        status = 1
+    # What dbt-duckdb does at exit, done now: the warehouse file is free when the next step opens it.
+    DuckDBConnectionManager.close_all_connections()
+    gc.collect()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Let go of dagster-dbt's pipe, then report: dagster-dbt reads to the end of dbt's output the moment
+    # the wrapper exits, while this process shuts dbt down (~0.5 s) as its own process would.
+    quiet = os.open(os.devnull, os.O_RDWR)
+    for stream in STREAMS:
+        os.dup2(quiet, stream)
+    connection.sendall(f"{status}\n".encode())
+    sys.exit(status)
+
+
+@contextlib.contextmanager
+def preloaded_dbt() -> Iterator[Path | None]:
+    """Start a preloaded dbt for the block and point the wrapper at it (``SOCKET_VARIABLE``); stop it and
+    forget it after. Yields the socket's path, or ``None`` where file descriptors cannot be passed."""
+    if not hasattr(socket, "send_fds") or not sys.platform.startswith("linux"):
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="budget-dbt-"))  # short: a socket's path has at most 107 bytes
+    path = folder / "dbt.socket"
+    root = str(Path(__file__).resolve().parent.parent)
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "orchestration.dbt_preload", str(path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # until it takes dbt's streams; should it fail, the wrapper runs dbt
+        env=environment,
+        cwd=root,
+    )
+    saved = os.environ.get(SOCKET_VARIABLE)
+    os.environ[SOCKET_VARIABLE] = str(path)
+    try:
+        yield path
+    finally:
+        if saved is None:
+            os.environ.pop(SOCKET_VARIABLE, None)
+        else:
+            os.environ[SOCKET_VARIABLE] = saved
+        if process.poll() is None:
+            process.kill()  # never handed a command (dbt had nothing to do), or the run ended without it
+        process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])

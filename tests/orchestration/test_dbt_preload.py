@@ -1,0 +1,93 @@
+"""The dbt process a run starts early: the dbt wrapper hands it the command, and dbt's output, exit status
+and warehouse writes are what the wrapper's own dbt would have given."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from types import SimpleNamespace
+
+import duckdb
+
+from orchestration import dbt_preload
+from orchestration.dbt_manifest import DBT_PROJECT_DIR
+from orchestration.defs.build.resources import WarehouseBuildResource
+from orchestration.defs.dbt.assets import dbt_resource
+
+
+def _dbt(*arguments: str, **environment: str) -> subprocess.CompletedProcess:
+    """The wrapper dagster-dbt runs as dbt, run as dagster-dbt runs it (stderr into stdout)."""
+    return subprocess.run(
+        [dbt_resource().dbt_executable, *arguments],
+        cwd=DBT_PROJECT_DIR,
+        env={**os.environ, "DO_NOT_TRACK": "1", **environment},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_wrapper_hands_one_command_to_the_preloaded_process_and_runs_the_next_itself():
+    with dbt_preload.preloaded_dbt() as socket_path:
+        assert socket_path is not None and os.environ[dbt_preload.SOCKET_VARIABLE] == str(socket_path)
+        handed = _dbt("--version")
+        assert not socket_path.exists()  # taken: the process serves this one command
+        itself = _dbt("--version")
+    assert dbt_preload.SOCKET_VARIABLE not in os.environ
+    assert handed.returncode == itself.returncode == 0
+    assert "Core:" in handed.stdout and "duckdb:" in handed.stdout
+    assert handed.stdout == itself.stdout
+
+
+def test_dbt_failing_in_the_preloaded_process_fails_the_wrapper_with_dbts_status_and_message():
+    with dbt_preload.preloaded_dbt():
+        handed = _dbt("ls", "--select", "no_such_method:x")
+    itself = _dbt("ls", "--select", "no_such_method:x")
+    assert handed.returncode == itself.returncode == 2
+    assert "'no_such_method' is not a valid method name" in handed.stdout
+
+
+def test_the_preloaded_process_runs_in_the_callers_folder_and_environment_and_frees_the_warehouse(tmp_path):
+    """A build of one model: the profile reads BUDGET_BUILD_DUCKDB_PATH from the wrapper's environment,
+    not from the process's own, and the file can be opened as soon as the wrapper has exited."""
+    database = tmp_path / "warehouse.duckdb"
+    with dbt_preload.preloaded_dbt():
+        built = _dbt(
+            "run",
+            "--select",
+            "int_reviews_latest stg_reviews__reviews",
+            "--target-path",
+            str(tmp_path / "target"),
+            BUDGET_BUILD_DUCKDB_PATH=str(database),
+            BUDGET_DUCKDB_PATH=str(database),
+        )
+        assert built.returncode == 0, built.stdout
+        with duckdb.connect(str(database)) as connection:  # a writer, as the next step is
+            tables = connection.sql("select table_name from information_schema.tables order by 1").fetchall()
+    assert tables == [("int_reviews_latest",), ("stg_reviews__reviews",)]
+
+
+def test_the_wrapper_runs_dbt_itself_when_nobody_listens(tmp_path):
+    gone = _dbt("--version", **{dbt_preload.SOCKET_VARIABLE: str(tmp_path / "nobody.socket")})
+    assert gone.returncode == 0 and "Core:" in gone.stdout
+
+
+def _context(steps):
+    return SimpleNamespace(dagster_run=SimpleNamespace(step_keys_to_execute=steps))
+
+
+def test_a_run_starts_a_preloaded_dbt_only_when_it_has_a_dbt_step():
+    assert isinstance(WarehouseBuildResource._dbt_for(_context(None)), type(dbt_preload.preloaded_dbt()))
+    assert isinstance(
+        WarehouseBuildResource._dbt_for(_context(["ingested", dbt_preload.DBT_STEP])),
+        type(dbt_preload.preloaded_dbt()),
+    )
+    with WarehouseBuildResource._dbt_for(_context(["reports__audit_report"])) as started:
+        assert started is None and dbt_preload.SOCKET_VARIABLE not in os.environ
+
+
+def test_the_dbt_step_is_the_one_the_resource_looks_for():
+    from orchestration.defs.dbt.assets import budget_dbt_models
+
+    assert budget_dbt_models.op.name == dbt_preload.DBT_STEP
