@@ -5,8 +5,9 @@ subprocess); to know which step to cap, the benchmark needs it per step. A :clas
 tree every 0.2 s with a wall-clock timestamp (the clock Dagster stamps its events with) and the resident
 memory of each kind of process; :func:`peaks_by_window` then maps the samples onto the run's step windows,
 read back from the Dagster instance. The kinds are told apart by command line: ``dbt`` (the dbt subprocess
-and its children), ``workers`` (multiprocessing's spawn / forkserver children: the parse workers and the
-isolated extractors), ``main`` (the build process itself) and ``other``.
+or the dbt process the run preloads, and their children), ``workers`` (multiprocessing's spawn /
+forkserver children: the parse workers and the isolated extractors), ``main`` (the build process itself)
+and ``other``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from tools.process_tree import command_line, descendants, process_stats
 
 _DBT = re.compile(r"(^|/)dbt(-guarded)?$")  # the program (or the script python runs): dbt, or its guard
+_PRELOADED_DBT = "orchestration.dbt_preload"  # the dbt process a run starts early (python -m …)
 KINDS = ("main", "workers", "dbt", "other")
 INTERVAL = 0.2
 
@@ -30,7 +32,8 @@ def process_kind(pid: int, root: int, command: str) -> str:
         return "main"
     if "multiprocessing" in command:
         return "workers"
-    if any(_DBT.search(argument) for argument in command.split(" ")[:2]):
+    arguments = command.split(" ")
+    if any(_DBT.search(argument) for argument in arguments[:2]) or _PRELOADED_DBT in arguments[1:3]:
         return "dbt"
     return "other"
 

@@ -17,6 +17,7 @@ def test_process_kind_tells_the_build_workers_and_dbt_apart():
     assert process_kind(12, 10, "/venv/bin/python /venv/bin/dbt build --select x") == "dbt"
     assert process_kind(13, 10, "dbt build") == "dbt"
     assert process_kind(15, 10, "/venv/bin/python /p/dbt_project/target/bin/dbt-guarded build") == "dbt"
+    assert process_kind(16, 10, "/venv/bin/python -m orchestration.dbt_preload /tmp/budget-dbt-x/dbt.socket") == "dbt"
     assert process_kind(14, 10, "/venv/bin/python -m dbtlike") == "other"
 
 
