@@ -1,16 +1,18 @@
-"""A dbt process started with the run, so that the dbt step does not wait for Python to import dbt.
+"""A dbt process started with the run, so that the dbt step does not wait for Python to import dbt and
+for dbt to parse the project.
 
-Importing dbt costs ~2.4 s of CPU (it generates its serialisers when its modules load), and a dbt step
-paid it in full before its first model: an eighth of an add-one run at 10,000 documents, while the run's
-first steps (reading the inbox, assembling the staging files) kept only one of the cores busy. The
-``warehouse_build`` resource therefore starts ``python -m orchestration.dbt_preload SOCKET`` when a run
-that builds dbt models begins: it listens on a Unix socket, imports dbt, and waits. The wrapper that
-dagster-dbt starts as its dbt executable (``ingestion.process_guard``) hands that process its command
-line, environment, working folder and standard streams (the file descriptors themselves, passed over the
+Importing dbt costs ~2.4 s of CPU (it generates its serialisers when its modules load) and parsing the
+project ~1.1 s more, and a dbt step paid both before its first model: over a tenth of an add-one run at
+10,000 documents, while the run's first steps (reading the inbox, assembling the staging files) kept only
+one of the cores busy. The ``warehouse_build`` resource therefore starts ``python -m
+orchestration.dbt_preload SOCKET`` when a run that builds dbt models begins: it listens on a Unix
+socket, imports dbt, parses the project (:class:`ParsedAhead`) and waits. The wrapper that dagster-dbt
+starts as its dbt executable (``ingestion.process_guard``) hands that process its command line,
+environment, working folder and standard streams (the file descriptors themselves, passed over the
 socket), forwards the signals it receives, and exits with the status dbt exits with. dbt so writes to the
-very pipe dagster-dbt reads, as if the wrapper had become dbt. A process serves one command; without a
-process to hand over to (another platform, a run that started none, a process that died) the wrapper
-becomes dbt itself as before.
+very pipe dagster-dbt reads, as if the wrapper had become dbt, and runs on the parse done ahead when the
+command would parse the same. A process serves one command; without a process to hand over to (another
+platform, a run that started none, a process that died) the wrapper becomes dbt itself as before.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DBT_STEP = "budget_dbt_models"  # the step of the dbt assets (orchestration/defs/dbt/assets.py)
 SOCKET_VARIABLE = "BUDGET_DBT_PRELOADED"  # the socket of this run's preloaded dbt, for the wrapper
@@ -62,8 +66,66 @@ def hand_over(arguments: list[str]) -> None:
     os._exit(int(status))
 
 
+# dbt commands that parse the project (the others, such as --version, run as dbt's command line runs them)
+PARSING_COMMANDS = frozenset({"build", "run", "test", "seed", "snapshot", "compile", "ls", "list", "show"})
+# options that would make dbt parse another project, or this one with other inputs
+PARSE_CHANGING_OPTIONS = ("--vars", "--project-dir", "--profiles-dir", "--profile", "--target", "-t")
+
+
+@dataclass(frozen=True)
+class ParsedAhead:
+    """dbt's parse of the project (~1.1 s: the kept partial parse loaded, every project file checked), done
+    while the process waits, with the environment the run has when it starts. The command is given it only
+    when nothing it would parse differently has changed since: the same project files and reference lists
+    (the models' fingerprint), the same values of the variables the project reads (dbt records them) and of
+    the warehouse's own (``BUDGET_*``), the project's folder, and no option naming other inputs."""
+
+    manifest: Any
+    environment: dict[str, str]
+    fingerprint: str
+
+    @classmethod
+    def parse(cls, target: Path) -> ParsedAhead | None:
+        from dbt.cli.main import dbtRunner
+
+        from orchestration.build_state import models_fingerprint
+        from orchestration.dbt_manifest import DBT_PROJECT_DIR
+
+        target.mkdir(exist_ok=True)
+        kept = DBT_PROJECT_DIR / "target" / "partial_parse.msgpack"  # what dagster-dbt gives dbt's own parse
+        if kept.exists():
+            shutil.copyfile(kept, target / kept.name)
+        fingerprint = models_fingerprint()
+        project = ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+        places = ["--target-path", str(target), "--log-path", str(target)]
+        result = dbtRunner().invoke(["parse", *project, *places, "--no-write-json", "--quiet"])
+        return cls(result.result, dict(os.environ), fingerprint) if result.success else None
+
+    def manifest_for(self, arguments: list[str], folder: str) -> Any:
+        """The manifest, when the command (``arguments``, run in ``folder`` with this process's environment,
+        now the wrapper's) would parse the same; else ``None`` (dbt parses)."""
+        from orchestration.build_state import models_fingerprint
+        from orchestration.dbt_manifest import DBT_PROJECT_DIR
+
+        if not arguments or arguments[0] not in PARSING_COMMANDS:
+            return None
+        if any(argument.split("=", 1)[0] in PARSE_CHANGING_OPTIONS for argument in arguments):
+            return None
+        project = os.environ.get("DBT_PROJECT_DIR", folder)
+        if Path(project).resolve() != DBT_PROJECT_DIR.resolve() or Path(folder).resolve() != DBT_PROJECT_DIR.resolve():
+            return None
+        read = set(self.manifest.env_vars) | {
+            name for name in (*self.environment, *os.environ) if name.startswith("BUDGET_")
+        }
+        read.discard(SOCKET_VARIABLE)  # set for the wrapper once this process was started
+        if any(self.environment.get(name) != os.environ.get(name) for name in read):
+            return None
+        return self.manifest if models_fingerprint() == self.fingerprint else None
+
+
 def serve(path: str) -> None:
-    """The preloaded process: listen, import dbt, run the one command handed over, exit with its status."""
+    """The preloaded process: listen, import dbt, parse the project, run the one command handed over, exit
+    with its status."""
     from ingestion.process_guard import die_with_parent
 
     die_with_parent()
@@ -74,8 +136,8 @@ def serve(path: str) -> None:
 
     resource_tracker.ensure_running()  # dbt's semaphores start it: now, so it never holds dagster-dbt's pipe
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # the adapter the profile names
-    from dbt.cli.main import cli  # the import this process exists to do early
 
+    parsed = ParsedAhead.parse(Path(path).parent / "target")
     connection, _ = listener.accept()
     listener.close()
     os.unlink(path)  # one command per process: the next wrapper finds nobody and becomes dbt itself
@@ -89,15 +151,10 @@ def serve(path: str) -> None:
     os.environ.update(request["environment"])
     sys.stdout.reconfigure(line_buffering=True)  # dagster-dbt reads dbt's events line by line, as they come
     connection.sendall(f"{os.getpid()}\n".encode())
-    sys.argv = ["dbt", *request["arguments"]]
-    try:
-        cli.main(args=request["arguments"], prog_name="dbt")
-        status = 0
-    except SystemExit as ended:  # click ends dbt's command line with sys.exit(status)
-        status = ended.code if isinstance(ended.code, int) else (0 if ended.code is None else 1)
-    except Exception:  # noqa: BLE001 - dbt's own process would print it and fail the same way
-        traceback.print_exc()
-        status = 1
+    arguments = request["arguments"]
+    sys.argv = ["dbt", *arguments]
+    manifest = parsed.manifest_for(arguments, request["folder"]) if parsed is not None else None
+    status = _run_dbt(arguments, manifest)
     # What dbt-duckdb does at exit, done now: the warehouse file is free when the next step opens it.
     DuckDBConnectionManager.close_all_connections()
     gc.collect()
@@ -110,6 +167,24 @@ def serve(path: str) -> None:
         os.dup2(quiet, stream)
     connection.sendall(f"{status}\n".encode())
     sys.exit(status)
+
+
+def _run_dbt(arguments: list[str], manifest) -> int:
+    """``dbt <arguments>`` in this process, with the project's manifest when it was parsed ahead; the exit
+    status dbt's command line gives (0 done, 1 a node failed, 2 dbt failed)."""
+    from dbt.cli.main import cli, dbtRunner
+
+    if manifest is not None:
+        result = dbtRunner(manifest=manifest).invoke(arguments)
+        return 0 if result.success else (1 if result.exception is None else 2)
+    try:
+        cli.main(args=arguments, prog_name="dbt")
+        return 0
+    except SystemExit as ended:  # click ends dbt's command line with sys.exit(status)
+        return ended.code if isinstance(ended.code, int) else (0 if ended.code is None else 1)
+    except Exception:  # noqa: BLE001 - dbt's own process would print it and fail the same way
+        traceback.print_exc()
+        return 1
 
 
 @contextlib.contextmanager

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import subprocess
+from pathlib import Path
 from types import SimpleNamespace
 
 import duckdb
 
+from ingestion import config
 from orchestration import dbt_preload
 from orchestration.dbt_manifest import DBT_PROJECT_DIR
 from orchestration.defs.build.resources import WarehouseBuildResource
@@ -48,24 +50,46 @@ def test_dbt_failing_in_the_preloaded_process_fails_the_wrapper_with_dbts_status
     assert "'no_such_method' is not a valid method name" in handed.stdout
 
 
-def test_the_preloaded_process_runs_in_the_callers_folder_and_environment_and_frees_the_warehouse(tmp_path):
-    """A build of one model: the profile reads BUDGET_BUILD_DUCKDB_PATH from the wrapper's environment,
-    not from the process's own, and the file can be opened as soon as the wrapper has exited."""
+def _build_two_models(target: Path, **environment: str) -> subprocess.CompletedProcess:
+    models = "int_reviews_latest stg_reviews__reviews"
+    return _dbt("run", "--select", models, "--target-path", str(target), **environment)
+
+
+def _tables(database: Path) -> list[tuple]:
+    with duckdb.connect(str(database)) as connection:  # a writer, as the step after dbt is
+        return connection.sql("select table_name from information_schema.tables order by 1").fetchall()
+
+
+def test_a_command_with_the_runs_environment_uses_the_parse_done_ahead_and_frees_the_warehouse(tmp_path, monkeypatch):
+    """As in a run: the build's variables are set before the process starts. dbt then does not parse (it
+    writes no partial parse of its own), and the file can be opened as soon as the wrapper has exited."""
     database = tmp_path / "warehouse.duckdb"
+    monkeypatch.setenv("BUDGET_BUILD_DUCKDB_PATH", str(database))
     with dbt_preload.preloaded_dbt():
-        built = _dbt(
-            "run",
-            "--select",
-            "int_reviews_latest stg_reviews__reviews",
-            "--target-path",
-            str(tmp_path / "target"),
-            BUDGET_BUILD_DUCKDB_PATH=str(database),
-            BUDGET_DUCKDB_PATH=str(database),
+        built = _build_two_models(tmp_path / "target")
+        assert built.returncode == 0, built.stdout
+        assert _tables(database) == [("int_reviews_latest",), ("stg_reviews__reviews",)]
+    assert not (tmp_path / "target" / "partial_parse.msgpack").exists()
+    assert "Done. PASS=2" in built.stdout
+
+
+def test_a_command_with_other_inputs_parses_in_the_callers_environment(tmp_path):
+    """The wrapper's environment names another reviews folder than the process started with: the parse
+    done ahead does not fit, dbt parses (and writes its partial parse), reading the wrapper's variables."""
+    database, reviews = tmp_path / "warehouse.duckdb", tmp_path / "reviews"
+    reviews.mkdir()
+    header = (config.reviews_dir() / "reviews.template.csv").read_text(encoding="utf-8")
+    (reviews / "reviews.csv").write_text(header, encoding="utf-8")
+    with dbt_preload.preloaded_dbt():
+        built = _build_two_models(
+            tmp_path / "target", BUDGET_BUILD_DUCKDB_PATH=str(database), BUDGET_REVIEWS_DIR=str(reviews)
         )
         assert built.returncode == 0, built.stdout
-        with duckdb.connect(str(database)) as connection:  # a writer, as the next step is
-            tables = connection.sql("select table_name from information_schema.tables order by 1").fetchall()
-    assert tables == [("int_reviews_latest",), ("stg_reviews__reviews",)]
+        assert _tables(database) == [("int_reviews_latest",), ("stg_reviews__reviews",)]
+    assert (tmp_path / "target" / "partial_parse.msgpack").exists()
+    assert str(reviews) in (
+        tmp_path / "target" / "run" / "budget_warehouse" / "models" / "staging" / "reviews" / "stg_reviews__reviews.sql"
+    ).read_text(encoding="utf-8")
 
 
 def test_the_wrapper_runs_dbt_itself_when_nobody_listens(tmp_path):
