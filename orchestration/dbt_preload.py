@@ -67,6 +67,7 @@ def hand_over(arguments: list[str]) -> None:
 
 
 # dbt commands that parse the project (the others, such as --version, run as dbt's command line runs them)
+PARTIAL_PARSE = "partial_parse.msgpack"  # dbt's saved parse, which it starts from when its inputs allow
 PARSING_COMMANDS = frozenset({"build", "run", "test", "seed", "snapshot", "compile", "ls", "list", "show"})
 # options that would make dbt parse another project, or this one with other inputs
 PARSE_CHANGING_OPTIONS = ("--vars", "--project-dir", "--profiles-dir", "--profile", "--target", "-t")
@@ -85,21 +86,31 @@ class ParsedAhead:
     fingerprint: str
 
     @classmethod
-    def parse(cls, target: Path) -> ParsedAhead | None:
+    def parse(cls, target: Path, build_target: Path | None) -> ParsedAhead | None:
+        """Parse into ``target``, from the partial parse the build's dbt target folder keeps (that of the
+        project when it has none, as dagster-dbt does), and keep the result there for the next run."""
         from dbt.cli.main import dbtRunner
 
         from orchestration.build_state import models_fingerprint
         from orchestration.dbt_manifest import DBT_PROJECT_DIR
 
         target.mkdir(exist_ok=True)
-        kept = DBT_PROJECT_DIR / "target" / "partial_parse.msgpack"  # what dagster-dbt gives dbt's own parse
-        if kept.exists():
-            shutil.copyfile(kept, target / kept.name)
+        kept = [folder / PARTIAL_PARSE for folder in (build_target, DBT_PROJECT_DIR / "target") if folder]
+        for path in kept:
+            if path.exists():
+                shutil.copyfile(path, target / PARTIAL_PARSE)
+                break
         fingerprint = models_fingerprint()
         project = ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
         places = ["--target-path", str(target), "--log-path", str(target)]
         result = dbtRunner().invoke(["parse", *project, *places, "--no-write-json", "--quiet"])
-        return cls(result.result, dict(os.environ), fingerprint) if result.success else None
+        if not result.success:
+            return None
+        if build_target is not None and build_target.is_dir():  # a command run on this manifest parses nothing
+            partial = build_target / f".{PARTIAL_PARSE}.{os.getpid()}"
+            shutil.copyfile(target / PARTIAL_PARSE, partial)
+            partial.replace(build_target / PARTIAL_PARSE)
+        return cls(result.result, dict(os.environ), fingerprint)
 
     def manifest_for(self, arguments: list[str], folder: str) -> Any:
         """The manifest, when the command (``arguments``, run in ``folder`` with this process's environment,
@@ -123,7 +134,7 @@ class ParsedAhead:
         return self.manifest if models_fingerprint() == self.fingerprint else None
 
 
-def serve(path: str) -> None:
+def serve(path: str, build_target: Path | None = None) -> None:
     """The preloaded process: listen, import dbt, parse the project, run the one command handed over, exit
     with its status."""
     from ingestion.process_guard import die_with_parent
@@ -137,7 +148,7 @@ def serve(path: str) -> None:
     resource_tracker.ensure_running()  # dbt's semaphores start it: now, so it never holds dagster-dbt's pipe
     from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # the adapter the profile names
 
-    parsed = ParsedAhead.parse(Path(path).parent / "target")
+    parsed = ParsedAhead.parse(Path(path).parent / "target", build_target)
     connection, _ = listener.accept()
     listener.close()
     os.unlink(path)  # one command per process: the next wrapper finds nobody and becomes dbt itself
@@ -188,9 +199,10 @@ def _run_dbt(arguments: list[str], manifest) -> int:
 
 
 @contextlib.contextmanager
-def preloaded_dbt() -> Iterator[Path | None]:
+def preloaded_dbt(build_target: Path | None = None) -> Iterator[Path | None]:
     """Start a preloaded dbt for the block and point the wrapper at it (``SOCKET_VARIABLE``); stop it and
-    forget it after. Yields the socket's path, or ``None`` where file descriptors cannot be passed."""
+    forget it after. ``build_target`` is the dbt target folder the build's commands use (its partial parse
+    is where parsing starts). Yields the socket's path, or ``None`` where file descriptors cannot be passed."""
     if not hasattr(socket, "send_fds") or not sys.platform.startswith("linux"):
         yield None
         return
@@ -199,7 +211,7 @@ def preloaded_dbt() -> Iterator[Path | None]:
     root = str(Path(__file__).resolve().parent.parent)
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen(
-        [sys.executable, "-m", "orchestration.dbt_preload", str(path)],
+        [sys.executable, "-m", "orchestration.dbt_preload", str(path), *([str(build_target)] if build_target else [])],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,  # until it takes dbt's streams; should it fail, the wrapper runs dbt
@@ -222,4 +234,4 @@ def preloaded_dbt() -> Iterator[Path | None]:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else None)

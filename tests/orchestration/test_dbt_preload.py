@@ -101,13 +101,12 @@ def _context(steps):
     return SimpleNamespace(dagster_run=SimpleNamespace(step_keys_to_execute=steps))
 
 
-def test_a_run_starts_a_preloaded_dbt_only_when_it_has_a_dbt_step():
-    assert isinstance(WarehouseBuildResource._dbt_for(_context(None)), type(dbt_preload.preloaded_dbt()))
-    assert isinstance(
-        WarehouseBuildResource._dbt_for(_context(["ingested", dbt_preload.DBT_STEP])),
-        type(dbt_preload.preloaded_dbt()),
-    )
-    with WarehouseBuildResource._dbt_for(_context(["reports__audit_report"])) as started:
+def test_a_run_starts_a_preloaded_dbt_only_when_it_has_a_dbt_step(tmp_path):
+    build = SimpleNamespace(dbt_target_dir=tmp_path)
+    preloaded = type(dbt_preload.preloaded_dbt())
+    assert isinstance(WarehouseBuildResource._dbt_for(_context(None), build), preloaded)
+    assert isinstance(WarehouseBuildResource._dbt_for(_context(["ingested", dbt_preload.DBT_STEP]), build), preloaded)
+    with WarehouseBuildResource._dbt_for(_context(["reports__audit_report"]), build) as started:
         assert started is None and dbt_preload.SOCKET_VARIABLE not in os.environ
 
 
@@ -115,3 +114,15 @@ def test_the_dbt_step_is_the_one_the_resource_looks_for():
     from orchestration.defs.dbt.assets import budget_dbt_models
 
     assert budget_dbt_models.op.name == dbt_preload.DBT_STEP
+
+
+def test_the_parse_done_ahead_starts_from_and_keeps_the_builds_partial_parse(tmp_path):
+    """dbt's saved parse of the build's target folder (where a run's dbt commands write theirs) is where the
+    parse ahead starts, and it is updated there, as a command's own parse would update it."""
+    build_target = tmp_path / "dbt_target"
+    build_target.mkdir()
+    with dbt_preload.preloaded_dbt(build_target):
+        listed = _dbt("ls", "--select", "int_reviews_latest", "--target-path", str(tmp_path / "elsewhere"))
+    assert listed.returncode == 0 and "budget_warehouse.intermediate.reviews.int_reviews_latest" in listed.stdout
+    assert (build_target / "partial_parse.msgpack").stat().st_size > 100_000  # the command did not write it
+    assert not (tmp_path / "elsewhere" / "partial_parse.msgpack").exists()  # the command did not parse

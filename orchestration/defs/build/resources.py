@@ -58,7 +58,7 @@ class WarehouseBuildResource(dg.ConfigurableResource):
         try:
             self._note_process(context, lock, log)
             active.build.prepare()
-            with config.environment_set(active.build.environment()), self._dbt_for(context):
+            with config.environment_set(active.build.environment()), self._dbt_for(context, active.build):
                 yield active
         finally:
             if not active.published:
@@ -67,11 +67,13 @@ class WarehouseBuildResource(dg.ConfigurableResource):
             lock.release()
 
     @staticmethod
-    def _dbt_for(context: dg.InitResourceContext):
+    def _dbt_for(context: dg.InitResourceContext, build: WarehouseBuild):
         """A dbt process importing dbt while the first steps run, when the run has a dbt step."""
         run = context.dagster_run
         steps = None if run is None else run.step_keys_to_execute
-        return preloaded_dbt() if steps is None or DBT_STEP in steps else contextlib.nullcontext()
+        if steps is not None and DBT_STEP not in steps:
+            return contextlib.nullcontext()
+        return preloaded_dbt(build.dbt_target_dir)
 
     @staticmethod
     def _note_process(context: dg.InitResourceContext, lock: BuildLock, log) -> None:
