@@ -90,10 +90,9 @@ def test_accepted_values_by_column_fails_on_an_unknown_value_and_names_column_an
 
 def test_stored_failures_keep_the_whole_row_beside_the_null_column(warehouse):
     """With ``--store-failures`` the failing rows are kept whole, as dbt's built-in not_null keeps them."""
-    outcomes = build_documents(
-        warehouse, [document("d1", "某市某局", 2024, "budget", status=None)], "--store-failures"
-    )
+    outcomes = build_documents(warehouse, [document("d1", "某市某局", 2024, "budget", status=None)], "--store-failures")
     assert str(outcomes[NOT_NULL].status) == "fail"
     relation = outcomes[NOT_NULL].node.relation_name
     (row,) = warehouse.query_dicts(f"select * from {relation}")
-    assert (row["null_column"], row["document_id"], row["source_file"], row["status"]) == ("status", "d1", "d1.txt", None)
+    shown = (row["null_column"], row["document_id"], row["source_file"], row["status"])
+    assert shown == ("status", "d1", "d1.txt", None)
