@@ -8,6 +8,7 @@ ingestion/schemas.py. The project is built once over empty staging files (it mus
 
 from __future__ import annotations
 
+import copy
 import csv
 import re
 from collections import defaultdict
@@ -188,7 +189,21 @@ def _duckdb_type(declared: str) -> str:
     return {"TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE"}.get(spelled, spelled)
 
 
-def test_every_model_has_a_tested_primary_key(manifest, models):
+def never_null_columns(node: dict) -> list[str]:
+    """The columns a test proves never null on every row: dbt's per-column ``not_null`` or the project's
+    ``not_null_columns`` (one test a model, dbt_project/tests/generic); one limited by ``where`` proves none."""
+    name = node.get("test_metadata", {}).get("name")
+    if node["config"].get("where"):
+        return []
+    if name == "not_null" and node.get("column_name"):
+        return [node["column_name"]]
+    if name == "not_null_columns":
+        return list(node["test_metadata"]["kwargs"]["columns"])
+    return []
+
+
+def models_without_a_tested_primary_key(manifest: dict, models: list[dict]) -> list[str]:
+    """A key is one column tested ``unique`` and never null, or a tested ``unique_combination_of_columns``."""
     keyed = defaultdict(set)
     for node in manifest["nodes"].values():
         if node["resource_type"] != "test" or "test_metadata" not in node:
@@ -197,18 +212,41 @@ def test_every_model_has_a_tested_primary_key(manifest, models):
         model = node.get("attached_node") or next(iter(node["depends_on"]["nodes"]), "")
         if name in PRIMARY_KEY_TESTS:
             keyed[model].add(name)
-        if name == "not_null" and node.get("column_name"):
-            keyed[model].add(f"not_null:{node['column_name']}")
+        keyed[model].update(f"not_null:{column}" for column in never_null_columns(node))
         if name == "unique" and node.get("column_name"):
             keyed[model].add(f"unique:{node['column_name']}")
+    missing = []
     for model in models:
         tests = keyed[model["unique_id"]]
         unique_columns = {test.split(":", 1)[1] for test in tests if test.startswith("unique:")}
         not_null_columns = {test.split(":", 1)[1] for test in tests if test.startswith("not_null:")}
         single_key = unique_columns & not_null_columns
-        if model["name"] in KEYLESS_MODELS:
-            continue
-        assert single_key or "unique_combination_of_columns" in tests, f"{model['name']} has no tested primary key"
+        if model["name"] not in KEYLESS_MODELS and not single_key and "unique_combination_of_columns" not in tests:
+            missing.append(model["name"])
+    return missing
+
+
+def test_every_model_has_a_tested_primary_key(manifest, models):
+    assert models_without_a_tested_primary_key(manifest, models) == []
+
+
+def test_a_key_unique_but_not_tested_for_nulls_is_no_tested_key(manifest, models):
+    """The rule keeps its force over the model-level not_null test: take fct_line_item's key out of it (or
+    limit the test with ``where``) and the model has no tested key."""
+    mutilated = copy.deepcopy(manifest)
+    (not_null,) = [
+        node
+        for node in mutilated["nodes"].values()
+        if node.get("test_metadata", {}).get("name") == "not_null_columns"
+        and node["attached_node"] == "model.budget_warehouse.fct_line_item"
+    ]
+    columns = not_null["test_metadata"]["kwargs"]["columns"]
+    assert "line_item_id" in columns
+    not_null["config"]["where"] = "amount_yuan > 0"
+    assert models_without_a_tested_primary_key(mutilated, models) == ["fct_line_item"]
+    not_null["config"]["where"] = None
+    columns.remove("line_item_id")
+    assert models_without_a_tested_primary_key(mutilated, models) == ["fct_line_item"]
 
 
 def test_every_model_has_its_own_properties_file(models):
@@ -255,16 +293,24 @@ def test_sources_are_the_staging_frames_and_join_the_dagster_lineage(manifest):
     ],
 )
 def test_accepted_values_follow_the_ingestion_vocabularies(manifest, model, column, vocabulary):
-    tests = [
-        node
-        for node in manifest["nodes"].values()
-        if node["resource_type"] == "test"
-        and node.get("test_metadata", {}).get("name") == "accepted_values"
-        and node.get("column_name") == column
-        and node.get("attached_node") == f"model.budget_warehouse.{model}"
-    ]
-    assert len(tests) == 1, (model, column)
-    assert set(tests[0]["test_metadata"]["kwargs"]["values"]) == set(vocabulary)
+    lists = accepted_value_lists(manifest, f"model.budget_warehouse.{model}", column)
+    assert len(lists) == 1, (model, column)
+    assert set(lists[0]) == set(vocabulary)
+
+
+def accepted_value_lists(manifest: dict, model_id: str, column: str) -> list[list]:
+    """The value lists the tests of ``model_id`` accept in ``column``: dbt's per-column ``accepted_values``
+    or the project's ``accepted_values_by_column`` (one test a model, dbt_project/tests/generic)."""
+    lists = []
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "test" or node.get("attached_node") != model_id:
+            continue
+        name, kwargs = node.get("test_metadata", {}).get("name"), node.get("test_metadata", {}).get("kwargs", {})
+        if name == "accepted_values" and node.get("column_name") == column:
+            lists.append(kwargs["values"])
+        if name == "accepted_values_by_column" and column in kwargs["values_by_column"]:
+            lists.append(kwargs["values_by_column"][column])
+    return lists
 
 
 def test_findings_tests_warn_and_store_failures_integrity_tests_error(manifest):

@@ -96,14 +96,14 @@ def test_an_increment_builds_every_table_but_the_subject_classifications_and_run
     others = {"stg_reviews__reviews", "int_subjects_unioned"}  # the reviews' view, a subject table
     assert _names(left_out) == _names(document_views) | LEFT_OUT_MARTS | others
     assert len(models & increment) >= 50 and "model.budget_warehouse.fct_budget_execution" in increment
-    assert len(mart_tests) > 100
+    assert len(mart_tests) > 80  # one not-null and one accepted-values test a model
     assert {node for node in mart_tests if "has_no" in node}, "the findings checks the run summary counts"
     # the tests of the marts left out run (they read this run's rows), and so do the relationships to the
     # seeds and to the subject dimensions; only the subject classifications' own tests wait for a full build
     manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text(encoding="utf-8"))
     subject_tests = {node for node in mart_tests
                      if manifest["nodes"][node]["original_file_path"].startswith("models/marts/subjects/")}  # fmt: skip
-    assert mart_tests - increment == subject_tests and len(subject_tests) > 8
+    assert mart_tests - increment == subject_tests and len(subject_tests) >= 6
     assert {"relationships_fct_line_item_functional_subject_code__subject_code__ref_dim_functional_subject_",
             "relationships_audit_reconciliation_rule_id__rule_id__ref_reconciliation_rules_",
             "unique_fct_line_item_line_item_id"} <= _names(increment)  # fmt: skip
@@ -145,7 +145,7 @@ def test_the_tests_that_are_no_asset_checks_are_exactly_those_an_increment_leave
     nodes = manifest["nodes"]
     full_only = {unique_id for unique_id, node in tests.items() if build_state.is_full_build_only_test(node)}
     assert full_only == {unique_id for unique_id in full - increment if unique_id.startswith("test.")}
-    assert len(full_only) > 150 and len(set(tests) - full_only) > 150
+    assert len(full_only) > 100 and len(set(tests) - full_only) > 80
     assert not any(build_state.is_full_build_only_test(node) for node in nodes.values()
                    if node["resource_type"] != "test")  # fmt: skip
 

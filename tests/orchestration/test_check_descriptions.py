@@ -25,6 +25,18 @@ def generic(name: str, kwargs: dict, column: str | None = None, **extra) -> dict
             "`status` of audit_reconciliation is one of: a, b, c, d, e, f, g, h … (2 more).",
         ),
         (
+            generic("not_null_columns", {"columns": ["check_id", "document_id", "detail"]}),
+            "`check_id`, `document_id` and `detail` of audit_reconciliation are never null.",
+        ),
+        (
+            generic("not_null_columns", {"columns": ["check_id"]}, where="is_current"),
+            "`check_id` of audit_reconciliation is never null (rows where is_current).",
+        ),
+        (
+            generic("accepted_values_by_column", {"values_by_column": {"s": ["pass", "fail"], "u": [*"abcdefghi"]}}),
+            "`s` of audit_reconciliation is one of: pass, fail; `u` is one of: a, b, c, d, e, f, g, h … (1 more).",
+        ),
+        (
             generic("relationships", {"to": "ref('dim_document')", "field": "document_id"}, "document_id"),
             "Every `document_id` of audit_reconciliation exists in dim_document.document_id.",
         ),

@@ -31,6 +31,20 @@ def _values(values: list) -> str:
     return shown + (f" … ({len(values) - SHOWN_VALUES} more)" if len(values) > SHOWN_VALUES else "")
 
 
+def _columns(columns: list) -> str:
+    """``["a", "b", "c"]`` → ```a`, `b` and `c```."""
+    quoted = [f"`{column}`" for column in columns]
+    return f"{', '.join(quoted[:-1])} and {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+
+
+def _values_by_column(values_by_column: Mapping[str, list], model: str) -> str:
+    """One clause a column, the model named once: "`a` of m is one of: x, y; `b` is one of: z"."""
+    return "; ".join(
+        f"`{column}`{f' of {model}' if index == 0 else ''} is one of: {_values(values)}"
+        for index, (column, values) in enumerate(values_by_column.items())
+    )
+
+
 def _where(node: Mapping[str, Any]) -> str:
     where = (node.get("config") or {}).get("where")
     return f" (rows where {where})" if where else ""
@@ -42,6 +56,8 @@ _GENERATED: dict[str, str] = {
     "unique": "`{column}` of {model} is unique{where}.",
     "not_null": "`{column}` of {model} is never null{where}.",
     "accepted_values": "`{column}` of {model} is one of: {values}{where}.",
+    "not_null_columns": "{columns} of {model} {are} never null{where}.",
+    "accepted_values_by_column": "{values_by_column}{where}.",
     "relationships": "Every `{column}` of {model} exists in {to}.{field}{where}.",
     "relationships_composite": "Every ({fields}) of {model} exists in {to} as ({to_fields}){where}.",
     "unique_combination_of_columns": "({combination}) identifies one row of {model}{where}.",
@@ -52,9 +68,13 @@ _GENERATED: dict[str, str] = {
 
 def _arguments(node: Mapping[str, Any], kwargs: Mapping[str, Any], column: str) -> dict[str, Any]:
     field_map = kwargs.get("field_map") or {}
+    columns = kwargs.get("columns") or []
     return {
         "column": column,
         "model": _model(node),
+        "columns": _columns(columns),
+        "are": "is" if len(columns) == 1 else "are",
+        "values_by_column": _values_by_column(kwargs.get("values_by_column") or {}, _model(node)),
         "where": _where(node),
         "values": _values(kwargs.get("values") or []),
         "to": _ref_name(kwargs.get("to")),
