@@ -4,7 +4,9 @@ and warehouse writes are what the wrapper's own dbt would have given."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -126,3 +128,22 @@ def test_the_parse_done_ahead_starts_from_and_keeps_the_builds_partial_parse(tmp
     assert listed.returncode == 0 and "budget_warehouse.intermediate.reviews.int_reviews_latest" in listed.stdout
     assert (build_target / "partial_parse.msgpack").stat().st_size > 100_000  # the command did not write it
     assert not (tmp_path / "elsewhere" / "partial_parse.msgpack").exists()  # the command did not parse
+
+
+def test_an_interrupt_of_the_wrapper_stops_dbt_in_the_preloaded_process(tmp_path, monkeypatch):
+    """dagster-dbt stops a step's dbt with SIGINT to the executable it started: the wrapper passes it on."""
+    monkeypatch.setenv("BUDGET_BUILD_DUCKDB_PATH", str(tmp_path / "warehouse.duckdb"))
+    endless = "select count(*) from range(100000000000) as t(x) where x % 7 = 3"  # minutes of DuckDB work
+    with dbt_preload.preloaded_dbt():
+        command = [dbt_resource().dbt_executable, "show", "--inline", endless]
+        running = subprocess.Popen(command, cwd=DBT_PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        output = b""
+        for line in iter(running.stdout.readline, b""):  # until dbt has started in the preloaded process
+            output += line
+            if b"Running with dbt" in line:
+                break
+        time.sleep(2)
+        running.send_signal(signal.SIGINT)
+        output += running.communicate(timeout=60)[0]
+    assert running.returncode == 2
+    assert b"KeyboardInterrupt" in output
