@@ -134,15 +134,13 @@ class ParsedAhead:
         return self.manifest if models_fingerprint() == self.fingerprint else None
 
 
-def serve(path: str, build_target: Path | None = None) -> None:
-    """The preloaded process: listen, import dbt, parse the project, run the one command handed over, exit
-    with its status."""
+def serve(path: str, listening: int, build_target: Path | None = None) -> None:
+    """The preloaded process: import dbt, parse the project, take the one command handed over on the socket
+    listening at file descriptor ``listening`` (bound to ``path``), run it, exit with its status."""
     from ingestion.process_guard import die_with_parent
 
     die_with_parent()
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)  # before the import: a wrapper that comes early waits in the queue, not elsewhere
-    listener.listen(1)
+    listener = socket.socket(fileno=listening)
     from multiprocessing import resource_tracker
 
     resource_tracker.ensure_running()  # dbt's semaphores start it: now, so it never holds dagster-dbt's pipe
@@ -198,40 +196,74 @@ def _run_dbt(arguments: list[str], manifest) -> int:
         return 1
 
 
+# Documents: a run that has more to parse stops its preloaded dbt (PreloadedDbt.stop_if_parsing). Its parse and
+# staging assembly are then the build's memory peak (~1.8 GB at 10,000 documents), which the ~200 MB of an
+# idle dbt would only raise, and ~3.5 s saved are nothing beside them; an add-one run parses one.
+PARSE_LIMIT = 200
+
+
+class PreloadedDbt:
+    """The process, its socket, and the variable that points the wrapper at it while it is there."""
+
+    def __init__(self, build_target: Path | None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="budget-dbt-"))  # short: a socket path has ≤ 107 bytes
+        self.socket = self.folder / "dbt.socket"
+        root = str(Path(__file__).resolve().parent.parent)
+        path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+        target = [str(build_target)] if build_target else []
+        # Listening before the process starts: a wrapper that comes early waits in the queue for it to take the
+        # command, and one that comes after it died finds the socket closed (only the process holds it) and
+        # runs dbt itself.
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+            listener.bind(str(self.socket))
+            listener.listen(1)
+            listening = str(listener.fileno())
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "orchestration.dbt_preload", str(self.socket), listening, *target],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,  # until it takes dbt's streams; should it fail, the wrapper runs dbt
+                env={**os.environ, "PYTHONPATH": path},
+                cwd=root,
+                pass_fds=(listener.fileno(),),
+            )
+        self._saved = os.environ.get(SOCKET_VARIABLE)
+        os.environ[SOCKET_VARIABLE] = str(self.socket)
+
+    def stop(self) -> None:
+        """Forget the process (the wrapper runs dbt itself from now on) and end it, unless it ended."""
+        if os.environ.get(SOCKET_VARIABLE) == str(self.socket):
+            if self._saved is None:
+                os.environ.pop(SOCKET_VARIABLE, None)
+            else:
+                os.environ[SOCKET_VARIABLE] = self._saved
+        if self.process.poll() is None:
+            self.process.kill()  # never handed a command (dbt had nothing to do), or the run ended without it
+        self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def stop_if_parsing(self, documents: int) -> bool:
+        """Stop when the run has more than ``PARSE_LIMIT`` documents to parse; True when it did now."""
+        if documents <= PARSE_LIMIT or SOCKET_VARIABLE not in os.environ or self.process.poll() is not None:
+            return False
+        self.stop()
+        return True
+
+
 @contextlib.contextmanager
-def preloaded_dbt(build_target: Path | None = None) -> Iterator[Path | None]:
-    """Start a preloaded dbt for the block and point the wrapper at it (``SOCKET_VARIABLE``); stop it and
-    forget it after. ``build_target`` is the dbt target folder the build's commands use (its partial parse
-    is where parsing starts). Yields the socket's path, or ``None`` where file descriptors cannot be passed."""
+def preloaded_dbt(build_target: Path | None = None) -> Iterator[PreloadedDbt | None]:
+    """A preloaded dbt for the block, stopped and forgotten after. ``build_target`` is the dbt target folder
+    the build's commands use (its partial parse is where parsing starts). Yields ``None`` where file
+    descriptors cannot be passed."""
     if not hasattr(socket, "send_fds") or not sys.platform.startswith("linux"):
         yield None
         return
-    folder = Path(tempfile.mkdtemp(prefix="budget-dbt-"))  # short: a socket's path has at most 107 bytes
-    path = folder / "dbt.socket"
-    root = str(Path(__file__).resolve().parent.parent)
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "orchestration.dbt_preload", str(path), *([str(build_target)] if build_target else [])],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,  # until it takes dbt's streams; should it fail, the wrapper runs dbt
-        env=environment,
-        cwd=root,
-    )
-    saved = os.environ.get(SOCKET_VARIABLE)
-    os.environ[SOCKET_VARIABLE] = str(path)
+    preloaded = PreloadedDbt(build_target)
     try:
-        yield path
+        yield preloaded
     finally:
-        if saved is None:
-            os.environ.pop(SOCKET_VARIABLE, None)
-        else:
-            os.environ[SOCKET_VARIABLE] = saved
-        if process.poll() is None:
-            process.kill()  # never handed a command (dbt had nothing to do), or the run ended without it
-        process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+        preloaded.stop()
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    serve(sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None)

@@ -95,3 +95,26 @@ def test_agency_pages_and_exports_are_written_by_the_normal_build(built_warehous
     assert parts and all(part.read_bytes().startswith(b"\xef\xbb\xbf") for part in parts)
     assert list((exports / "parquet" / "fct_agency_year_measure").glob("*.parquet"))
     assert (exports / "csv" / "dim_agency.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_run_with_more_documents_to_parse_than_the_limit_stops_its_early_dbt_and_still_builds(tmp_path, monkeypatch):
+    """The samples are five documents to parse: over a limit of two, the ingestion step stops the dbt process
+    the run started early, and the dbt step runs dbt itself."""
+    from ingestion import config
+    from orchestration import dbt_preload
+
+    monkeypatch.setattr(dbt_preload, "PARSE_LIMIT", 2)
+    monkeypatch.setenv("BUDGET_DUCKDB_PATH", str(tmp_path / "budget.duckdb"))
+    monkeypatch.setenv("BUDGET_INBOX_DIRS", str(SAMPLES))
+    monkeypatch.delenv("BUDGET_STAGING_DIR", raising=False)
+    config.export_environment()
+    from orchestration.definitions import defs
+
+    with dg.instance_for_test() as instance:
+        result = defs.resolve_job_def("warehouse_job").execute_in_process(instance=instance, raise_on_error=False)
+        messages = [entry.user_message for entry in instance.all_logs(result.run_id)]
+    assert result.success
+    assert any(message.startswith("over 2 documents to parse: the dbt process") for message in messages)
+    assert dbt_preload.SOCKET_VARIABLE not in os.environ
+    with duckdb.connect(str(tmp_path / "budget.duckdb"), read_only=True) as connection:
+        assert connection.sql("select count(*) from marts.dim_document").fetchall() == [(5,)]

@@ -33,10 +33,10 @@ def _dbt(*arguments: str, **environment: str) -> subprocess.CompletedProcess:
 
 
 def test_the_wrapper_hands_one_command_to_the_preloaded_process_and_runs_the_next_itself():
-    with dbt_preload.preloaded_dbt() as socket_path:
-        assert socket_path is not None and os.environ[dbt_preload.SOCKET_VARIABLE] == str(socket_path)
+    with dbt_preload.preloaded_dbt() as preloaded:
+        assert preloaded is not None and os.environ[dbt_preload.SOCKET_VARIABLE] == str(preloaded.socket)
         handed = _dbt("--version")
-        assert not socket_path.exists()  # taken: the process serves this one command
+        assert not preloaded.socket.exists()  # taken: the process serves this one command
         itself = _dbt("--version")
     assert dbt_preload.SOCKET_VARIABLE not in os.environ
     assert handed.returncode == itself.returncode == 0
@@ -147,3 +147,22 @@ def test_an_interrupt_of_the_wrapper_stops_dbt_in_the_preloaded_process(tmp_path
         output += running.communicate(timeout=60)[0]
     assert running.returncode == 2
     assert b"KeyboardInterrupt" in output
+
+
+def test_a_run_with_many_documents_to_parse_stops_its_preloaded_dbt_and_dbt_runs_itself():
+    with dbt_preload.preloaded_dbt() as preloaded:
+        assert not preloaded.stop_if_parsing(1) and not preloaded.stop_if_parsing(dbt_preload.PARSE_LIMIT)
+        assert preloaded.stop_if_parsing(dbt_preload.PARSE_LIMIT + 1)
+        assert preloaded.process.poll() is not None and dbt_preload.SOCKET_VARIABLE not in os.environ
+        assert not preloaded.stop_if_parsing(10_000)  # once
+        itself = _dbt("--version")
+    assert itself.returncode == 0 and "Core:" in itself.stdout
+
+
+def test_the_wrapper_runs_dbt_itself_when_the_preloaded_process_died():
+    with dbt_preload.preloaded_dbt() as preloaded:
+        preloaded.process.kill()
+        preloaded.process.wait()
+        assert os.environ[dbt_preload.SOCKET_VARIABLE] == str(preloaded.socket)  # still named: nobody listens
+        itself = _dbt("--version")
+    assert itself.returncode == 0 and "Core:" in itself.stdout

@@ -20,7 +20,7 @@ import dagster as dg
 
 from ingestion import config
 from orchestration.build_lock import BuildLock, LockTimeout
-from orchestration.dbt_preload import DBT_STEP, preloaded_dbt
+from orchestration.dbt_preload import DBT_STEP, PreloadedDbt, preloaded_dbt
 from orchestration.defs.build.runs import fail_run, tag_run_with_process
 from orchestration.publish import WarehouseBuild
 
@@ -33,6 +33,7 @@ class ActiveBuild:
     def __init__(self, build: WarehouseBuild) -> None:
         self.build = build
         self.published = False
+        self.preloaded_dbt: PreloadedDbt | None = None  # the run's early dbt process, while it has one
 
     def publish(self) -> None:
         self.build.publish()
@@ -58,7 +59,8 @@ class WarehouseBuildResource(dg.ConfigurableResource):
         try:
             self._note_process(context, lock, log)
             active.build.prepare()
-            with config.environment_set(active.build.environment()), self._dbt_for(context, active.build):
+            with config.environment_set(active.build.environment()), self._dbt_for(context, active.build) as dbt:
+                active.preloaded_dbt = dbt
                 yield active
         finally:
             if not active.published:

@@ -17,12 +17,12 @@ import dagster as dg
 from dagster import AssetExecutionContext
 
 from ingestion import config
-from ingestion.batch import BatchResult, ingest_to_store, write_staging
+from ingestion.batch import BatchResult, Progress, ingest_to_store, write_staging
 from ingestion.discovery import display_name
 from ingestion.parse_store import ParseStore
 from ingestion.pipeline import discover_documents
 from ingestion.schemas import STAGING_FRAMES
-from orchestration import build_state
+from orchestration import build_state, dbt_preload
 from orchestration.defs.ingestion.column_schemas import staging_column_schema
 
 LISTED_FILES = 50  # metadata lists this many paths; the rest is a count (the instance must not grow per file)
@@ -120,7 +120,16 @@ def _batch_metadata(batch: BatchResult) -> dict:
 def ingested(context: AssetExecutionContext, raw_documents: list[dict]):
     """Parse new contents into the parse store, then assemble and write the staging Parquet for dbt."""
     store = ParseStore(config.parse_store_dir())
-    report = lambda progress: context.log.info(f"ingestion: {progress.describe()}")  # noqa: E731
+    preloaded_dbt = context.resources.warehouse_build.preloaded_dbt
+
+    def report(progress: Progress) -> None:
+        context.log.info(f"ingestion: {progress.describe()}")
+        if preloaded_dbt is not None and preloaded_dbt.stop_if_parsing(progress.total - progress.reused):
+            context.log.info(
+                f"over {dbt_preload.PARSE_LIMIT} documents to parse: the dbt process this run started early is "
+                "stopped (its memory would add to the parse's and the staging assembly's); dbt starts in its step"
+            )
+
     batch = ingest_to_store(
         [Path(record["path"]) for record in raw_documents], store, workers=config.parse_workers(), progress=report
     )
