@@ -202,11 +202,38 @@ def _run_dbt(arguments: list[str], manifest) -> int:
 PARSE_LIMIT = 200
 
 
+FOLDER_PREFIX = "budget-dbt-"  # then the pid of the process that made it
+
+
+def remove_stale_folders(directory: Path | None = None) -> list[Path]:
+    """Remove the socket folders of processes that are gone: a run killed outright (SIGKILL, a power cut)
+    never removes its own, and its preloaded process died with it."""
+    removed = []
+    for folder in Path(directory or tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
+        owner = folder.name[len(FOLDER_PREFIX) :].split("-", 1)[0]
+        if owner.isdigit() and not _is_running(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
 class PreloadedDbt:
     """The process, its socket, and the variable that points the wrapper at it while it is there."""
 
     def __init__(self, build_target: Path | None) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="budget-dbt-"))  # short: a socket path has ≤ 107 bytes
+        remove_stale_folders()
+        # short (a socket's path has at most 107 bytes), and named by this process for remove_stale_folders
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
         self.socket = self.folder / "dbt.socket"
         root = str(Path(__file__).resolve().parent.parent)
         path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))

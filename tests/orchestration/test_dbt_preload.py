@@ -166,3 +166,15 @@ def test_the_wrapper_runs_dbt_itself_when_the_preloaded_process_died():
         assert os.environ[dbt_preload.SOCKET_VARIABLE] == str(preloaded.socket)  # still named: nobody listens
         itself = _dbt("--version")
     assert itself.returncode == 0 and "Core:" in itself.stdout
+
+
+def test_the_folders_of_killed_runs_are_removed_and_those_of_running_ones_kept(tmp_path):
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    stale = tmp_path / f"{dbt_preload.FOLDER_PREFIX}{gone.pid}-abc"
+    running = tmp_path / f"{dbt_preload.FOLDER_PREFIX}{os.getpid()}-def"
+    other = tmp_path / "budget-dbt-notapid"
+    for folder in (stale, running, other):
+        (folder / "target").mkdir(parents=True)
+    assert dbt_preload.remove_stale_folders(tmp_path) == [stale]
+    assert not stale.exists() and running.exists() and other.exists()
