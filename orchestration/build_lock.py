@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ingestion.process_guard import is_running
+
 POLL_SECONDS = 0.2
 DEFAULT_WAIT_SECONDS = 3600.0
 WAIT_VARIABLE = "BUDGET_LOCK_WAIT_SECONDS"
@@ -44,15 +46,7 @@ class LockHolder:
 
     def is_alive(self) -> bool | None:
         """True/False for a process on this host; None when it runs elsewhere and cannot be checked."""
-        if self.host != socket.gethostname():
-            return None
-        try:
-            os.kill(self.pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        return is_running(self.pid) if self.host == socket.gethostname() else None
 
 
 class LockTimeout(Exception):

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ingestion.process_guard import die_with_parent, is_running
+
 DBT_STEP = "budget_dbt_models"  # the step of the dbt assets (orchestration/defs/dbt/assets.py)
 SOCKET_VARIABLE = "BUDGET_DBT_PRELOADED"  # the socket of this run's preloaded dbt, for the wrapper
 STREAMS = (0, 1, 2)
@@ -66,8 +68,8 @@ def hand_over(arguments: list[str]) -> None:
     os._exit(int(status))
 
 
-# dbt commands that parse the project (the others, such as --version, run as dbt's command line runs them)
 PARTIAL_PARSE = "partial_parse.msgpack"  # dbt's saved parse, which it starts from when its inputs allow
+# dbt commands that parse the project (the others, such as --version, run as dbt's command line runs them)
 PARSING_COMMANDS = frozenset({"build", "run", "test", "seed", "snapshot", "compile", "ls", "list", "show"})
 # options that would make dbt parse another project, or this one with other inputs
 PARSE_CHANGING_OPTIONS = ("--vars", "--project-dir", "--profiles-dir", "--profile", "--target", "-t")
@@ -137,8 +139,6 @@ class ParsedAhead:
 def serve(path: str, listening: int, build_target: Path | None = None) -> None:
     """The preloaded process: import dbt, parse the project, take the one command handed over on the socket
     listening at file descriptor ``listening`` (bound to ``path``), run it, exit with its status."""
-    from ingestion.process_guard import die_with_parent
-
     die_with_parent()
     listener = socket.socket(fileno=listening)
     from multiprocessing import resource_tracker
@@ -211,20 +211,10 @@ def remove_stale_folders(directory: Path | None = None) -> list[Path]:
     removed = []
     for folder in Path(directory or tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
         owner = folder.name[len(FOLDER_PREFIX) :].split("-", 1)[0]
-        if owner.isdigit() and not _is_running(int(owner)):
+        if owner.isdigit() and not is_running(int(owner)):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
-
-
-def _is_running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True
 
 
 class PreloadedDbt:

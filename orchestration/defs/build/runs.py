@@ -14,22 +14,14 @@ import socket
 
 import dagster as dg
 
+from ingestion.process_guard import is_running
+
 PID_TAG = "budget/pid"
 HOST_TAG = "budget/host"
 
 
 def tag_run_with_process(instance: dg.DagsterInstance, run_id: str) -> None:
     instance.add_run_tags(run_id, {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()})
-
-
-def _process_is_gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
 
 
 def fail_run(instance: dg.DagsterInstance, run_id: str, why: str) -> bool:
@@ -48,7 +40,7 @@ def fail_dead_runs(instance: dg.DagsterInstance) -> list[str]:
     runs = instance.get_runs(filters=dg.RunsFilter(statuses=[dg.DagsterRunStatus.STARTED]))
     for run in runs:
         pid, run_host = run.tags.get(PID_TAG), run.tags.get(HOST_TAG)
-        if pid and pid.isdigit() and run_host == host and int(pid) != os.getpid() and _process_is_gone(int(pid)):
+        if pid and pid.isdigit() and run_host == host and int(pid) != os.getpid() and not is_running(int(pid)):
             if fail_run(instance, run.run_id, f"the process running this build (pid {pid}) died"):
                 failed.append(run.run_id)
     return failed
