@@ -91,7 +91,7 @@ UNIT_TESTS = "resource_type:unit_test"
 # every test reading the model, such as a fact's relationship to a subject dimension).
 DOCUMENT_VIEWS = "models/staging/ingested"
 REFERENCE_MODELS = ("models/intermediate/subjects", "models/marts/subjects")
-FULL_BUILD_ONLY_TEST_PATHS = ("seeds", DOCUMENT_VIEWS, "models/intermediate", "models/marts/subjects")
+FULL_BUILD_ONLY_TEST_PATHS = ("seeds", DOCUMENT_VIEWS, "models/intermediate", *REFERENCE_MODELS)
 FULL_BUILD_ONLY = (
     "resource_type:seed",
     "resource_type:model,config.materialized:view",

@@ -95,6 +95,7 @@ class ParsedAhead:
 
         from orchestration.build_state import models_fingerprint
         from orchestration.dbt_manifest import DBT_PROJECT_DIR
+        from orchestration.defs.build.reuse import new_file
 
         target.mkdir(exist_ok=True)
         kept = [folder / PARTIAL_PARSE for folder in (build_target, DBT_PROJECT_DIR / "target") if folder]
@@ -109,9 +110,8 @@ class ParsedAhead:
         if not result.success:
             return None
         if build_target is not None and build_target.is_dir():  # a command run on this manifest parses nothing
-            partial = build_target / f".{PARTIAL_PARSE}.{os.getpid()}"
-            shutil.copyfile(target / PARTIAL_PARSE, partial)
-            partial.replace(build_target / PARTIAL_PARSE)
+            with new_file(build_target / PARTIAL_PARSE) as partial:
+                shutil.copyfile(target / PARTIAL_PARSE, partial)
         return cls(result.result, dict(os.environ), fingerprint)
 
     def manifest_for(self, arguments: list[str], folder: str) -> Any:
